@@ -1,0 +1,13 @@
+import { defineConfig } from "astro/config";
+import { pagefindIntegration } from "./src/integrations/pagefind";
+import { site } from "./src/site.config";
+
+export default defineConfig({
+  site: site.url,
+  base: site.base,
+  output: "static",
+  trailingSlash: "always",
+  build: { format: "directory" },
+  integrations: [pagefindIntegration()],
+  devToolbar: { enabled: false },
+});

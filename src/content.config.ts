@@ -1,0 +1,14 @@
+import { defineCollection } from "astro:content";
+import { articleLoader } from "./loaders/article-loader";
+import { createArticleSchema } from "./schemas/article";
+import { site } from "./site.config";
+
+const options = { defaultLanguage: site.defaultLanguage, timezone: site.timezone };
+
+/** Every article file under the articles folder, validated by the one article schema. */
+const articles = defineCollection({
+  loader: articleLoader({ base: site.articlesDir, ...options }),
+  schema: ({ image }) => createArticleSchema({ ...options, imageSrc: image() }),
+});
+
+export const collections = { articles };

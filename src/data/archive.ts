@@ -1,0 +1,52 @@
+import { getCollection, type CollectionEntry } from "astro:content";
+import { compareNewestFirst, findUrlConflicts, isPublic, type ArticleLike } from "../lib/articles";
+import { articlePath } from "../lib/urls";
+
+/** A public article with everything its pages need, computed once per build. */
+export interface Article extends ArticleLike {
+  id: string;
+  entry: CollectionEntry<"articles">;
+  data: CollectionEntry<"articles">["data"] & { slug: string };
+  /** Root-relative URL path, without the base. */
+  path: string;
+}
+
+let archive: Promise<Article[]> | undefined;
+
+/**
+ * Every public article, newest first. The only place the collection is loaded;
+ * fails the build when two articles claim one URL or an article did not render.
+ */
+export function getPublicArticles(): Promise<Article[]> {
+  archive ??= loadArchive();
+  return archive;
+}
+
+async function loadArchive(): Promise<Article[]> {
+  const entries = await getCollection("articles");
+  const all: Article[] = entries.map((entry) => {
+    const data = entry.data as Article["data"];
+    return {
+      id: entry.id,
+      entry,
+      data,
+      file: entry.filePath ?? entry.id,
+      path: articlePath({ published: data.published, slug: data.slug }),
+    };
+  });
+  const conflicts = findUrlConflicts(all);
+  if (conflicts.length > 0) {
+    throw new Error(
+      "Two or more articles would be published at the same URL:\n" +
+        conflicts.map((c) => `  ${c.path}: ${c.files.join(", ")}`).join("\n") +
+        "\nGive one of them another slug (slug: …) or fix its published date.",
+    );
+  }
+  const unrendered = all.filter((a) => a.entry.body?.trim() && !a.entry.rendered?.html);
+  if (unrendered.length > 0) {
+    throw new Error(
+      `These articles could not be rendered (see the errors above): ${unrendered.map((a) => a.file).join(", ")}`,
+    );
+  }
+  return all.filter(isPublic).sort(compareNewestFirst);
+}

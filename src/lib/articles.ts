@@ -1,0 +1,75 @@
+import type { WrittenDate } from "./dates";
+import { articlePath } from "./urls";
+
+/** The fields the archive-wide rules read from an article. */
+export interface ArticleLike {
+  /** The article file, for messages. */
+  file: string;
+  data: { draft: boolean; published: WrittenDate; slug: string; title: string };
+}
+
+/** The one gate: whether an article may reach any page, list, feed, sitemap or index. */
+export function isPublic(article: ArticleLike): boolean {
+  return !article.data.draft;
+}
+
+/** Newest first by the written instant; same instant by title, then file, so the order is stable. */
+export function compareNewestFirst(a: ArticleLike, b: ArticleLike): number {
+  return (
+    b.data.published.epochMs - a.data.published.epochMs ||
+    a.data.title.localeCompare(b.data.title, "en") ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+  );
+}
+
+/** Describes two or more article files that would be published at one URL. */
+export interface UrlConflict {
+  path: string;
+  files: string[];
+}
+
+/** Groups articles by URL and returns every URL claimed by more than one file. */
+export function findUrlConflicts(articles: readonly ArticleLike[]): UrlConflict[] {
+  const byPath = new Map<string, string[]>();
+  for (const article of articles) {
+    const path = articlePath({ published: article.data.published, slug: article.data.slug });
+    byPath.set(path, [...(byPath.get(path) ?? []), article.file]);
+  }
+  return [...byPath]
+    .filter(([, files]) => files.length > 1)
+    .map(([path, files]) => ({ path, files: files.sort() }));
+}
+
+/** One page of a paginated list. */
+export interface Page<T> {
+  items: T[];
+  /** 1-based page number. */
+  number: number;
+  total: number;
+}
+
+/** Splits a list into pages of `size`; an empty list still has one (empty) page. */
+export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a positive whole number, got ${size}`);
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, i) => ({
+    items: items.slice(i * size, (i + 1) * size),
+    number: i + 1,
+    total,
+  }));
+}
+
+/** "rtl" for scripts written right to left (Arabic, Hebrew, …), else "ltr". */
+export function textDirection(language: string): "ltr" | "rtl" {
+  try {
+    const locale = new Intl.Locale(language).maximize() as Intl.Locale & {
+      getTextInfo?: () => { direction: string };
+      textInfo?: { direction: string };
+    };
+    const info = locale.getTextInfo?.() ?? locale.textInfo;
+    if (info) return info.direction === "rtl" ? "rtl" : "ltr";
+    return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(locale.script ?? "") ? "rtl" : "ltr";
+  } catch {
+    return "ltr";
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Dates as editors write them. A `published` value keeps its calendar day and
+ * clock time exactly as written; the instant is derived only for sorting.
+ */
+
+/** A date (and optional time with offset) as written in frontmatter. */
+export interface WrittenDate {
+  /** The value exactly as written, e.g. "2016-06-14T09:30:00+08:00"; valid for `<time datetime>`. */
+  written: string;
+  /** The calendar day as written: "2016-06-14". */
+  day: string;
+  year: number;
+  month: number;
+  /** Day of the month, 1–31. */
+  date: number;
+  /** "09:30" when a time was written. */
+  time?: string;
+  /** "+08:00" or "Z" when a time was written. */
+  offset?: string;
+  /** Milliseconds since the epoch: the written instant, or midnight in the site timezone for a bare date. */
+  epochMs: number;
+}
+
+const DATE_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Why a written date was refused; the message says what is expected. */
+export class DateFormatError extends Error {}
+
+/**
+ * Parses "YYYY-MM-DD" or an ISO 8601 date-time with an offset, keeping the day as written.
+ * `timezone` places a bare date's midnight, for sorting only.
+ */
+export function parseWrittenDate(value: string, timezone: string): WrittenDate {
+  const written = value.trim();
+  const m = DATE_RE.exec(written);
+  if (!m) {
+    throw new DateFormatError(
+      `"${written}" is not a date; write YYYY-MM-DD (2016-06-14) or a date-time with an offset (2016-06-14T09:30:00+08:00)`,
+    );
+  }
+  const [, y, mo, d, hh, mm, ss, , off] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const date = Number(d);
+  if (month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) {
+    throw new DateFormatError(`"${written}" is not a day of the calendar`);
+  }
+  const day = `${y}-${mo}-${d}`;
+  if (hh === undefined) {
+    return { written, day, year, month, date, epochMs: zonedMidnight(year, month, date, timezone) };
+  }
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59) {
+    throw new DateFormatError(`"${written}" has a time of day that does not exist`);
+  }
+  if (off === undefined) {
+    throw new DateFormatError(
+      `"${written}" has a time but no offset; add one, e.g. ${written}Z or ${written}+08:00`,
+    );
+  }
+  const offset = off.toUpperCase() === "Z" ? "Z" : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off;
+  const epochMs = Date.parse(`${day}T${hh}:${mm}:${ss ?? "00"}${offset}`);
+  if (Number.isNaN(epochMs)) {
+    throw new DateFormatError(`"${written}" is not a valid date-time`);
+  }
+  return { written, day, year, month, date, time: `${hh}:${mm}`, offset, epochMs };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds east of UTC of `timezone` at the instant `epochMs`. */
+export function timezoneOffsetMs(epochMs: number, timezone: string): number {
+  let fmt = offsetFormatters.get(timezone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "longOffset" });
+    offsetFormatters.set(timezone, fmt);
+  }
+  const name = fmt.formatToParts(epochMs).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!m) return 0;
+  const sign = m[1] === "-" ? -1 : 1;
+  return sign * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+}
+
+function zonedMidnight(year: number, month: number, date: number, timezone: string): number {
+  const utc = Date.UTC(year, month - 1, date);
+  return utc - timezoneOffsetMs(utc, timezone);
+}
+
+/** The calendar day of `now` in `timezone`, as YYYY-MM-DD. */
+export function todayIn(now: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/** True when `later` is not before `earlier`: by instant when both have a time, else by day. */
+export function isNotBefore(later: WrittenDate, earlier: WrittenDate): boolean {
+  if (later.time !== undefined && earlier.time !== undefined) return later.epochMs >= earlier.epochMs;
+  return later.day >= earlier.day;
+}
+
+/** "June 14, 2016" in `locale`, always the day as written (never shifted by a timezone). */
+export function formatDay(value: WrittenDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(Date.UTC(value.year, value.month - 1, value.date));
+}
+
+/** "June 14, 2016, 09:30 UTC+08:00": the day and clock time as written. */
+export function formatWrittenDate(value: WrittenDate, locale: string): string {
+  const day = formatDay(value, locale);
+  if (value.time === undefined) return day;
+  const zone = value.offset === "Z" ? "UTC" : `UTC${value.offset}`;
+  return `${day}, ${value.time} ${zone}`;
+}

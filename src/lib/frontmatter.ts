@@ -1,0 +1,107 @@
+import { LineCounter, isMap, isScalar, parseDocument, type Node } from "yaml";
+
+/** An article file split into its YAML frontmatter and Markdown body. */
+export interface ArticleSource {
+  /** The frontmatter as plain data: dates stay strings exactly as written. */
+  data: unknown;
+  /** The Markdown after the closing `---`. */
+  body: string;
+  /** 1-based file line on which `body` starts. */
+  bodyLine: number;
+  /** The file line of the key at `path` (or of its nearest written parent); 1 when none was written. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** Where the file's frontmatter is broken, and how. */
+export interface FrontmatterError {
+  line: number;
+  message: string;
+}
+
+export type SplitResult = { ok: true; source: ArticleSource } | { ok: false; errors: FrontmatterError[] };
+
+const FENCE = /^---[ \t]*$/;
+
+/**
+ * Parses an article file. YAML 1.2 core schema, so `2016-06-14` and times stay
+ * the strings the editor wrote instead of becoming timezone-shifted Date objects.
+ */
+export function splitArticleSource(text: string): SplitResult {
+  const content = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const lines = content.split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? "")) {
+    return {
+      ok: false,
+      errors: [{ line: 1, message: "no frontmatter: the file must start with a line of three dashes (---)" }],
+    };
+  }
+  const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (close === -1) {
+    return {
+      ok: false,
+      errors: [{ line: 1, message: "the frontmatter is never closed: add a line of three dashes (---) after it" }],
+    };
+  }
+  const yamlText = lines.slice(1, close).join("\n");
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: "core", version: "1.2", lineCounter, uniqueKeys: true });
+  // Line 1 of the YAML text is line 2 of the file.
+  const fileLine = (offset: number): number => lineCounter.linePos(offset).line + 1;
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        line: fileLine(e.pos[0]),
+        message: `YAML syntax: ${e.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return {
+      ok: false,
+      errors: [{ line: 2, message: "the frontmatter must be a list of `field: value` lines" }],
+    };
+  }
+  return {
+    ok: true,
+    source: {
+      data,
+      body: lines.slice(close + 1).join("\n"),
+      bodyLine: close + 2,
+      lineOf: (path) => {
+        let node: unknown = doc.contents;
+        let line = 1;
+        for (const key of path) {
+          if (!isMap(node) && !(node && typeof node === "object" && "items" in node)) break;
+          const items = (node as { items: unknown[] }).items;
+          let next: unknown;
+          if (typeof key === "number") {
+            next = items[key];
+            const start = rangeStart(next);
+            if (start !== undefined) line = fileLine(start);
+          } else {
+            const pair = items.find(
+              (item) => isPairLike(item) && isScalar(item.key) && String(item.key.value) === String(key),
+            ) as { key: Node; value: unknown } | undefined;
+            if (!pair) break;
+            const start = rangeStart(pair.key);
+            if (start !== undefined) line = fileLine(start);
+            next = pair.value;
+          }
+          node = next;
+        }
+        return line;
+      },
+    },
+  };
+}
+
+function isPairLike(item: unknown): item is { key: unknown; value: unknown } {
+  return typeof item === "object" && item !== null && "key" in item && "value" in item;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range?.[0];
+}

@@ -1,0 +1,20 @@
+import slugify from "@sindresorhus/slugify";
+
+/** Lowercase ASCII words joined by single hyphens: the only form a slug in a URL takes. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Turns a name into its URL slug: "José Álvarez" → "jose-alvarez". Empty when nothing is left. */
+export function slugifyName(name: string): string {
+  return slugify(name, { decamelize: false });
+}
+
+/** True when `value` can be used as-is in a URL. */
+export function isValidSlug(value: string): boolean {
+  return SLUG_PATTERN.test(value);
+}
+
+/** The default slug of an article: its file name without the extension. */
+export function slugFromFilePath(filePath: string): string {
+  const name = filePath.split(/[\\/]/).pop() ?? "";
+  return name.replace(/\.md$/i, "");
+}

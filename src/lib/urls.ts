@@ -1,0 +1,39 @@
+/**
+ * Every URL of the site comes from here. Path builders return root-relative paths
+ * without the base; `withBase` adds the deploy path and `absoluteUrl` the origin.
+ */
+
+/** What the article URL is made of: its written publication day and its slug. */
+export interface ArticleUrlParts {
+  published: { year: number; month: number; date: number };
+  slug: string;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** `/YYYY/MM/DD/<slug>/`, the day as written in `published`. */
+export function articlePath({ published, slug }: ArticleUrlParts): string {
+  return `/${published.year}/${pad(published.month)}/${pad(published.date)}/${slug}/`;
+}
+
+/** `/` for the first page of the home list, `/page/N/` after it. */
+export function homePagePath(page: number): string {
+  return page <= 1 ? "/" : `/page/${page}/`;
+}
+
+/** `/search/`, with the query in the query string when there is one. */
+export function searchPath(query?: string): string {
+  return query ? `/search/?${new URLSearchParams({ q: query }).toString()}` : "/search/";
+}
+
+/** Prefixes a root-relative path with the deploy base ("/" or "/sub-path"). */
+export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+  const trimmed = base.replace(/\/+$/, "");
+  if (!path.startsWith("/")) throw new Error(`withBase expects a root-relative path, got "${path}"`);
+  return `${trimmed}${path}`;
+}
+
+/** The absolute URL of a root-relative path, for canonical links and citations. */
+export function absoluteUrl(path: string, site: string, base: string = import.meta.env.BASE_URL): string {
+  return new URL(withBase(path, base), site).href;
+}

@@ -1,0 +1,85 @@
+import type { z } from "astro/zod";
+import type { ArticleData } from "../schemas/article";
+import { splitArticleSource } from "./frontmatter";
+import { formatFieldPath, type Problem } from "./problems";
+import { isValidSlug, slugFromFilePath, slugifyName } from "./slugs";
+import { findUnsafeMarkup } from "./unsafe-markup";
+
+/** An article file that passed every rule. */
+export interface ValidArticle {
+  data: ArticleData & { slug: string };
+  /** The frontmatter as written, for a second pass through Astro's own schema handling. */
+  rawData: Record<string, unknown>;
+  body: string;
+  /** The file line of the body's first line. */
+  bodyLine: number;
+  /** The file line of a frontmatter key path. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+export type ValidationResult = { ok: true; article: ValidArticle } | { ok: false; problems: Problem[] };
+
+/**
+ * Checks one article file against the schema and the body rules, returning every
+ * problem at once. `file` is the path shown in messages.
+ */
+export function validateArticleSource(
+  text: string,
+  file: string,
+  schema: z.ZodType<ArticleData>,
+): ValidationResult {
+  const split = splitArticleSource(text);
+  if (!split.ok) {
+    return { ok: false, problems: split.errors.map((e) => ({ file, line: e.line, field: "frontmatter", message: e.message })) };
+  }
+  const { source } = split;
+  const problems: Problem[] = [];
+  const rawData = source.data as Record<string, unknown>;
+  const parsed = schema.safeParse(rawData);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(...issueToProblems(issue, file, source.lineOf));
+  }
+  let slug = typeof rawData.slug === "string" ? rawData.slug.trim() : undefined;
+  if (rawData.slug === undefined) {
+    slug = slugFromFilePath(file);
+    if (!isValidSlug(slug)) {
+      const better = slugifyName(slug) || "a-short-headline";
+      problems.push({
+        file,
+        line: 1,
+        field: "slug",
+        message: `the file name "${slug}.md" does not make a valid URL slug (lowercase ASCII letters, digits and hyphens); rename the file to ${better}.md or set slug: ${better}`,
+      });
+    }
+  }
+  for (const found of findUnsafeMarkup(source.body)) {
+    problems.push({ file, line: source.bodyLine + found.line - 1, field: "body", message: found.message });
+  }
+  if (problems.length > 0 || !parsed.success || slug === undefined) return { ok: false, problems };
+  return {
+    ok: true,
+    article: {
+      data: { ...parsed.data, slug },
+      rawData,
+      body: source.body,
+      bodyLine: source.bodyLine,
+      lineOf: source.lineOf,
+    },
+  };
+}
+
+function issueToProblems(
+  issue: z.core.$ZodIssue,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number,
+): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    const messages = issue.message.split("\n");
+    return issue.keys.map((key, i) => {
+      const path = [...issue.path, key];
+      return { file, line: lineOf(path), field: formatFieldPath(path), message: messages[i] ?? `unknown field "${key}"` };
+    });
+  }
+  const field = issue.path.length > 0 ? formatFieldPath(issue.path) : "frontmatter";
+  return [{ file, line: lineOf(issue.path), field, message: issue.message }];
+}

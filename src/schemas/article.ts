@@ -1,0 +1,96 @@
+import { z } from "astro/zod";
+import { isNotBefore, type WrittenDate } from "../lib/dates";
+import { SLUG_PATTERN } from "../lib/slugs";
+import { createCorrectionSchema } from "./correction";
+import { NameListSchema, TextSchema, createWrittenDateSchema, strictObject } from "./fields";
+import { LocalImagePathSchema, createImageSchema } from "./image";
+import { createSourceSchema } from "./source";
+
+/** What the article schema needs from the site and the build. */
+export interface ArticleSchemaOptions<Src extends z.ZodType = typeof LocalImagePathSchema> {
+  /** Language of articles that do not set one. */
+  defaultLanguage: string;
+  /** Site timezone: places a bare date's midnight for sorting. */
+  timezone: string;
+  /** How `images[].src` is read: a path string in tools, Astro's `image()` in the build. */
+  imageSrc?: Src;
+}
+
+/** The frontmatter of one article: the contract's fields and every rule on them. */
+export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePathSchema>({
+  defaultLanguage,
+  timezone,
+  imageSrc,
+}: ArticleSchemaOptions<Src>) {
+  const date = createWrittenDateSchema(timezone);
+  const names = NameListSchema.default([]);
+  return strictObject({
+    /** The headline. */
+    title: TextSchema,
+    /** Optional standfirst under the headline. */
+    dek: TextSchema.optional(),
+    /** Publication date as written: YYYY-MM-DD or a date-time with offset. Gives the URL's date. */
+    published: date,
+    /** Last update, not before `published`. */
+    updated: date.optional(),
+    /** The writers: one name or a list. */
+    byline: names,
+    /** Wire service or originating news organisation. */
+    agency: TextSchema.optional(),
+    /** Where the story was filed. */
+    dateline: TextSchema.optional(),
+    /** The section, one value. */
+    section: TextSchema.optional(),
+    /** Subjects of the story. */
+    topics: names,
+    /** People the story is about. */
+    people: names,
+    /** Organisations the story is about. */
+    organizations: names,
+    /** Places the story is about. */
+    places: names,
+    /** Photos; the first is the lead image. */
+    images: z.array(createImageSchema((imageSrc ?? LocalImagePathSchema) as Src), {
+      error: "expected a list of images, each with src/alt or caption/credit",
+    }).default([]),
+    /** Provenance of an archived copy. */
+    source: createSourceSchema(date).optional(),
+    /** Copyright line, shown as written. */
+    rights: TextSchema.optional(),
+    /** BCP 47 language tag of the article. */
+    language: TextSchema.default(defaultLanguage).transform((tag, ctx) => {
+      try {
+        return Intl.getCanonicalLocales(tag)[0] ?? tag;
+      } catch {
+        ctx.addIssue({ code: "custom", message: `"${tag}" is not a BCP 47 language tag, e.g. en, fr or zh-Hans` });
+        return z.NEVER;
+      }
+    }),
+    /** The URL slug; the file name without .md when left out. */
+    slug: TextSchema.regex(SLUG_PATTERN, {
+      message: "expected lowercase ASCII letters, digits and single hyphens, e.g. china-us-cybersecurity-talks",
+    }).optional(),
+    /** Old URLs that redirect here. */
+    aliases: z.array(TextSchema.regex(/^\/[^\s]*$/, {
+      message: "expected a path on this site starting with /, e.g. /news/old-address.html",
+    }), { error: "expected a list of old paths, e.g. [/news/old-address.html]" }).default([]),
+    /** Correction notices. */
+    corrections: z.array(createCorrectionSchema(date), {
+      error: "expected a list of corrections, each with a date and text",
+    }).default([]),
+    /** A draft reaches no page, list, feed, sitemap, search index or redirect. */
+    draft: z.boolean({ error: "expected true or false" }).default(false),
+  }).superRefine((article, ctx) => {
+    if (article.updated && !isNotBefore(article.updated, article.published)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: `${article.updated.written} is before published (${article.published.written}); updated must not be earlier`,
+      });
+    }
+  });
+}
+
+/** Frontmatter after validation and defaults, with image paths as written. */
+export type ArticleData = z.output<ReturnType<typeof createArticleSchema<typeof LocalImagePathSchema>>>;
+export type { WrittenDate };

@@ -1,0 +1,58 @@
+import { z } from "astro/zod";
+import { parseWrittenDate, DateFormatError, type WrittenDate } from "../lib/dates";
+import { unknownFieldMessage } from "../lib/suggest";
+
+/** Non-empty text, trimmed. */
+export const TextSchema = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? "required" : "expected text; put a value that YAML reads as something else in quotes",
+  })
+  .trim()
+  .min(1, "must not be empty");
+
+/** One name or a list of names, always read as a list without repeats. */
+export const NameListSchema = z
+  .preprocess((value) => (typeof value === "string" ? [value] : value), z.array(TextSchema, {
+    error: "expected a name or a list of names, e.g. [Gerry Shih]",
+  }))
+  .transform((names) => [...new Set(names)]);
+
+/** A date as written (YYYY-MM-DD, or a date-time with offset), never shifted by a timezone. */
+export function createWrittenDateSchema(timezone: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? "required: write a date like 2016-06-14 or 2016-06-14T09:30:00+08:00"
+          : "expected a date like 2016-06-14 or 2016-06-14T09:30:00+08:00",
+    })
+    .transform((value, ctx): WrittenDate => {
+      try {
+        return parseWrittenDate(value, timezone);
+      } catch (error) {
+        if (!(error instanceof DateFormatError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+        return z.NEVER;
+      }
+    });
+}
+
+/** An absolute http(s) URL. */
+export const WebUrlSchema = TextSchema.refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value), {
+  message: "expected a web address starting with https:// or http://",
+});
+
+/**
+ * An object that rejects keys it does not know, suggesting the closest known one
+ * (`publised` → `published`).
+ */
+export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => unknownFieldMessage(key, known)).join("\n")
+        : undefined,
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * The one site configuration. Every page, module and tool reads it; nothing else
+ * hard-codes the site's name, address, language, timezone or page size.
+ */
+export interface SiteConfig {
+  /** The archive's name, shown in the header, titles and feeds. */
+  name: string;
+  /** One sentence describing the archive, used in the home page's meta description. */
+  description: string;
+  /** The absolute origin the site is served from, without a path (e.g. https://news.example.org). */
+  url: string;
+  /** The path the site lives under: "/" at a domain root, "/archive" under a sub-path. */
+  base: string;
+  /** BCP 47 tag of articles that do not set `language`; also the language of the site's own words. */
+  defaultLanguage: string;
+  /** Locale for formatting dates and lists in the site's own words ("en-GB": 14 June 2016). */
+  locale: string;
+  /** IANA timezone: "today" for `npm run new`, and the moment a date-only `published` starts. */
+  timezone: string;
+  /** Articles per page on the home page and every list. */
+  pageSize: number;
+  /** Folder of article files, relative to the project root. */
+  articlesDir: string;
+}
+
+/** Reads the optional environment overrides a deploy pipeline sets (SITE_URL, BASE_PATH, ARTICLES_DIR). */
+export function resolveSiteConfig(env: Record<string, string | undefined>): SiteConfig {
+  return {
+    name: "The News Archive",
+    description: "A permanent, searchable archive of news stories with their bylines, datelines and sources.",
+    url: env.SITE_URL || "http://localhost:4321",
+    base: normalizeBase(env.BASE_PATH || "/"),
+    defaultLanguage: "en",
+    locale: "en-GB",
+    timezone: "UTC",
+    pageSize: 10,
+    articlesDir: env.ARTICLES_DIR || "content/articles",
+  };
+}
+
+/** "archive", "/archive/" and "/archive" all become "/archive"; the root stays "/". */
+export function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}`;
+}
+
+/** The configuration in force for this build. */
+export const site: SiteConfig = resolveSiteConfig(process.env);
