@@ -10,4 +10,6 @@ export default defineConfig({
   build: { format: "directory" },
   integrations: [pagefindIntegration()],
   devToolbar: { enabled: false },
+  // A separate cache per content folder keeps test and benchmark builds from sharing one.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

@@ -23,7 +23,7 @@ export interface SiteConfig {
   articlesDir: string;
 }
 
-/** Reads the optional environment overrides a deploy pipeline sets (SITE_URL, BASE_PATH, ARTICLES_DIR). */
+/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE). */
 export function resolveSiteConfig(env: Record<string, string | undefined>): SiteConfig {
   return {
     name: "The News Archive",
@@ -33,9 +33,18 @@ export function resolveSiteConfig(env: Record<string, string | undefined>): Site
     defaultLanguage: "en",
     locale: "en-GB",
     timezone: "UTC",
-    pageSize: 10,
+    pageSize: parsePageSize(env.PAGE_SIZE),
     articlesDir: env.ARTICLES_DIR || "content/articles",
   };
+}
+
+function parsePageSize(value: string | undefined): number {
+  if (value === undefined || value === "") return 10;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`PAGE_SIZE must be a positive whole number, got "${value}"`);
+  }
+  return size;
 }
 
 /** "archive", "/archive/" and "/archive" all become "/archive"; the root stays "/". */

@@ -19,6 +19,12 @@ export interface ValidArticle {
 
 export type ValidationResult = { ok: true; article: ValidArticle } | { ok: false; problems: Problem[] };
 
+/** What validation may ask of the world outside the file. */
+export interface ValidationContext {
+  /** Whether an image path, as written relative to the article file, names an existing file. */
+  imageExists?: (relativePath: string) => boolean;
+}
+
 /**
  * Checks one article file against the schema and the body rules, returning every
  * problem at once. `file` is the path shown in messages.
@@ -27,6 +33,7 @@ export function validateArticleSource(
   text: string,
   file: string,
   schema: z.ZodType<ArticleData>,
+  context: ValidationContext = {},
 ): ValidationResult {
   const split = splitArticleSource(text);
   if (!split.ok) {
@@ -51,6 +58,9 @@ export function validateArticleSource(
         message: `the file name "${slug}.md" does not make a valid URL slug (lowercase ASCII letters, digits and hyphens); rename the file to ${better}.md or set slug: ${better}`,
       });
     }
+  }
+  if (context.imageExists) {
+    problems.push(...findMissingImages(rawData, file, source.lineOf, context.imageExists));
   }
   for (const found of findUnsafeMarkup(source.body)) {
     problems.push({ file, line: source.bodyLine + found.line - 1, field: "body", message: found.message });
@@ -82,4 +92,26 @@ function issueToProblems(
   }
   const field = issue.path.length > 0 ? formatFieldPath(issue.path) : "frontmatter";
   return [{ file, line: lineOf(issue.path), field, message: issue.message }];
+}
+
+function findMissingImages(
+  rawData: Record<string, unknown>,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  imageExists: (relativePath: string) => boolean,
+): Problem[] {
+  const images = Array.isArray(rawData.images) ? (rawData.images as unknown[]) : [];
+  return images.flatMap((image, i) => {
+    const src = (image as { src?: unknown } | null)?.src;
+    // Remote and absolute paths are refused by the schema with their own message.
+    if (typeof src !== "string" || /^[a-z][a-z0-9+.-]*:|^\//i.test(src.trim()) || imageExists(src.trim())) return [];
+    return [
+      {
+        file,
+        line: lineOf(["images", i, "src"]),
+        field: `images[${i}].src`,
+        message: `no image file at ${src} (relative to the article); add the file, fix the path, or leave out src to record a photo the archive does not hold`,
+      },
+    ];
+  });
 }

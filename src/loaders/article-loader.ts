@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader } from "astro/loaders";
 import { ArticleProblemsError, type Problem } from "../lib/problems";
-import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
+import { validateArticleSource } from "../lib/validate-article";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
 /** Where the articles are and how their dates and languages default. */
@@ -37,10 +37,11 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         parseData: async (props) => {
           const filePath = props.filePath ?? "";
           const file = relative(root, filePath).split("\\").join("/");
-          const result = validateArticleSource(await readFile(filePath, "utf8"), file, schema);
-          const found = result.ok ? findMissingImages(result.article, filePath, file) : result.problems;
-          if (!result.ok || found.length > 0) {
-            problems.push(...found);
+          const result = validateArticleSource(await readFile(filePath, "utf8"), file, schema, {
+            imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
+          });
+          if (!result.ok) {
+            problems.push(...result.problems);
             rejected.push(props.id);
             return props.data;
           }
@@ -56,19 +57,4 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       }
     },
   };
-}
-
-function findMissingImages(article: ValidArticle, filePath: string, file: string): Problem[] {
-  return article.data.images.flatMap((image, i) => {
-    if (typeof image.src !== "string") return [];
-    if (existsSync(resolve(dirname(filePath), image.src))) return [];
-    return [
-      {
-        file,
-        line: article.lineOf(["images", i, "src"]),
-        field: `images[${i}].src`,
-        message: `no image file at ${image.src} (relative to the article); add the file, fix the path, or leave out src to record a photo the archive does not hold`,
-      },
-    ];
-  });
 }

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite, fixtureArticlesDir, listFiles } from "../support/site-build";
+
+/** A copy of the fixture articles plus extra files, built into a fresh folder. */
+async function buildWith(extra: Record<string, string>) {
+  const root = await mkdtemp(join(tmpdir(), "archive-broken-"));
+  const articles = join(root, "articles");
+  await cp(fixtureArticlesDir, articles, { recursive: true });
+  for (const [name, content] of Object.entries(extra)) {
+    await mkdir(join(articles, name, ".."), { recursive: true });
+    await writeFile(join(articles, name), content);
+  }
+  const outDir = join(root, "dist");
+  const result = await buildSite({ articlesDir: articles, outDir });
+  return { ...result, outDir };
+}
+
+describe("a build with bad input fails loudly and publishes nothing", () => {
+  it("names the file, line and field of every schema problem", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2020/typo.md": "---\ntitle: A headline\npublised: 2020-01-02\nbyline: [Ann Lee]\n---\n\nText.\n",
+      "2020/bad-image.md":
+        "---\ntitle: Photo story\npublished: 2020-01-03\nimages:\n  - src: ./missing.jpg\n    caption: A photo.\n---\n\nText.\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/articles\/2020\/typo\.md:3: publised: unknown field "publised"; did you mean "published"\?/);
+    expect(output).toMatch(/articles\/2020\/typo\.md:1: published: required/);
+    expect(output).toMatch(/articles\/2020\/bad-image\.md:5: images\[0\]\.alt: required whenever src is given/);
+    expect(output).toMatch(/articles\/2020\/bad-image\.md:5: images\[0\]\.src: no image file at \.\/missing\.jpg/);
+    expect(existsSync(join(outDir, "index.html"))).toBe(false);
+  });
+
+  it("refuses a body that would run script, with its line", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2020/script.md": "---\ntitle: Script\npublished: 2020-01-02\n---\n\nFirst paragraph.\n\n<script>alert(1)</script>\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/articles\/2020\/script\.md:8: body: raw <script> is not allowed/);
+    expect(existsSync(join(outDir, "index.html"))).toBe(false);
+  });
+
+  it("fails when two articles would share one URL, naming both files", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2019/same-day-copy.md": "---\ntitle: Copy\npublished: 2019-05-02\nslug: harbour-light-returns\n---\n\nText.\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain("/2019/05/02/harbour-light-returns/");
+    expect(output).toMatch(/2019\/harbour-light-returns\.md/);
+    expect(output).toMatch(/2019\/same-day-copy\.md/);
+    const written = existsSync(outDir) ? await listFiles(outDir) : [];
+    expect(written.filter((f) => f.endsWith(".html"))).toEqual([]);
+  });
+});

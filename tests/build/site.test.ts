@@ -1,0 +1,199 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { all, attr, hasPage, one, readPage, text } from "../support/html";
+import { listFiles, readSearchIndex, type IndexedPage } from "../support/site-build";
+
+// The fixture site: tests/fixtures/site/articles, built under /archive with 2 articles a page.
+const dist = inject("fixtureDist");
+const base = "/archive";
+
+/** Public fixture articles, newest first, as their URLs (the draft is not among them). */
+const PUBLIC_ARTICLES = [
+  "/2024/10/02/moved-story/",
+  "/2023/05/17/arabic-bulletin/",
+  "/2021/02/08/corrected-report/",
+  "/2019/05/02/harbour-light-returns/",
+  "/2016/06/14/late-evening-filing/",
+];
+
+let files: string[];
+let index: IndexedPage[];
+
+beforeAll(async () => {
+  files = await listFiles(dist);
+  index = await readSearchIndex(dist);
+});
+
+describe("article pages", () => {
+  it("builds a page for every public article at /YYYY/MM/DD/<slug>/", () => {
+    for (const path of PUBLIC_ARTICLES) expect(hasPage(dist, path), path).toBe(true);
+  });
+
+  it("keeps the day as written: 23:30 at -05:00 on 14 June stays on 14 June in the URL and on the page", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    const time = one(page, "article header time");
+    expect(attr(time, "dateTime")).toBe("2016-06-14T23:30:00-05:00");
+    expect(text(time)).toBe("14 June 2016, 23:30 UTC-05:00");
+    expect(hasPage(dist, "/2016/06/15/late-evening-filing/")).toBe(false);
+  });
+
+  it("shows headline, byline, dateline, agency, provenance and rights in an <article>", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    const article = one(page, "main article");
+    expect(text(one(article, "h1"))).toBe("A story filed late in the evening, New York time");
+    expect(all(page, "h1")).toHaveLength(1);
+    expect(text(one(article, ".byline"))).toBe("By Rosa Delgado");
+    expect(text(one(article, ".dateline"))).toBe("New York");
+    expect(text(one(article, ".agency"))).toBe("Fixture Wire");
+    const provenance = one(article, ".provenance");
+    expect(text(provenance)).toBe("Retrieved 27 April 2024 from Phys.org");
+    expect(attr(one(provenance, "a"), "href")).toBe("https://example.com/original-story.html");
+    expect(attr(one(provenance, "time"), "dateTime")).toBe("2024-04-27");
+    expect(text(one(article, ".rights"))).toBe("© 2016 Fixture Wire. All rights reserved.");
+    expect(text(one(article, ".article__body"))).toContain("quokkalight committee");
+  });
+
+  it("shows a photo the archive does not hold as its caption and credit, never as an image", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    const figure = one(page, "article figure");
+    expect(all(figure, "img")).toHaveLength(0);
+    expect(text(one(figure, ".figure__missing"))).toBe("Photo not held by the archive");
+    expect(text(one(figure, ".figure__caption"))).toBe(
+      "A photograph of the newsroom at night that the archive does not hold.",
+    );
+    expect(text(one(figure, ".figure__credit"))).toBe("Fixture Photo Desk");
+  });
+
+  it("renders a local image with its alt text, responsive sizes, caption and credit", async () => {
+    const page = await readPage(dist, "/2019/05/02/harbour-light-returns/");
+    const [lead, second] = all(page, "article figure");
+    if (!lead || !second) throw new Error("expected two figures");
+    const img = one(lead, "img");
+    expect(attr(img, "alt")).toBe("A white lighthouse with red bands on a rocky point.");
+    expect(attr(img, "src")).toMatch(/^\/archive\/_astro\/.+\.webp$/);
+    expect(attr(img, "srcSet")).toContain("480w");
+    expect(Number(attr(img, "width"))).toBeGreaterThan(0);
+    expect(Number(attr(img, "height"))).toBeGreaterThan(0);
+    expect(attr(img, "loading")).toBe("eager");
+    const imageFile = attr(img, "src").replace(base, "").replace(/^\//, "");
+    expect(files).toContain(imageFile);
+    expect(text(one(lead, "figcaption"))).toBe("The light after its repair. Fixture Illustration");
+    expect(all(second, "img")).toHaveLength(0);
+    expect(text(one(second, ".figure__credit"))).toBe("Reader photo");
+  });
+
+  it("lists every byline name and shows corrections and the update", async () => {
+    const page = await readPage(dist, "/2021/02/08/corrected-report/");
+    expect(text(one(page, ".byline"))).toBe("By Lars Nilsson, Priya Raman and Ann Lee");
+    expect(text(one(page, ".corrections"))).toBe(
+      "Corrections 9 February 2021: An earlier version misspelt the name of the river.",
+    );
+    expect(attr(one(page, ".updated time"), "dateTime")).toBe("2021-02-09");
+  });
+
+  it("takes lang and dir from the article language", async () => {
+    const arabic = await readPage(dist, "/2023/05/17/arabic-bulletin/");
+    const html = one(arabic, "html");
+    expect(attr(html, "lang")).toBe("ar");
+    expect(attr(html, "dir")).toBe("rtl");
+    // The site's own words stay marked as English.
+    expect(attr(one(arabic, "header.site-header"), "lang")).toBe("en");
+    const english = await readPage(dist, "/2019/05/02/harbour-light-returns/");
+    expect(attr(one(english, "html"), "lang")).toBe("en");
+    expect(attr(one(english, "html"), "dir")).toBe("ltr");
+  });
+
+  it("uses the slug field over the file name", () => {
+    expect(hasPage(dist, "/2024/10/02/moved-story/")).toBe(true);
+    expect(hasPage(dist, "/2024/10/02/aliased-story/")).toBe(false);
+  });
+});
+
+describe("home page and layout", () => {
+  it("lists articles newest first, two a page, with /page/N/ after the first", async () => {
+    const pages = [
+      await readPage(dist, "/"),
+      await readPage(dist, "/page/2/"),
+      await readPage(dist, "/page/3/"),
+    ];
+    const listed = pages.flatMap((page) => all(page, ".card-list .card__title a").map((a) => attr(a, "href")));
+    expect(listed).toEqual(PUBLIC_ARTICLES.map((p) => `${base}${p}`));
+    expect(hasPage(dist, "/page/1/")).toBe(false);
+    expect(hasPage(dist, "/page/4/")).toBe(false);
+    expect(text(one(pages[1]!, ".pagination [aria-current]"))).toBe("Page 2 of 3");
+    expect(attr(one(pages[1]!, '.pagination a[rel="prev"]'), "href")).toBe(`${base}/`);
+    expect(attr(one(pages[1]!, '.pagination a[rel="next"]'), "href")).toBe(`${base}/page/3/`);
+  });
+
+  it("gives every page a skip link, header navigation, a search box and a footer", async () => {
+    for (const path of ["/", "/search/", PUBLIC_ARTICLES[0]!, "/404.html"]) {
+      const page = await readPage(dist, path);
+      expect(attr(one(page, "a.skip-link"), "href"), path).toBe("#main");
+      one(page, "main#main");
+      one(page, "header.site-header nav");
+      const form = one(page, 'header form[role="search"]');
+      expect(attr(form, "action"), path).toBe(`${base}/search/`);
+      expect(attr(one(form, "input"), "name")).toBe("q");
+      one(page, "footer.site-footer");
+    }
+  });
+
+  it("has a 404 page", async () => {
+    const page = await readPage(dist, "/404.html");
+    expect(text(one(page, "h1"))).toBe("Page not found");
+    expect(attr(one(page, 'meta[name="robots"]'), "content")).toBe("noindex");
+  });
+
+  it("prefixes every internal link and asset with the base path", async () => {
+    const htmlFiles = files.filter((f) => f.endsWith(".html"));
+    for (const file of htmlFiles) {
+      const page = await readPage(dist, `/${file}`);
+      for (const el of all(page, "a[href], link[href], img[src], script[src], form[action]")) {
+        const url = attr(el, "href") || attr(el, "src") || attr(el, "action");
+        if (/^(https?:|#|mailto:)/.test(url)) continue;
+        expect(url.startsWith(`${base}/`), `${file}: ${url}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("drafts and the search index", () => {
+  it("publishes a draft nowhere: no page, no list entry, no word of it in any file", async () => {
+    expect(files.some((f) => f.includes("draft-story"))).toBe(false);
+    for (const file of files.filter((f) => /\.(html|json|xml|txt|js)$/.test(f))) {
+      const content = await readFile(join(dist, file), "utf8");
+      expect(content.includes("zanzibarquokka"), file).toBe(false);
+      expect(content.includes("secret-draft-topic"), file).toBe(false);
+    }
+    expect(index.some((page) => page.content.includes("zanzibarquokka"))).toBe(false);
+  });
+
+  it("indexes exactly the public articles, each with its title and date sort key", async () => {
+    // Index URLs are root-relative; the search page adds the base path.
+    expect(index.map((page) => page.url).sort()).toEqual([...PUBLIC_ARTICLES].sort());
+    const late = index.find((page) => page.url.endsWith("/late-evening-filing/"));
+    expect(late?.meta.title).toBe("A story filed late in the evening, New York time");
+    expect(late?.content).toContain("quokkalight");
+    // Site chrome is not indexed.
+    expect(late?.content).not.toContain("Skip to content");
+    const html = await readFile(join(dist, "2016/06/14/late-evening-filing/index.html"), "utf8");
+    expect(html).toContain('data-pagefind-sort="date:2016-06-15T04:30:00.000Z"');
+  });
+
+  it("indexes each article in its own language", async () => {
+    const entry = JSON.parse(await readFile(join(dist, "pagefind/pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages.en?.page_count).toBe(4);
+    expect(entry.languages.ar?.page_count).toBe(1);
+  });
+
+  it("ships a search page that loads the index only through its script", async () => {
+    const page = await readPage(dist, "/search/");
+    one(page, "#search-results");
+    expect(attr(one(page, "#search-status"), "role")).toBe("status");
+    const article = await readFile(join(dist, "2019/05/02/harbour-light-returns/index.html"), "utf8");
+    expect(article).not.toContain("<script");
+  });
+});

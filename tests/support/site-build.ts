@@ -1,0 +1,94 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+
+/** The project folder. */
+export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+/** The small fixture archive that build and browser tests build. */
+export const fixtureArticlesDir = join(projectRoot, "tests/fixtures/site/articles");
+
+export interface BuildOptions {
+  /** Article folder, absolute or relative to the project. */
+  articlesDir: string;
+  outDir: string;
+  base?: string;
+  pageSize?: number;
+  siteUrl?: string;
+}
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `astro build` on the real project with another article folder and output folder. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const cacheDir = await mkdtemp(join(tmpdir(), "archive-cache-"));
+  const env = {
+    ...process.env,
+    ARTICLES_DIR: relative(projectRoot, resolve(projectRoot, options.articlesDir)) || ".",
+    BASE_PATH: options.base ?? "/",
+    PAGE_SIZE: String(options.pageSize ?? 10),
+    SITE_URL: options.siteUrl ?? "https://archive.example.org",
+    ASTRO_CACHE_DIR: cacheDir,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+  };
+  const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, "build", "--outDir", options.outDir], {
+      cwd: projectRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+/** Builds into a fresh temporary folder and fails loudly when the build does. */
+export async function buildFixtureSite(options: Omit<BuildOptions, "outDir" | "articlesDir"> & { articlesDir?: string }) {
+  const outDir = await mkdtemp(join(tmpdir(), "archive-dist-"));
+  const result = await buildSite({ articlesDir: fixtureArticlesDir, ...options, outDir });
+  if (result.code !== 0) {
+    throw new Error(`The fixture site did not build (exit ${result.code}):\n${result.output}`);
+  }
+  return outDir;
+}
+
+/** Every file below `dir`, as paths relative to it with forward slashes. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split("\\").join("/"))
+    .sort();
+}
+
+/** One page record of the Pagefind index: the URL and the text it holds. */
+export interface IndexedPage {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  language?: string;
+}
+
+/** Reads every page record Pagefind wrote (its fragments are gzip with a `pagefind_dcd` signature). */
+export async function readSearchIndex(outDir: string): Promise<IndexedPage[]> {
+  const dir = join(outDir, "pagefind/fragment");
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".pf_fragment"));
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = gunzipSync(await readFile(join(dir, file))).toString("utf8");
+      const json = raw.slice(raw.indexOf("{"));
+      return JSON.parse(json) as IndexedPage;
+    }),
+  );
+}
