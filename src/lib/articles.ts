@@ -50,7 +50,8 @@ export interface Page<T> {
 
 /** Splits a list into pages of `size`; an empty list still has one (empty) page. */
 export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a positive whole number, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`page size must be a positive whole number, got ${size}`);
   const total = Math.max(1, Math.ceil(items.length / size));
   return Array.from({ length: total }, (_, i) => ({
     items: items.slice(i * size, (i + 1) * size),
@@ -68,7 +69,9 @@ export function textDirection(language: string): "ltr" | "rtl" {
     };
     const info = locale.getTextInfo?.() ?? locale.textInfo;
     if (info) return info.direction === "rtl" ? "rtl" : "ltr";
-    return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(locale.script ?? "") ? "rtl" : "ltr";
+    return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(locale.script ?? "")
+      ? "rtl"
+      : "ltr";
   } catch {
     return "ltr";
   }

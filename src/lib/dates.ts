@@ -58,7 +58,8 @@ export function parseWrittenDate(value: string, timezone: string): WrittenDate {
       `"${written}" has a time but no offset; add one, e.g. ${written}Z or ${written}+08:00`,
     );
   }
-  const offset = off.toUpperCase() === "Z" ? "Z" : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off;
+  const offset =
+    off.toUpperCase() === "Z" ? "Z" : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off;
   const epochMs = Date.parse(`${day}T${hh}:${mm}:${ss ?? "00"}${offset}`);
   if (Number.isNaN(epochMs)) {
     throw new DateFormatError(`"${written}" is not a valid date-time`);

@@ -39,7 +39,9 @@ export function splitArticleSource(text: string): SplitResult {
   if (close === -1) {
     return {
       ok: false,
-      errors: [{ line: 1, message: "the frontmatter is never closed: add a line of three dashes (---) after it" }],
+      errors: [
+        { line: 1, message: "the frontmatter is never closed: add a line of three dashes (---) after it" },
+      ],
     };
   }
   const yamlText = lines.slice(1, close).join("\n");

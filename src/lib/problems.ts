@@ -17,9 +17,7 @@ export function formatProblem(problem: Problem): string {
 
 /** Orders problems by file, then line, so reports read top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) =>
-    a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1,
-  );
+  return [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
 /** "images[0].alt" from a schema issue path. */

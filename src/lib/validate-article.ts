@@ -37,7 +37,10 @@ export function validateArticleSource(
 ): ValidationResult {
   const split = splitArticleSource(text);
   if (!split.ok) {
-    return { ok: false, problems: split.errors.map((e) => ({ file, line: e.line, field: "frontmatter", message: e.message })) };
+    return {
+      ok: false,
+      problems: split.errors.map((e) => ({ file, line: e.line, field: "frontmatter", message: e.message })),
+    };
   }
   const { source } = split;
   const problems: Problem[] = [];
@@ -87,7 +90,12 @@ function issueToProblems(
     const messages = issue.message.split("\n");
     return issue.keys.map((key, i) => {
       const path = [...issue.path, key];
-      return { file, line: lineOf(path), field: formatFieldPath(path), message: messages[i] ?? `unknown field "${key}"` };
+      return {
+        file,
+        line: lineOf(path),
+        field: formatFieldPath(path),
+        message: messages[i] ?? `unknown field "${key}"`,
+      };
     });
   }
   const field = issue.path.length > 0 ? formatFieldPath(issue.path) : "frontmatter";
@@ -104,7 +112,8 @@ function findMissingImages(
   return images.flatMap((image, i) => {
     const src = (image as { src?: unknown } | null)?.src;
     // Remote and absolute paths are refused by the schema with their own message.
-    if (typeof src !== "string" || /^[a-z][a-z0-9+.-]*:|^\//i.test(src.trim()) || imageExists(src.trim())) return [];
+    if (typeof src !== "string" || /^[a-z][a-z0-9+.-]*:|^\//i.test(src.trim()) || imageExists(src.trim()))
+      return [];
     return [
       {
         file,

@@ -46,7 +46,10 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             return props.data;
           }
           // The data as written (dates as strings), with the slug the file name gives when none is set.
-          const written: Record<string, unknown> = { ...result.article.rawData, slug: result.article.data.slug };
+          const written: Record<string, unknown> = {
+            ...result.article.rawData,
+            slug: result.article.data.slug,
+          };
           const data = written as typeof props.data;
           return context.parseData({ ...props, data });
         },

@@ -50,9 +50,11 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
     /** Places the story is about. */
     places: names,
     /** Photos; the first is the lead image. */
-    images: z.array(createImageSchema((imageSrc ?? LocalImagePathSchema) as Src), {
-      error: "expected a list of images, each with src/alt or caption/credit",
-    }).default([]),
+    images: z
+      .array(createImageSchema((imageSrc ?? LocalImagePathSchema) as Src), {
+        error: "expected a list of images, each with src/alt or caption/credit",
+      })
+      .default([]),
     /** Provenance of an archived copy. */
     source: createSourceSchema(date).optional(),
     /** Copyright line, shown as written. */
@@ -62,22 +64,33 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
       try {
         return Intl.getCanonicalLocales(tag)[0] ?? tag;
       } catch {
-        ctx.addIssue({ code: "custom", message: `"${tag}" is not a BCP 47 language tag, e.g. en, fr or zh-Hans` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${tag}" is not a BCP 47 language tag, e.g. en, fr or zh-Hans`,
+        });
         return z.NEVER;
       }
     }),
     /** The URL slug; the file name without .md when left out. */
     slug: TextSchema.regex(SLUG_PATTERN, {
-      message: "expected lowercase ASCII letters, digits and single hyphens, e.g. china-us-cybersecurity-talks",
+      message:
+        "expected lowercase ASCII letters, digits and single hyphens, e.g. china-us-cybersecurity-talks",
     }).optional(),
     /** Old URLs that redirect here. */
-    aliases: z.array(TextSchema.regex(/^\/[^\s]*$/, {
-      message: "expected a path on this site starting with /, e.g. /news/old-address.html",
-    }), { error: "expected a list of old paths, e.g. [/news/old-address.html]" }).default([]),
+    aliases: z
+      .array(
+        TextSchema.regex(/^\/[^\s]*$/, {
+          message: "expected a path on this site starting with /, e.g. /news/old-address.html",
+        }),
+        { error: "expected a list of old paths, e.g. [/news/old-address.html]" },
+      )
+      .default([]),
     /** Correction notices. */
-    corrections: z.array(createCorrectionSchema(date), {
-      error: "expected a list of corrections, each with a date and text",
-    }).default([]),
+    corrections: z
+      .array(createCorrectionSchema(date), {
+        error: "expected a list of corrections, each with a date and text",
+      })
+      .default([]),
     /** A draft reaches no page, list, feed, sitemap, search index or redirect. */
     draft: z.boolean({ error: "expected true or false" }).default(false),
   }).superRefine((article, ctx) => {

@@ -6,16 +6,21 @@ import { unknownFieldMessage } from "../lib/suggest";
 export const TextSchema = z
   .string({
     error: (issue) =>
-      issue.input === undefined ? "required" : "expected text; put a value that YAML reads as something else in quotes",
+      issue.input === undefined
+        ? "required"
+        : "expected text; put a value that YAML reads as something else in quotes",
   })
   .trim()
   .min(1, "must not be empty");
 
 /** One name or a list of names, always read as a list without repeats. */
 export const NameListSchema = z
-  .preprocess((value) => (typeof value === "string" ? [value] : value), z.array(TextSchema, {
-    error: "expected a name or a list of names, e.g. [Gerry Shih]",
-  }))
+  .preprocess(
+    (value) => (typeof value === "string" ? [value] : value),
+    z.array(TextSchema, {
+      error: "expected a name or a list of names, e.g. [Gerry Shih]",
+    }),
+  )
   .transform((names) => [...new Set(names)]);
 
 /** A date as written (YYYY-MM-DD, or a date-time with offset), never shifted by a timezone. */

@@ -2,10 +2,13 @@ import { z } from "astro/zod";
 import { TextSchema, strictObject } from "./fields";
 
 /** A local image path as written: relative to the article file, never a remote URL. */
-export const LocalImagePathSchema = TextSchema.refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith("/"), {
-  message:
-    "expected a path relative to the article file, e.g. ./images/photo.jpg; for a photo the archive does not hold, leave out src and keep the caption and credit",
-});
+export const LocalImagePathSchema = TextSchema.refine(
+  (value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith("/"),
+  {
+    message:
+      "expected a path relative to the article file, e.g. ./images/photo.jpg; for a photo the archive does not hold, leave out src and keep the caption and credit",
+  },
+);
 
 /**
  * One photo of an article. `src` is the image file; without it the entry records a

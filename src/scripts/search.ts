@@ -37,7 +37,9 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
   item.append(heading);
-  const facts = [data.meta.date, data.meta.dateline, data.meta.byline && `By ${data.meta.byline}`].filter(Boolean);
+  const facts = [data.meta.date, data.meta.dateline, data.meta.byline && `By ${data.meta.byline}`].filter(
+    Boolean,
+  );
   if (facts.length > 0) {
     const meta = document.createElement("p");
     meta.className = "result__meta";

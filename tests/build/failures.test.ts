@@ -27,16 +27,23 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
         "---\ntitle: Photo story\npublished: 2020-01-03\nimages:\n  - src: ./missing.jpg\n    caption: A photo.\n---\n\nText.\n",
     });
     expect(code).not.toBe(0);
-    expect(output).toMatch(/articles\/2020\/typo\.md:3: publised: unknown field "publised"; did you mean "published"\?/);
+    expect(output).toMatch(
+      /articles\/2020\/typo\.md:3: publised: unknown field "publised"; did you mean "published"\?/,
+    );
     expect(output).toMatch(/articles\/2020\/typo\.md:1: published: required/);
-    expect(output).toMatch(/articles\/2020\/bad-image\.md:5: images\[0\]\.alt: required whenever src is given/);
-    expect(output).toMatch(/articles\/2020\/bad-image\.md:5: images\[0\]\.src: no image file at \.\/missing\.jpg/);
+    expect(output).toMatch(
+      /articles\/2020\/bad-image\.md:5: images\[0\]\.alt: required whenever src is given/,
+    );
+    expect(output).toMatch(
+      /articles\/2020\/bad-image\.md:5: images\[0\]\.src: no image file at \.\/missing\.jpg/,
+    );
     expect(existsSync(join(outDir, "index.html"))).toBe(false);
   });
 
   it("refuses a body that would run script, with its line", async () => {
     const { code, output, outDir } = await buildWith({
-      "2020/script.md": "---\ntitle: Script\npublished: 2020-01-02\n---\n\nFirst paragraph.\n\n<script>alert(1)</script>\n",
+      "2020/script.md":
+        "---\ntitle: Script\npublished: 2020-01-02\n---\n\nFirst paragraph.\n\n<script>alert(1)</script>\n",
     });
     expect(code).not.toBe(0);
     expect(output).toMatch(/articles\/2020\/script\.md:8: body: raw <script> is not allowed/);
@@ -45,7 +52,8 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
 
   it("fails when two articles would share one URL, naming both files", async () => {
     const { code, output, outDir } = await buildWith({
-      "2019/same-day-copy.md": "---\ntitle: Copy\npublished: 2019-05-02\nslug: harbour-light-returns\n---\n\nText.\n",
+      "2019/same-day-copy.md":
+        "---\ntitle: Copy\npublished: 2019-05-02\nslug: harbour-light-returns\n---\n\nText.\n",
     });
     expect(code).not.toBe(0);
     expect(output).toContain("/2019/05/02/harbour-light-returns/");

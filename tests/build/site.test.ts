@@ -117,7 +117,9 @@ describe("home page and layout", () => {
       await readPage(dist, "/page/2/"),
       await readPage(dist, "/page/3/"),
     ];
-    const listed = pages.flatMap((page) => all(page, ".card-list .card__title a").map((a) => attr(a, "href")));
+    const listed = pages.flatMap((page) =>
+      all(page, ".card-list .card__title a").map((a) => attr(a, "href")),
+    );
     expect(listed).toEqual(PUBLIC_ARTICLES.map((p) => `${base}${p}`));
     expect(hasPage(dist, "/page/1/")).toBe(false);
     expect(hasPage(dist, "/page/4/")).toBe(false);

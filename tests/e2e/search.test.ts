@@ -44,13 +44,17 @@ describe("search in a real browser", () => {
 
   it("says so when nothing matches, and never finds a draft", async () => {
     await page.goto(new URL("search/?q=zanzibarquokka", siteUrl).href);
-    await expect.poll(() => page.locator("#search-status").textContent()).toBe("No articles match “zanzibarquokka”.");
+    await expect
+      .poll(() => page.locator("#search-status").textContent())
+      .toBe("No articles match “zanzibarquokka”.");
     expect(await page.locator("#search-results > li").count()).toBe(0);
   });
 
   it("shows the query in the search page's box", async () => {
     await page.goto(new URL("search/?q=harbour", siteUrl).href);
-    await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/^\d+ results? for “harbour”$/);
+    await expect
+      .poll(() => page.locator("#search-status").textContent())
+      .toMatch(/^\d+ results? for “harbour”$/);
     expect(await page.locator("#page-search-q").inputValue()).toBe("harbour");
   });
 });
@@ -64,7 +68,9 @@ describe("pages in a real browser", () => {
     await page.getByRole("link", { name: "The harbour light returns" }).click();
     await page.waitForURL(/\/archive\/2019\/05\/02\/harbour-light-returns\/$/);
     const img = page.locator("article figure img");
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0))
+      .toBe(true);
   });
 
   it("answers an unknown address with the 404 page", async () => {

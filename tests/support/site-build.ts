@@ -54,7 +54,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Builds into a fresh temporary folder and fails loudly when the build does. */
-export async function buildFixtureSite(options: Omit<BuildOptions, "outDir" | "articlesDir"> & { articlesDir?: string }) {
+export async function buildFixtureSite(
+  options: Omit<BuildOptions, "outDir" | "articlesDir"> & { articlesDir?: string },
+) {
   const outDir = await mkdtemp(join(tmpdir(), "archive-dist-"));
   const result = await buildSite({ articlesDir: fixtureArticlesDir, ...options, outDir });
   if (result.code !== 0) {

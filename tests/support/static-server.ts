@@ -18,7 +18,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** A static host for a built site under `base`, answering unknown paths with 404.html as hosts do. */
-export async function serveStatic(dist: string, base: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  dist: string,
+  base: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const prefix = base.replace(/\/+$/, "");
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
