@@ -32,6 +32,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const problems: Problem[] = [];
       const rejected: string[] = [];
+      let initialLoadDone = false;
       await inner.load({
         ...context,
         parseData: async (props) => {
@@ -41,6 +42,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
           });
           if (!result.ok) {
+            // After the first load (the dev server's file watcher), the glob loader logs a thrown
+            // error and keeps the entry's last good version.
+            if (initialLoadDone) throw new ArticleProblemsError(result.problems);
             problems.push(...result.problems);
             rejected.push(props.id);
             return props.data;
@@ -54,6 +58,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           return context.parseData({ ...props, data });
         },
       });
+      initialLoadDone = true;
       if (problems.length > 0) {
         for (const id of rejected) context.store.delete(id);
         throw new ArticleProblemsError(problems);
