@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import {
+  compareNewestFirst,
+  findUrlConflicts,
+  isPublic,
+  paginate,
+  textDirection,
+  type ArticleLike,
+} from "../../../src/lib/articles";
+import { parseWrittenDate } from "../../../src/lib/dates";
+
+function article(
+  file: string,
+  published: string,
+  options: { slug?: string; title?: string; draft?: boolean } = {},
+): ArticleLike {
+  return {
+    file,
+    data: {
+      draft: options.draft ?? false,
+      published: parseWrittenDate(published, "UTC"),
+      slug: options.slug ?? file.replace(/^.*\//, "").replace(/\.md$/, ""),
+      title: options.title ?? file,
+    },
+  };
+}
+
+describe("isPublic", () => {
+  it("lets published articles through and keeps drafts out", () => {
+    expect(isPublic(article("a.md", "2016-06-14"))).toBe(true);
+    expect(isPublic(article("b.md", "2016-06-14", { draft: true }))).toBe(false);
+  });
+});
+
+describe("compareNewestFirst", () => {
+  it("orders by the written instant, newest first, not by the written day", () => {
+    const lateEvening = article("late.md", "2016-06-14T23:30:00-05:00"); // 04:30 UTC on 15 June
+    const nextMorning = article("next.md", "2016-06-15T03:00:00Z");
+    const dayBefore = article("before.md", "2016-06-13");
+    const sorted = [dayBefore, nextMorning, lateEvening].sort(compareNewestFirst);
+    expect(sorted.map((a) => a.file)).toEqual(["late.md", "next.md", "before.md"]);
+  });
+
+  it("breaks a tie on the instant by title, then by file", () => {
+    const zebra = article("content/1.md", "2016-06-14T09:00:00Z", { title: "Zebra crossing repainted" });
+    const apple = article("content/2.md", "2016-06-14T17:00:00+08:00", { title: "Apple harvest begins" });
+    const appleCopyB = article("content/b/copy.md", "2016-06-14T09:00:00Z", {
+      title: "Apple harvest begins",
+    });
+    const appleCopyA = article("content/a/copy.md", "2016-06-14T09:00:00Z", {
+      title: "Apple harvest begins",
+    });
+    const expected = ["content/2.md", "content/a/copy.md", "content/b/copy.md", "content/1.md"];
+    expect([zebra, appleCopyB, apple, appleCopyA].sort(compareNewestFirst).map((a) => a.file)).toEqual(
+      expected,
+    );
+    expect([appleCopyA, apple, zebra, appleCopyB].sort(compareNewestFirst).map((a) => a.file)).toEqual(
+      expected,
+    );
+    expect(compareNewestFirst(apple, apple)).toBe(0);
+  });
+});
+
+describe("findUrlConflicts", () => {
+  it("reports two files with the same written day and slug as one conflict listing both", () => {
+    const conflicts = findUrlConflicts([
+      article("content/articles/2016/06/talks.md", "2016-06-14"),
+      article("content/articles/elsewhere/talks-copy.md", "2016-06-14T23:30:00-05:00", { slug: "talks" }),
+      article("content/articles/2016/06/other.md", "2016-06-14"),
+    ]);
+    expect(conflicts).toEqual([
+      {
+        path: "/2016/06/14/talks/",
+        files: ["content/articles/2016/06/talks.md", "content/articles/elsewhere/talks-copy.md"],
+      },
+    ]);
+  });
+
+  it("does not confuse the same slug on different written days", () => {
+    expect(
+      findUrlConflicts([
+        article("a/talks.md", "2016-06-14"),
+        article("b/talks.md", "2016-06-15T01:00:00+08:00"),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("lists the files of each conflict sorted, and three files as one conflict", () => {
+    const conflicts = findUrlConflicts([
+      article("z/fair.md", "2020-09-01"),
+      article("m/fair.md", "2020-09-01"),
+      article("a/fair.md", "2020-09-01"),
+    ]);
+    expect(conflicts).toEqual([
+      { path: "/2020/09/01/fair/", files: ["a/fair.md", "m/fair.md", "z/fair.md"] },
+    ]);
+  });
+
+  it("finds nothing in an empty archive", () => {
+    expect(findUrlConflicts([])).toEqual([]);
+  });
+});
+
+describe("paginate", () => {
+  it("splits a list into full pages and a last partial page", () => {
+    const pages = paginate([1, 2, 3, 4, 5, 6, 7], 3);
+    expect(pages).toEqual([
+      { items: [1, 2, 3], number: 1, total: 3 },
+      { items: [4, 5, 6], number: 2, total: 3 },
+      { items: [7], number: 3, total: 3 },
+    ]);
+  });
+
+  it("has no empty trailing page when the list fills the pages exactly", () => {
+    expect(paginate(["a", "b", "c", "d"], 2).map((p) => p.items)).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(paginate(["a"], 10)).toEqual([{ items: ["a"], number: 1, total: 1 }]);
+  });
+
+  it("gives an empty list one empty page", () => {
+    expect(paginate([], 10)).toEqual([{ items: [], number: 1, total: 1 }]);
+  });
+
+  it.each([0, -1, 2.5, Number.NaN])("refuses the page size %s", (size) => {
+    expect(() => paginate([1, 2], size)).toThrow(RangeError);
+    expect(() => paginate([1, 2], size)).toThrow(`page size must be a positive whole number, got ${size}`);
+  });
+});
+
+describe("textDirection", () => {
+  it.each([
+    ["ar", "rtl"],
+    ["he", "rtl"],
+    ["fa", "rtl"],
+    ["ur", "rtl"],
+    ["en", "ltr"],
+    ["en-GB", "ltr"],
+    ["fr", "ltr"],
+    ["zh-Hans", "ltr"],
+    ["ja", "ltr"],
+  ] as const)("%s is %s", (language, direction) => {
+    expect(textDirection(language)).toBe(direction);
+  });
+
+  it("falls back to ltr for a tag it cannot read", () => {
+    expect(textDirection("not a tag!")).toBe("ltr");
+  });
+});
