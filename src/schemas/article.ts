@@ -93,15 +93,29 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
       .default([]),
     /** A draft reaches no page, list, feed, sitemap, search index or redirect. */
     draft: z.boolean({ error: "expected true or false" }).default(false),
-  }).superRefine((article, ctx) => {
-    if (article.updated && !isNotBefore(article.updated, article.published)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["updated"],
-        message: `${article.updated.written} is before published (${article.published.written}); updated must not be earlier`,
-      });
-    }
-  });
+  }).superRefine(
+    (article, ctx) => {
+      // Runs even when other fields failed, so every problem is reported at once: check
+      // that both dates were parsed before comparing them.
+      const { published, updated } = article as { published?: unknown; updated?: unknown };
+      if (!isWrittenDate(updated) || !isWrittenDate(published)) return;
+      if (!isNotBefore(updated, published)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["updated"],
+          message: `${updated.written} is before published (${published.written}); updated must not be earlier`,
+        });
+      }
+    },
+    {
+      when: (payload) =>
+        !payload.issues.some((issue) => issue.path?.[0] === "published" || issue.path?.[0] === "updated"),
+    },
+  );
+}
+
+function isWrittenDate(value: unknown): value is WrittenDate {
+  return typeof value === "object" && value !== null && "epochMs" in value && "written" in value;
 }
 
 /** Frontmatter after validation and defaults, with image paths as written. */

@@ -8,7 +8,9 @@ export const TextSchema = z
     error: (issue) =>
       issue.input === undefined
         ? "required"
-        : "expected text; put a value that YAML reads as something else in quotes",
+        : issue.input === null
+          ? "is empty: write a value after the colon"
+          : "expected text; put a value that YAML reads as something else in quotes",
   })
   .trim()
   .min(1, "must not be empty");

@@ -38,6 +38,10 @@ describe("TextSchema", () => {
     expect(issue(TextSchema, undefined).message).toBe("required");
   });
 
+  it("says the value is empty for a key written with nothing after the colon (YAML null)", () => {
+    expect(issue(TextSchema, null).message).toBe("is empty: write a value after the colon");
+  });
+
   it("asks for quotes when YAML read the value as something other than text", () => {
     for (const input of [2016, true, ["a"]]) {
       expect(issue(TextSchema, input).message).toBe(
