@@ -89,7 +89,10 @@ export function timezoneOffsetMs(epochMs: number, timezone: string): number {
 
 function zonedMidnight(year: number, month: number, date: number, timezone: string): number {
   const utc = Date.UTC(year, month - 1, date);
-  return utc - timezoneOffsetMs(utc, timezone);
+  // The offset at UTC midnight may differ from the one at local midnight on a day the clocks
+  // change; a second look at the first guess settles it.
+  const guess = utc - timezoneOffsetMs(utc, timezone);
+  return utc - timezoneOffsetMs(guess, timezone);
 }
 
 /** The calendar day of `now` in `timezone`, as YYYY-MM-DD. */

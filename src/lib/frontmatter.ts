@@ -54,7 +54,7 @@ export function splitArticleSource(text: string): SplitResult {
       ok: false,
       errors: doc.errors.map((e) => ({
         line: fileLine(e.pos[0]),
-        message: `YAML syntax: ${e.message.split("\n")[0]}`,
+        message: `YAML syntax: ${describeYamlError(e.message)}`,
       })),
     };
   }
@@ -106,4 +106,10 @@ function isPairLike(item: unknown): item is { key: unknown; value: unknown } {
 function rangeStart(node: unknown): number | undefined {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range?.[0];
+}
+
+/** The yaml library's first message line, without its own position (counted from the frontmatter, not the file). */
+function describeYamlError(message: string): string {
+  const first = message.split("\n")[0] ?? message;
+  return first.replace(/\s+at line \d+, column \d+:?\s*$/, "").replace(/:\s*$/, "");
 }

@@ -46,41 +46,54 @@ export function findUnsafeMarkup(body: string): MarkupProblem[] {
       if (isScriptUrl(String(node.url))) {
         problems.push({
           line,
-          message: `a ${node.type === "image" ? "image" : "link"} to a script URL ("${String(node.url)}") is not allowed; link to a web page instead`,
+          message: `${node.type === "image" ? "an image" : "a link"} to a script URL ("${String(node.url)}") is not allowed; link to a web page instead`,
         });
       }
     }
     if (node.type === "html" && "value" in node) {
-      const html = String(node.value);
-      for (const found of findUnsafeHtml(html)) {
-        problems.push({ line: line + lineWithin(html, found.needle), message: found.message });
+      for (const found of findUnsafeHtml(String(node.value))) {
+        problems.push({ line: line + found.lineOffset, message: found.message });
       }
     }
   });
   return problems;
 }
 
-function findUnsafeHtml(html: string): { needle: string; message: string }[] {
-  const found: { needle: string; message: string }[] = [];
+/** The HTML attribute a hast property name stands for ("onClick" → "onclick"). */
+function attributeName(property: string): string {
+  return property === "xLinkHref" ? "xlink:href" : property.toLowerCase();
+}
+
+/** Unsafe elements and attributes in one raw HTML node, each with its line offset within it. */
+function findUnsafeHtml(html: string): { lineOffset: number; message: string }[] {
+  const found: { lineOffset: number; message: string }[] = [];
+  const source = html.toLowerCase();
+  const lineAt = (index: number): number => (index <= 0 ? 0 : source.slice(0, index).split("\n").length - 1);
+  // The tree is walked in document order, so each element's tag is searched for after the last one's.
+  let cursor = 0;
   walkHast(htmlToHast(html, { fragment: true }), (node) => {
     if (node.type !== "element") return;
     const tag = node.tagName.toLowerCase();
+    const tagAt = source.indexOf(`<${tag}`, cursor);
+    const elementAt = tagAt === -1 ? cursor : tagAt;
+    cursor = tagAt === -1 ? cursor : tagAt + 1;
     if (BLOCKED_ELEMENTS.has(tag)) {
       found.push({
-        needle: `<${tag}`,
+        lineOffset: lineAt(elementAt),
         message: `raw <${tag}> is not allowed in an article; article bodies never run script or embed other pages`,
       });
     }
     for (const [name, value] of Object.entries(node.properties ?? {})) {
-      if (/^on/i.test(name)) {
-        const attr = name.toLowerCase();
+      const attr = attributeName(name);
+      const attrAt = findAttribute(source, attr, elementAt);
+      if (/^on/.test(attr)) {
         found.push({
-          needle: attr,
+          lineOffset: lineAt(attrAt),
           message: `the inline event handler ${attr}= on <${tag}> is not allowed; article bodies never run script`,
         });
       } else if (URL_PROPERTIES.has(name) && typeof value === "string" && isScriptUrl(value)) {
         found.push({
-          needle: "script:",
+          lineOffset: lineAt(attrAt),
           message: `<${tag}> points to a script URL ("${value}"), which is not allowed; link to a web page instead`,
         });
       }
@@ -89,10 +102,13 @@ function findUnsafeHtml(html: string): { needle: string; message: string }[] {
   return found;
 }
 
-/** How many lines into `text` the first case-insensitive occurrence of `needle` is. */
-function lineWithin(text: string, needle: string): number {
-  const at = text.toLowerCase().indexOf(needle.toLowerCase());
-  return at <= 0 ? 0 : text.slice(0, at).split("\n").length - 1;
+/** Where attribute `name` is written in the tag starting at `from` (the tag's start when not found). */
+function findAttribute(source: string, name: string, from: number): number {
+  // Attribute names here are letters, hyphens and a colon: nothing to escape.
+  const pattern = new RegExp(`[\\s/"']${name}\\s*(=|[\\s/>])`, "g");
+  pattern.lastIndex = from;
+  const match = pattern.exec(source);
+  return match ? match.index + 1 : from;
 }
 
 function walkMdast(node: MdastNode, visit: (node: MdastNode) => void): void {

@@ -149,23 +149,16 @@ describe("epochMs: the instant, used only for sorting", () => {
     expect(parseWrittenDate("2016-06-14", "Pacific/Honolulu").date).toBe(14);
   });
 
-  // KNOWN BUG (reported, not fixed here): zonedMidnight() takes the zone's offset at UTC
-  // midnight instead of at local midnight, so on a daylight-saving change day in a zone
-  // east of UTC whose change falls between the two, a bare date lands an hour off.
-  // Remove `.fails` once src/lib/dates.ts is fixed.
-  it.fails(
-    "places a date-only value at local midnight on a daylight-saving change day (Australia/Sydney)",
-    () => {
-      // Summer time starts at 02:00 on 6 October 2024; midnight is still at +10:00.
-      expect(parseWrittenDate("2024-10-06", "Australia/Sydney").epochMs).toBe(
-        Date.parse("2024-10-06T00:00:00+10:00"),
-      );
-      // Summer time ends at 03:00 on 7 April 2024; midnight is still at +11:00.
-      expect(parseWrittenDate("2024-04-07", "Australia/Sydney").epochMs).toBe(
-        Date.parse("2024-04-07T00:00:00+11:00"),
-      );
-    },
-  );
+  it("places a date-only value at local midnight on a daylight-saving change day (Australia/Sydney)", () => {
+    // Summer time starts at 02:00 on 6 October 2024; midnight is still at +10:00.
+    expect(parseWrittenDate("2024-10-06", "Australia/Sydney").epochMs).toBe(
+      Date.parse("2024-10-06T00:00:00+10:00"),
+    );
+    // Summer time ends at 03:00 on 7 April 2024; midnight is still at +11:00.
+    expect(parseWrittenDate("2024-04-07", "Australia/Sydney").epochMs).toBe(
+      Date.parse("2024-04-07T00:00:00+11:00"),
+    );
+  });
 });
 
 describe("timezoneOffsetMs", () => {

@@ -154,10 +154,7 @@ describe("splitArticleSource: broken files", () => {
     for (const e of errors("---\ntitle: A\ntitle: B\n---\n")) expect(e.message).not.toContain("\n");
   });
 
-  // KNOWN BUG (reported, not fixed here): the message repeats the yaml library's own
-  // position, counted from the first frontmatter line, so `file:4: ... at line 3, column 1:`
-  // names two different lines for one mistake. Remove `.fails` once src/lib/frontmatter.ts is fixed.
-  it.fails("does not quote a frontmatter-relative line number that contradicts the file line", () => {
+  it("does not quote a frontmatter-relative line number that contradicts the file line", () => {
     const found = errors("---\ntitle: A\npublished: 2016-01-04\ntitle: B\n---\n");
     expect(found[0]?.line).toBe(4);
     expect(found[0]?.message).not.toMatch(/at line 3\b/);

@@ -70,10 +70,7 @@ describe("findUnsafeMarkup: raw elements", () => {
     expect(problems[0]?.line).toBe(3);
   });
 
-  // KNOWN BUG (reported, not fixed here): lineWithin() looks for the first occurrence of
-  // "<iframe" in the whole HTML block, so every iframe in one block gets the first one's line.
-  // Remove `.fails` once src/lib/unsafe-markup.ts is fixed.
-  it.fails("gives each of two iframes in one block its own line", () => {
+  it("gives each of two iframes in one block its own line", () => {
     const body = "<div>\n<iframe src=a></iframe>\n<p>Between</p>\n<iframe src=b></iframe>\n</div>\n";
     expect(lines(findUnsafeMarkup(body))).toEqual([2, 4]);
   });
@@ -100,9 +97,7 @@ describe("findUnsafeMarkup: event handlers", () => {
     ]);
   });
 
-  // KNOWN BUG (reported, not fixed here): the handler's line is found by searching the block's
-  // text for "onclick", so a word in ordinary text earlier in the block wins.
-  it.fails("gives the handler's own line even when the word appears earlier in the block", () => {
+  it("gives the handler's own line even when the word appears earlier in the block", () => {
     const body = '<p>Readers asked about onclick handlers.</p>\n<p>\n<b onclick="x()">Bold</b>\n</p>\n';
     expect(lines(findUnsafeMarkup(body))).toEqual([3]);
   });
@@ -125,8 +120,7 @@ describe("findUnsafeMarkup: script URLs", () => {
     expect(problems[0]?.message).toContain('image to a script URL ("JaVaScRiPt:alert(1)") is not allowed');
   });
 
-  // KNOWN BUG (reported, not fixed here): the message reads "a image to a script URL".
-  it.fails('says "an image" for an image with a script URL', () => {
+  it('says "an image" for an image with a script URL', () => {
     expect(findUnsafeMarkup("![A pier](javascript:alert(1))\n")[0]?.message).toMatch(
       /^an image to a script URL/,
     );
@@ -163,9 +157,10 @@ describe("findUnsafeMarkup: script URLs", () => {
   it("finds script URLs in raw HTML attributes, entity-encoded or not", () => {
     const body =
       'Text.\n\n<p>\n<a href="javascript&colon;alert(1)">one</a>\n</p>\n\n<a href="vbscript:msgbox(1)">two</a>\n';
+    // Body line 4 holds the <a>, inside the <p> block that starts on line 3.
     expect(findUnsafeMarkup(body)).toEqual([
       {
-        line: 3,
+        line: 4,
         message:
           '<a> points to a script URL ("javascript:alert(1)"), which is not allowed; link to a web page instead',
       },
