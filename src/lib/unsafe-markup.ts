@@ -7,8 +7,25 @@ export interface MarkupProblem {
   message: string;
 }
 
-/** Elements that run or embed active content. */
-const BLOCKED_ELEMENTS = new Set(["script", "iframe", "frame", "frameset", "object", "embed"]);
+const EMBEDS = "article bodies never run script or embed other pages";
+const PAGE_WIDE = "it would change the whole page, not just the article";
+
+/** Elements that run script, embed active content or change the whole page, with why each is refused. */
+const BLOCKED_ELEMENTS = new Map<string, string>([
+  ...["script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal"].map(
+    (tag): [string, string] => [tag, `raw <${tag}> is not allowed in an article; ${EMBEDS}`],
+  ),
+  // Inline SVG and MathML are foreign content with their own ways to run script (animations
+  // that set href, <use>, foreignObject); an SVG file as an image cannot run any.
+  ...["svg", "math"].map((tag): [string, string] => [
+    tag,
+    `inline <${tag}> is not allowed in an article; save it as an image file and show it with ![alt text](./file.svg)`,
+  ]),
+  ...["meta", "base", "link", "style"].map((tag): [string, string] => [
+    tag,
+    `<${tag}> is not allowed in an article body; ${PAGE_WIDE}`,
+  ]),
+]);
 /** hast property names whose value is a URL a browser may follow or load. */
 const URL_PROPERTIES = new Set([
   "href",
@@ -72,16 +89,16 @@ function findUnsafeHtml(html: string): { lineOffset: number; message: string }[]
   // The tree is walked in document order, so each element's tag is searched for after the last one's.
   let cursor = 0;
   walkHast(htmlToHast(html, { fragment: true }), (node) => {
-    if (node.type !== "element") return;
+    if (node.type !== "element") return undefined;
     const tag = node.tagName.toLowerCase();
     const tagAt = source.indexOf(`<${tag}`, cursor);
     const elementAt = tagAt === -1 ? cursor : tagAt;
     cursor = tagAt === -1 ? cursor : tagAt + 1;
-    if (BLOCKED_ELEMENTS.has(tag)) {
-      found.push({
-        lineOffset: lineAt(elementAt),
-        message: `raw <${tag}> is not allowed in an article; article bodies never run script or embed other pages`,
-      });
+    const blocked = BLOCKED_ELEMENTS.get(tag);
+    if (blocked) {
+      found.push({ lineOffset: lineAt(elementAt), message: blocked });
+      // What is inside a refused element goes with it: one problem is enough.
+      return SKIP;
     }
     for (const [name, value] of Object.entries(node.properties ?? {})) {
       const attr = attributeName(name);
@@ -98,6 +115,7 @@ function findUnsafeHtml(html: string): { lineOffset: number; message: string }[]
         });
       }
     }
+    return undefined;
   });
   return found;
 }
@@ -118,8 +136,11 @@ function walkMdast(node: MdastNode, visit: (node: MdastNode) => void): void {
   }
 }
 
-function walkHast(node: HastNode, visit: (node: HastNode) => void): void {
-  visit(node);
+/** Returned by a visitor to leave an element's children unvisited. */
+const SKIP = Symbol("skip");
+
+function walkHast(node: HastNode, visit: (node: HastNode) => typeof SKIP | undefined): void {
+  if (visit(node) === SKIP) return;
   if ("children" in node && Array.isArray(node.children)) {
     for (const child of node.children as HastNode[]) walkHast(child, visit);
   }

@@ -205,3 +205,34 @@ describe("findUnsafeMarkup: safe bodies", () => {
     expect(findUnsafeMarkup("")).toEqual([]);
   });
 });
+
+describe("findUnsafeMarkup: foreign content and page-wide elements", () => {
+  it("refuses inline SVG, whose animations can set a script link, with one problem for the whole element", () => {
+    const body =
+      'Intro.\n\n<svg><a><animate attributeName="href" values="javascript:alert(1)" /><text>go</text></a></svg>\n';
+    expect(findUnsafeMarkup(body)).toEqual([
+      {
+        line: 3,
+        message:
+          "inline <svg> is not allowed in an article; save it as an image file and show it with ![alt text](./file.svg)",
+      },
+    ]);
+  });
+
+  it("refuses inline MathML", () => {
+    expect(findUnsafeMarkup("<math><mi>x</mi></math>\n").map((p) => p.message)).toEqual([
+      "inline <math> is not allowed in an article; save it as an image file and show it with ![alt text](./file.svg)",
+    ]);
+  });
+
+  it.each(["meta", "base", "link", "style"])("refuses <%s>, which acts on the whole page", (tag) => {
+    const html =
+      tag === "style" ? "<style>body { display: none }</style>" : `<${tag} http-equiv="refresh" href="x">`;
+    expect(findUnsafeMarkup(`Text.\n\n${html}\n`)).toEqual([
+      {
+        line: 3,
+        message: `<${tag}> is not allowed in an article body; it would change the whole page, not just the article`,
+      },
+    ]);
+  });
+});
