@@ -5,8 +5,10 @@
 
 /** A date (and optional time with offset) as written in frontmatter. */
 export interface WrittenDate {
-  /** The value exactly as written, e.g. "2016-06-14T09:30:00+08:00"; valid for `<time datetime>`. */
+  /** The value exactly as written, e.g. "2016-06-14T09:30:00+08:00". */
   written: string;
+  /** The same moment in the form HTML's `<time datetime>` requires (upper-case T and Z, at most milliseconds). */
+  datetime: string;
   /** The calendar day as written: "2016-06-14". */
   day: string;
   year: number;
@@ -39,7 +41,7 @@ export function parseWrittenDate(value: string, timezone: string): WrittenDate {
       `"${written}" is not a date; write YYYY-MM-DD (2016-06-14) or a date-time with an offset (2016-06-14T09:30:00+08:00)`,
     );
   }
-  const [, y, mo, d, hh, mm, ss, , off] = m;
+  const [, y, mo, d, hh, mm, ss, fraction, off] = m;
   const year = Number(y);
   const month = Number(mo);
   const date = Number(d);
@@ -48,7 +50,15 @@ export function parseWrittenDate(value: string, timezone: string): WrittenDate {
   }
   const day = `${y}-${mo}-${d}`;
   if (hh === undefined) {
-    return { written, day, year, month, date, epochMs: zonedMidnight(year, month, date, timezone) };
+    return {
+      written,
+      datetime: day,
+      year,
+      month,
+      date,
+      day,
+      epochMs: zonedMidnight(year, month, date, timezone),
+    };
   }
   if (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59) {
     throw new DateFormatError(`"${written}" has a time of day that does not exist`);
@@ -60,11 +70,12 @@ export function parseWrittenDate(value: string, timezone: string): WrittenDate {
   }
   const offset =
     off.toUpperCase() === "Z" ? "Z" : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off;
-  const epochMs = Date.parse(`${day}T${hh}:${mm}:${ss ?? "00"}${offset}`);
+  const datetime = `${day}T${hh}:${mm}:${ss ?? "00"}${(fraction ?? "").slice(0, 4)}${offset}`;
+  const epochMs = Date.parse(datetime);
   if (Number.isNaN(epochMs)) {
     throw new DateFormatError(`"${written}" is not a valid date-time`);
   }
-  return { written, day, year, month, date, time: `${hh}:${mm}`, offset, epochMs };
+  return { written, datetime, day, year, month, date, time: `${hh}:${mm}`, offset, epochMs };
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -27,6 +27,7 @@ describe("parseWrittenDate: what an editor may write", () => {
     const parsed = parseWrittenDate("2016-06-14", "UTC");
     expect(parsed).toEqual({
       written: "2016-06-14",
+      datetime: "2016-06-14",
       day: "2016-06-14",
       year: 2016,
       month: 6,
@@ -40,6 +41,7 @@ describe("parseWrittenDate: what an editor may write", () => {
   it("reads a date-time with an offset, keeping the clock time and offset as written", () => {
     expect(parseWrittenDate("2016-06-14T09:30:00+08:00", "UTC")).toEqual({
       written: "2016-06-14T09:30:00+08:00",
+      datetime: "2016-06-14T09:30:00+08:00",
       day: "2016-06-14",
       year: 2016,
       month: 6,
@@ -75,8 +77,17 @@ describe("parseWrittenDate: what an editor may write", () => {
     expect(compact.time).toBe("09:30");
     expect(compact.epochMs).toBe(Date.UTC(2016, 5, 14, 1, 30));
     expect(parseWrittenDate("2016-06-14T09:30:15.250Z", "UTC").epochMs).toBe(
-      Date.UTC(2016, 5, 14, 9, 30, 15),
+      Date.UTC(2016, 5, 14, 9, 30, 15, 250),
     );
+  });
+
+  it("gives a datetime valid in HTML's <time datetime> whatever the spelling", () => {
+    expect(parseWrittenDate("2016-06-14t09:30:00z", "UTC").datetime).toBe("2016-06-14T09:30:00Z");
+    expect(parseWrittenDate("2016-06-14T09:30+0800", "UTC").datetime).toBe("2016-06-14T09:30:00+08:00");
+    expect(parseWrittenDate("2020-01-08T10:00:00.12345Z", "UTC").datetime).toBe("2020-01-08T10:00:00.123Z");
+    expect(parseWrittenDate("2016-06-14", "UTC").datetime).toBe("2016-06-14");
+    // The written value itself is kept for display.
+    expect(parseWrittenDate("2016-06-14t09:30:00z", "UTC").written).toBe("2016-06-14t09:30:00z");
   });
 
   it("trims surrounding whitespace from what was written", () => {

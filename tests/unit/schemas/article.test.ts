@@ -79,6 +79,7 @@ describe("valid articles", () => {
       dek: "Engineers replaced corroded cables and resurfaced the deck ahead of schedule.",
       published: {
         written: "2016-06-14T23:30:00-05:00",
+        datetime: "2016-06-14T23:30:00-05:00",
         day: "2016-06-14",
         year: 2016,
         month: 6,
@@ -89,6 +90,7 @@ describe("valid articles", () => {
       },
       updated: {
         written: "2016-06-15",
+        datetime: "2016-06-15",
         day: "2016-06-15",
         year: 2016,
         month: 6,
@@ -120,6 +122,7 @@ describe("valid articles", () => {
         url: "https://gazette.example.org/2016/06/harbour-bridge-reopens.html",
         retrieved: {
           written: "2024-04-27",
+          datetime: "2024-04-27",
           day: "2024-04-27",
           year: 2024,
           month: 4,
@@ -135,6 +138,7 @@ describe("valid articles", () => {
         {
           date: {
             written: "2016-06-15",
+            datetime: "2016-06-15",
             day: "2016-06-15",
             year: 2016,
             month: 6,

@@ -77,6 +77,7 @@ describe("createWrittenDateSchema", () => {
   it("turns a written date into a WrittenDate in the given timezone", () => {
     expect(date.parse("2016-06-14")).toEqual({
       written: "2016-06-14",
+      datetime: "2016-06-14",
       day: "2016-06-14",
       year: 2016,
       month: 6,
