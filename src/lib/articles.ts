@@ -59,20 +59,3 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
     total,
   }));
 }
-
-/** "rtl" for scripts written right to left (Arabic, Hebrew, …), else "ltr". */
-export function textDirection(language: string): "ltr" | "rtl" {
-  try {
-    const locale = new Intl.Locale(language).maximize() as Intl.Locale & {
-      getTextInfo?: () => { direction: string };
-      textInfo?: { direction: string };
-    };
-    const info = locale.getTextInfo?.() ?? locale.textInfo;
-    if (info) return info.direction === "rtl" ? "rtl" : "ltr";
-    return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(locale.script ?? "")
-      ? "rtl"
-      : "ltr";
-  } catch {
-    return "ltr";
-  }
-}

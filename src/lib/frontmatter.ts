@@ -111,5 +111,9 @@ function rangeStart(node: unknown): number | undefined {
 /** The yaml library's first message line, without its own position (counted from the frontmatter, not the file). */
 function describeYamlError(message: string): string {
   const first = message.split("\n")[0] ?? message;
-  return first.replace(/\s+at line \d+, column \d+:?\s*$/, "").replace(/:\s*$/, "");
+  const text = first.replace(/\s+at line \d+, column \d+:?\s*$/, "").replace(/:\s*$/, "");
+  // The commonest cause: a value with ": " in it, such as a headline with a colon.
+  return /compact mappings|mapping values|Implicit keys/i.test(text)
+    ? `${text}; if the value contains ": ", put it in quotes`
+    : text;
 }

@@ -1,8 +1,10 @@
 import type { z } from "astro/zod";
 import type { ArticleData } from "../schemas/article";
 import { splitArticleSource } from "./frontmatter";
+import { isRelativeFilePath } from "./paths";
 import { formatFieldPath, type Problem } from "./problems";
 import { isValidSlug, slugFromFilePath, slugifyName } from "./slugs";
+import { findBodyStructureProblems } from "./body-structure";
 import { findUnsafeMarkup } from "./unsafe-markup";
 
 /** An article file that passed every rule. */
@@ -65,7 +67,7 @@ export function validateArticleSource(
   if (context.imageExists) {
     problems.push(...findMissingImages(rawData, file, source.lineOf, context.imageExists));
   }
-  for (const found of findUnsafeMarkup(source.body)) {
+  for (const found of [...findBodyStructureProblems(source.body), ...findUnsafeMarkup(source.body)]) {
     problems.push({ file, line: source.bodyLine + found.line - 1, field: "body", message: found.message });
   }
   if (problems.length > 0 || !parsed.success || slug === undefined) return { ok: false, problems };
@@ -112,8 +114,7 @@ function findMissingImages(
   return images.flatMap((image, i) => {
     const src = (image as { src?: unknown } | null)?.src;
     // Remote and absolute paths are refused by the schema with their own message.
-    if (typeof src !== "string" || /^[a-z][a-z0-9+.-]*:|^\//i.test(src.trim()) || imageExists(src.trim()))
-      return [];
+    if (typeof src !== "string" || !isRelativeFilePath(src.trim()) || imageExists(src.trim())) return [];
     return [
       {
         file,

@@ -1,5 +1,7 @@
 import { z } from "astro/zod";
 import { isNotBefore, type WrittenDate } from "../lib/dates";
+import { canonicalLanguage } from "../lib/language";
+import { isSitePath } from "../lib/paths";
 import { SLUG_PATTERN } from "../lib/slugs";
 import { createCorrectionSchema } from "./correction";
 import { NameListSchema, TextSchema, createWrittenDateSchema, strictObject } from "./fields";
@@ -61,26 +63,29 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
     rights: TextSchema.optional(),
     /** BCP 47 language tag of the article. */
     language: TextSchema.default(defaultLanguage).transform((tag, ctx) => {
-      try {
-        return Intl.getCanonicalLocales(tag)[0] ?? tag;
-      } catch {
-        ctx.addIssue({
-          code: "custom",
-          message: `"${tag}" is not a BCP 47 language tag, e.g. en, fr or zh-Hans`,
-        });
-        return z.NEVER;
-      }
+      const canonical = canonicalLanguage(tag);
+      if (canonical) return canonical;
+      ctx.addIssue({
+        code: "custom",
+        message: `"${tag}" is not a BCP 47 language tag of a known language; write e.g. en, fr, ar or zh-Hans`,
+      });
+      return z.NEVER;
     }),
     /** The URL slug; the file name without .md when left out. */
-    slug: TextSchema.regex(SLUG_PATTERN, {
-      message:
-        "expected lowercase ASCII letters, digits and single hyphens, e.g. china-us-cybersecurity-talks",
-    }).optional(),
+    slug: z
+      .string({ error: "expected text such as china-us-cybersecurity-talks" })
+      .trim()
+      .regex(SLUG_PATTERN, {
+        message:
+          "expected lowercase ASCII letters, digits and single hyphens, e.g. china-us-cybersecurity-talks",
+      })
+      .optional(),
     /** Old URLs that redirect here. */
     aliases: z
       .array(
-        TextSchema.regex(/^\/[^\s]*$/, {
-          message: "expected a path on this site starting with /, e.g. /news/old-address.html",
+        TextSchema.refine(isSitePath, {
+          message:
+            "expected a path on this site starting with a single /, without spaces, ?, # or . and .. segments, e.g. /news/old-address.html",
         }),
         { error: "expected a list of old paths, e.g. [/news/old-address.html]" },
       )

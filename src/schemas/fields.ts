@@ -52,14 +52,16 @@ export const WebUrlSchema = TextSchema.refine((value) => /^https?:\/\/[^\s/]+\.[
 
 /**
  * An object that rejects keys it does not know, suggesting the closest known one
- * (`publised` → `published`).
+ * (`publised` → `published`). `expected` says what to write when the value is not an object.
  */
-export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, expected?: string) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => unknownFieldMessage(key, known)).join("\n")
-        : undefined,
+    error: (issue) => {
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => unknownFieldMessage(key, known)).join("\n");
+      }
+      return issue.code === "invalid_type" ? expected : undefined;
+    },
   });
 }

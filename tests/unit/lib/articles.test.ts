@@ -4,7 +4,6 @@ import {
   findUrlConflicts,
   isPublic,
   paginate,
-  textDirection,
   type ArticleLike,
 } from "../../../src/lib/articles";
 import { parseWrittenDate } from "../../../src/lib/dates";
@@ -126,25 +125,5 @@ describe("paginate", () => {
   it.each([0, -1, 2.5, Number.NaN])("refuses the page size %s", (size) => {
     expect(() => paginate([1, 2], size)).toThrow(RangeError);
     expect(() => paginate([1, 2], size)).toThrow(`page size must be a positive whole number, got ${size}`);
-  });
-});
-
-describe("textDirection", () => {
-  it.each([
-    ["ar", "rtl"],
-    ["he", "rtl"],
-    ["fa", "rtl"],
-    ["ur", "rtl"],
-    ["en", "ltr"],
-    ["en-GB", "ltr"],
-    ["fr", "ltr"],
-    ["zh-Hans", "ltr"],
-    ["ja", "ltr"],
-  ] as const)("%s is %s", (language, direction) => {
-    expect(textDirection(language)).toBe(direction);
-  });
-
-  it("falls back to ltr for a tag it cannot read", () => {
-    expect(textDirection("not a tag!")).toBe("ltr");
   });
 });

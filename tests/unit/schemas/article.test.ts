@@ -286,7 +286,7 @@ describe("invalid articles: one fixture per rule", () => {
       fixture: "alias-without-slash.md",
       line: 6,
       field: "aliases[1]",
-      message: "expected a path on this site starting with /",
+      message: "expected a path on this site starting with a single /",
     },
     {
       fixture: "source-url-not-web.md",
@@ -334,7 +334,7 @@ describe("invalid articles: one fixture per rule", () => {
       line(file, 7, "images[0].alt", "required whenever src is given"),
       line(file, 8, "byline[1]", "must not be empty"),
       line(file, 9, "slug", "expected lowercase ASCII letters, digits and single hyphens"),
-      line(file, 10, "aliases[0]", "expected a path on this site starting with /"),
+      line(file, 10, "aliases[0]", "expected a path on this site starting with a single /"),
       line(file, 17, "body", "raw <iframe> is not allowed in an article"),
       line(file, 20, "body", 'to a script URL ("JaVaScRiPt:void(0)") is not allowed'),
     ]);
@@ -346,6 +346,78 @@ describe("invalid articles: one fixture per rule", () => {
       line(file, 4, "updated", "2015-11-29 is before published (2015-11-30)"),
       line(file, 5, "language", '"en_GB" is not a BCP 47 language tag'),
       line(file, 6, "draft", "expected true or false"),
+    ]);
+  });
+});
+
+describe("aliases and language, beyond their type", () => {
+  const base = "---\ntitle: T\npublished: 2020-01-01\n";
+  const problemsOf = (frontmatter: string) => {
+    const result = validateArticleSource(`${base}${frontmatter}---\n\nBody text.\n`, "a.md", schema);
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  it.each(["//evil.example/x", "/a/../b", "/a/./b", "/search/?q=x", "/page#top", "/with space"])(
+    "refuses the alias %j, which no static host serves as a page of this site",
+    (alias) => {
+      expect(problemsOf(`aliases: ["${alias}"]\n`)).toEqual([
+        expect.stringMatching(
+          /^a\.md:4: aliases\[0\]: expected a path on this site starting with a single \//,
+        ),
+      ]);
+    },
+  );
+
+  it("accepts an old .html path and a folder path", () => {
+    expect(problemsOf("aliases: [/news/2016/old.html, /old/folder/]\n")).toEqual([]);
+  });
+
+  it("refuses a well-formed tag of no known language", () => {
+    expect(problemsOf("language: english\n")).toEqual([
+      'a.md:4: language: "english" is not a BCP 47 language tag of a known language; write e.g. en, fr, ar or zh-Hans',
+    ]);
+  });
+
+  it("refuses an article with no body text, and a # heading in the body, with their lines", () => {
+    const result = validateArticleSource(`${base}---\n\n# Second headline\n`, "a.md", schema);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      "a.md:6: body: a top-level heading (# …) in the body would compete with the headline; use ## for the article's section headings",
+    ]);
+    const empty = validateArticleSource(`${base}---\n`, "a.md", schema);
+    expect(empty.ok ? [] : empty.problems.map(formatProblem)).toEqual([
+      "a.md:5: body: the article has no text: write its body below the frontmatter",
+    ]);
+  });
+});
+
+describe("messages for common slips", () => {
+  const problemsOf = (frontmatter: string) => {
+    const result = validateArticleSource(`---\n${frontmatter}---\n\nText.\n`, "a.md", schema);
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  it("suggests quotes for a headline with a colon", () => {
+    expect(problemsOf("title: Talks: a new start\npublished: 2020-01-01\n")).toEqual([
+      'a.md:2: frontmatter: YAML syntax: Nested mappings are not allowed in compact mappings; if the value contains ": ", put it in quotes',
+    ]);
+  });
+
+  it("says what an image entry is when one is left empty", () => {
+    expect(problemsOf("title: T\npublished: 2020-01-01\nimages:\n  -\n")).toEqual([
+      "a.md:5: images[0]: expected an image: src and alt for a file in the archive, or caption and credit for a photo it does not hold",
+    ]);
+  });
+
+  it("says what a source is when it is written as plain text", () => {
+    expect(problemsOf("title: T\npublished: 2020-01-01\nsource: Phys.org\n")).toEqual([
+      "a.md:4: source: expected a source with publisher, url and retrieved fields",
+    ]);
+  });
+
+  it("reports an empty slug once", () => {
+    expect(problemsOf("title: T\npublished: 2020-01-01\nslug: ''\n")).toEqual([
+      "a.md:4: slug: expected lowercase ASCII letters, digits and single hyphens, e.g. china-us-cybersecurity-talks",
     ]);
   });
 });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { findBodyStructureProblems } from "../../../src/lib/body-structure";
+
+const NO_TEXT = "the article has no text: write its body below the frontmatter";
+const TOP_HEADING =
+  "a top-level heading (# …) in the body would compete with the headline; use ## for the article's section headings";
+
+describe("findBodyStructureProblems", () => {
+  it.each([
+    ["an empty body", ""],
+    ["only blank lines", "\n\n   \n"],
+    ["only a comment", "<!-- TODO: write the story -->\n"],
+    ["only a reference definition", "[minutes]: https://example.org/minutes\n"],
+    ["an unclosed comment", "<!-- draft notes\nmore notes\n"],
+  ])("refuses %s as an article with no text", (_, body) => {
+    expect(findBodyStructureProblems(body)).toEqual([{ line: 1, message: NO_TEXT }]);
+  });
+
+  it("accepts ordinary paragraphs, ## headings and a # that is not a heading", () => {
+    expect(
+      findBodyStructureProblems("First paragraph.\n\n## Background\n\nIssue #4 of the bulletin.\n"),
+    ).toEqual([]);
+  });
+
+  it("refuses # and setext === headings with their lines, not ones inside code", () => {
+    const body = [
+      "Intro.", //                   1
+      "", //                         2
+      "# A second headline", //      3
+      "", //                         4
+      "```", //                      5
+      "# not a heading in code", //  6
+      "```", //                      7
+      "", //                         8
+      "Another headline", //         9
+      "================", //         10
+    ].join("\n");
+    expect(findBodyStructureProblems(body)).toEqual([
+      { line: 3, message: TOP_HEADING },
+      { line: 9, message: TOP_HEADING },
+    ]);
+  });
+});

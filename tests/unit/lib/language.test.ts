@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { canonicalLanguage, textDirection } from "../../../src/lib/language";
+
+describe("canonicalLanguage", () => {
+  it.each([
+    ["en", "en"],
+    ["zh-hans", "zh-Hans"],
+    ["EN-gb", "en-GB"],
+    ["ar", "ar"],
+    ["gsw", "gsw"],
+  ])("reads %s as %s", (tag, canonical) => {
+    expect(canonicalLanguage(tag)).toBe(canonical);
+  });
+
+  it.each(["english", "en_GB", "xx", "und", "not a tag!", ""])("refuses %j", (tag) => {
+    expect(canonicalLanguage(tag)).toBeUndefined();
+  });
+});
+
+describe("textDirection", () => {
+  it.each([
+    ["ar", "rtl"],
+    ["he", "rtl"],
+    ["fa", "rtl"],
+    ["ur", "rtl"],
+    ["en", "ltr"],
+    ["en-GB", "ltr"],
+    ["fr", "ltr"],
+    ["zh-Hans", "ltr"],
+    ["ja", "ltr"],
+  ] as const)("%s is %s", (language, direction) => {
+    expect(textDirection(language)).toBe(direction);
+  });
+
+  it("falls back to ltr for a tag it cannot read", () => {
+    expect(textDirection("not a tag!")).toBe("ltr");
+  });
+});
