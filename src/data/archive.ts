@@ -1,5 +1,11 @@
 import { getCollection, type CollectionEntry } from "astro:content";
-import { compareNewestFirst, findUrlConflicts, isPublic, type ArticleLike } from "../lib/articles";
+import {
+  compareNewestFirst,
+  findAliasConflicts,
+  findUrlConflicts,
+  isPublic,
+  type ArticleLike,
+} from "../lib/articles";
 import { articlePath } from "../lib/urls";
 
 /** A public article with everything its pages need, computed once per build. */
@@ -42,11 +48,22 @@ async function loadArchive(): Promise<Article[]> {
         "\nGive one of them another slug (slug: …) or fix its published date.",
     );
   }
-  const unrendered = all.filter((a) => a.entry.body?.trim() && !a.entry.rendered?.html);
+  const aliasConflicts = findAliasConflicts(all);
+  if (aliasConflicts.length > 0) {
+    throw new Error(
+      "These aliases cannot redirect to their article:\n" +
+        aliasConflicts.map((c) => `  ${c.file}: aliases: ${c.alias}: ${c.message}`).join("\n") +
+        "\nRemove the alias, or correct it to the old address the article really had.",
+    );
+  }
+  // The glob loader logs a rendering failure and stores the entry without HTML; never publish that.
+  const unrendered = all.filter((a) => a.entry.rendered === undefined);
   if (unrendered.length > 0) {
     throw new Error(
       `These articles could not be rendered (see the errors above): ${unrendered.map((a) => a.file).join(", ")}`,
     );
   }
+  // Drafts never reach the store (see the article loader); the same gate is applied here so
+  // that this list is public by construction.
   return all.filter(isPublic).sort(compareNewestFirst);
 }

@@ -59,3 +59,63 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
     total,
   }));
 }
+
+/** Top-level paths the site's own pages use; an old URL may not claim them. */
+export const RESERVED_PATH_PREFIXES = [
+  "/page/",
+  "/search/",
+  "/archive/",
+  "/topics/",
+  "/authors/",
+  "/agencies/",
+  "/places/",
+  "/people/",
+  "/organizations/",
+  "/pagefind/",
+  "/_astro/",
+];
+
+/** An alias that cannot redirect, with why. */
+export interface AliasConflict {
+  alias: string;
+  file: string;
+  message: string;
+}
+
+/** "/a/b/index.html", "/a/b" and "/a/b/" are one address to a static host. */
+function addressKey(path: string): string {
+  return path.replace(/\/index\.html$/, "/").replace(/\/+$/, "") || "/";
+}
+
+/**
+ * Finds aliases that would hit a page of the site (an article, the home page, a reserved
+ * section) or that two articles both claim: such an old URL cannot redirect to one article.
+ */
+export function findAliasConflicts(
+  articles: readonly { file: string; path: string; data: { aliases: readonly string[] } }[],
+): AliasConflict[] {
+  const pages = new Map(articles.map((a) => [addressKey(a.path), a.file]));
+  const claimed = new Map<string, string>();
+  const conflicts: AliasConflict[] = [];
+  for (const article of articles) {
+    for (const alias of article.data.aliases) {
+      const key = addressKey(alias);
+      const page = pages.get(key);
+      const other = claimed.get(key);
+      if (page !== undefined) {
+        conflicts.push({ alias, file: article.file, message: `it is the address of the article ${page}` });
+      } else if (
+        key === "/" ||
+        key === "/404.html" ||
+        RESERVED_PATH_PREFIXES.some((p) => `${key}/`.startsWith(p))
+      ) {
+        conflicts.push({ alias, file: article.file, message: "it is an address of the site's own pages" });
+      } else if (other !== undefined && other !== article.file) {
+        conflicts.push({ alias, file: article.file, message: `${other} claims it too` });
+      } else {
+        claimed.set(key, article.file);
+      }
+    }
+  }
+  return conflicts;
+}

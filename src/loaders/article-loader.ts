@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { dirname, relative, resolve } from "node:path";
+import { readFile, readdir } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { glob, type Loader } from "astro/loaders";
+import { glob, type Loader, type LoaderContext } from "astro/loaders";
+import sharp from "sharp";
+import { isPublic } from "../lib/articles";
+import { findStrayFiles } from "../lib/article-files";
 import { ArticleProblemsError, type Problem } from "../lib/problems";
-import { validateArticleSource } from "../lib/validate-article";
+import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
 /** Where the articles are and how their dates and languages default. */
@@ -15,54 +18,117 @@ export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageS
 
 /**
  * The glob loader over the article folder, with every file first checked by the
- * shared article rules. All problems of a build are reported together, and a file
- * with problems never reaches the content cache, so it cannot pass silently later.
+ * shared article rules. All problems of a build are reported together; a file with
+ * problems, and a draft, never reach the content store, so neither can be published
+ * (a draft's images included) nor pass silently from the cache later.
  */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
   const inner = glob({
     base: options.base,
     pattern: "**/*.md",
     // The file's path identifies the entry; the URL comes from its date and slug.
-    generateId: ({ entry }) => entry.replace(/\.md$/i, ""),
+    generateId: ({ entry }) => entry.replace(/\.md$/, ""),
   });
   const schema = createArticleSchema(options);
   return {
     name: "article-loader",
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
+      const baseDir = resolve(root, options.base);
+      const toFile = (path: string): string => relative(root, path).split("\\").join("/");
       const problems: Problem[] = [];
-      const rejected: string[] = [];
+      const withheld = new Set<string>();
       let initialLoadDone = false;
       await inner.load({
         ...context,
+        store: withholding(context.store, withheld),
         parseData: async (props) => {
           const filePath = props.filePath ?? "";
-          const file = relative(root, filePath).split("\\").join("/");
+          const file = toFile(filePath);
           const result = validateArticleSource(await readFile(filePath, "utf8"), file, schema, {
             imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
           });
-          if (!result.ok) {
+          const found = result.ok
+            ? await findUnreadableImages(result.article, filePath, file)
+            : result.problems;
+          if (found.length > 0) {
             // After the first load (the dev server's file watcher), the glob loader logs a thrown
             // error and keeps the entry's last good version.
-            if (initialLoadDone) throw new ArticleProblemsError(result.problems);
-            problems.push(...result.problems);
-            rejected.push(props.id);
+            if (initialLoadDone) throw new ArticleProblemsError(found);
+            problems.push(...found);
+            withheld.add(props.id);
             return props.data;
           }
+          if (!result.ok) return props.data;
+          if (!isPublic({ file, data: result.article.data })) {
+            withheld.add(props.id);
+            return props.data;
+          }
+          withheld.delete(props.id);
           // The data as written (dates as strings), with the slug the file name gives when none is set.
           const written: Record<string, unknown> = {
             ...result.article.rawData,
             slug: result.article.data.slug,
           };
-          const data = written as typeof props.data;
-          return context.parseData({ ...props, data });
+          return context.parseData({ ...props, data: written as typeof props.data });
         },
       });
       initialLoadDone = true;
-      if (problems.length > 0) {
-        for (const id of rejected) context.store.delete(id);
-        throw new ArticleProblemsError(problems);
+      const entries = await readdir(baseDir, { recursive: true, withFileTypes: true }).catch(() => []);
+      const files = entries
+        .filter((e) => e.isFile())
+        .map((e) => relative(baseDir, join(e.parentPath, e.name)));
+      for (const stray of findStrayFiles(files)) {
+        problems.push({
+          file: toFile(join(baseDir, stray.path)),
+          line: 1,
+          field: "file",
+          message: stray.message,
+        });
       }
+      if (problems.length > 0) throw new ArticleProblemsError(problems);
     },
   };
+}
+
+/** The store, except that entries in `withheld` are never written (and any old copy is removed). */
+function withholding(store: LoaderContext["store"], withheld: ReadonlySet<string>): LoaderContext["store"] {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === "set") {
+        return (entry: Parameters<typeof target.set>[0]) => {
+          if (!withheld.has(entry.id)) return target.set(entry);
+          target.delete(entry.id);
+          return false;
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Image files that exist but cannot be read as images (a text file named .jpg, a truncated file). */
+async function findUnreadableImages(
+  article: ValidArticle,
+  filePath: string,
+  file: string,
+): Promise<Problem[]> {
+  const checks = article.data.images.map(async (image, i): Promise<Problem[]> => {
+    if (image.src === undefined) return [];
+    try {
+      await sharp(resolve(dirname(filePath), image.src)).metadata();
+      return [];
+    } catch (error) {
+      return [
+        {
+          file,
+          line: article.lineOf(["images", i, "src"]),
+          field: `images[${i}].src`,
+          message: `${image.src} is not an image file that can be read (${error instanceof Error ? error.message : String(error)}); use a JPEG, PNG, WebP, AVIF, GIF or SVG file`,
+        },
+      ];
+    }
+  });
+  return (await Promise.all(checks)).flat();
 }

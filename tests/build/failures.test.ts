@@ -62,4 +62,36 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
     const written = existsSync(outDir) ? await listFiles(outDir) : [];
     expect(written.filter((f) => f.endsWith(".html"))).toEqual([]);
   });
+
+  it("refuses files the build would skip, and images it cannot read, naming each", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2020/shouting.MD": "---\ntitle: Upper case\npublished: 2020-01-02\n---\n\nText.\n",
+      "2020/notes.txt": "Reminders for the desk.\n",
+      "2020/images/not-a-photo.jpg": "This is text, not a JPEG.\n",
+      "2020/photo-story.md":
+        "---\ntitle: Photo\npublished: 2020-01-03\nimages:\n  - src: ./images/not-a-photo.jpg\n    alt: A photo.\n---\n\nText.\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /2020\/shouting\.MD:1: file: article files must end in \.md \(lower case\); rename it to shouting\.md/,
+    );
+    expect(output).toMatch(/2020\/notes\.txt:1: file: not an article \(\.md\) or an image/);
+    expect(output).toMatch(
+      /2020\/photo-story\.md:5: images\[0\]\.src: \.\/images\/not-a-photo\.jpg is not an image file that can be read/,
+    );
+    expect(existsSync(join(outDir, "index.html"))).toBe(false);
+  });
+
+  it("fails when an alias is the address of another article, naming the file", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2020/alias-clash.md":
+        "---\ntitle: Clash\npublished: 2020-01-02\naliases: [/2019/05/02/harbour-light-returns/]\n---\n\nText.\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /2020\/alias-clash\.md: aliases: \/2019\/05\/02\/harbour-light-returns\/: it is the address of the article .*2019\/harbour-light-returns\.md/,
+    );
+    const written = existsSync(outDir) ? await listFiles(outDir) : [];
+    expect(written.filter((f) => f.endsWith(".html"))).toEqual([]);
+  });
 });

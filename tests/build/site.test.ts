@@ -161,8 +161,9 @@ describe("home page and layout", () => {
 });
 
 describe("drafts and the search index", () => {
-  it("publishes a draft nowhere: no page, no list entry, no word of it in any file", async () => {
+  it("publishes a draft nowhere: no page, no list entry, no image, no word of it in any file", async () => {
     expect(files.some((f) => f.includes("draft-story"))).toBe(false);
+    expect(files.filter((f) => f.includes("zanzibar"))).toEqual([]);
     for (const file of files.filter((f) => /\.(html|json|xml|txt|js)$/.test(f))) {
       const content = await readFile(join(dist, file), "utf8");
       expect(content.includes("zanzibarquokka"), file).toBe(false);

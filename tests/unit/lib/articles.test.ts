@@ -3,6 +3,7 @@ import {
   compareNewestFirst,
   findUrlConflicts,
   isPublic,
+  findAliasConflicts,
   paginate,
   type ArticleLike,
 } from "../../../src/lib/articles";
@@ -125,5 +126,55 @@ describe("paginate", () => {
   it.each([0, -1, 2.5, Number.NaN])("refuses the page size %s", (size) => {
     expect(() => paginate([1, 2], size)).toThrow(RangeError);
     expect(() => paginate([1, 2], size)).toThrow(`page size must be a positive whole number, got ${size}`);
+  });
+});
+
+describe("findAliasConflicts", () => {
+  const article = (file: string, path: string, aliases: string[]) => ({ file, path, data: { aliases } });
+
+  it("accepts distinct old addresses", () => {
+    expect(
+      findAliasConflicts([
+        article("a.md", "/2020/01/01/a/", ["/news/a.html"]),
+        article("b.md", "/2020/01/02/b/", ["/news/b.html", "/old/b/"]),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("refuses an alias that is another article's address, with or without its trailing slash", () => {
+    expect(
+      findAliasConflicts([
+        article("a.md", "/2020/01/01/a/", []),
+        article("b.md", "/2020/01/02/b/", ["/2020/01/01/a", "/2020/01/01/a/index.html"]),
+      ]),
+    ).toEqual([
+      { alias: "/2020/01/01/a", file: "b.md", message: "it is the address of the article a.md" },
+      { alias: "/2020/01/01/a/index.html", file: "b.md", message: "it is the address of the article a.md" },
+    ]);
+  });
+
+  it("refuses the home page and the site's own sections", () => {
+    const conflicts = findAliasConflicts([
+      article("a.md", "/2020/01/01/a/", ["/", "/search/", "/page/2/", "/topics/x/", "/pagefind/pagefind.js"]),
+    ]);
+    expect(conflicts.map((c) => c.alias)).toEqual([
+      "/",
+      "/search/",
+      "/page/2/",
+      "/topics/x/",
+      "/pagefind/pagefind.js",
+    ]);
+    expect(new Set(conflicts.map((c) => c.message))).toEqual(
+      new Set(["it is an address of the site's own pages"]),
+    );
+  });
+
+  it("refuses an alias two articles claim, naming the first", () => {
+    expect(
+      findAliasConflicts([
+        article("a.md", "/2020/01/01/a/", ["/news/story.html"]),
+        article("b.md", "/2020/01/02/b/", ["/news/story.html"]),
+      ]),
+    ).toEqual([{ alias: "/news/story.html", file: "b.md", message: "a.md claims it too" }]);
   });
 });

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { findStrayFiles } from "../../../src/lib/article-files";
+
+describe("findStrayFiles", () => {
+  it("accepts articles, images beside them and hidden files", () => {
+    expect(
+      findStrayFiles([
+        "2016/06/talks.md",
+        "2016/06/images/a.JPG",
+        "2014/b.webp",
+        "c.svg",
+        ".gitkeep",
+        "2016/.DS_Store",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("asks for a lower-case .md on other Markdown endings", () => {
+    expect(findStrayFiles(["2020/a.MD", "2020/b.markdown"])).toEqual([
+      { path: "2020/a.MD", message: "article files must end in .md (lower case); rename it to a.md" },
+      { path: "2020/b.markdown", message: "article files must end in .md (lower case); rename it to b.md" },
+    ]);
+  });
+
+  it("names any other file the build would ignore", () => {
+    expect(findStrayFiles(["2020/notes.txt", "README"])).toEqual([
+      {
+        path: "2020/notes.txt",
+        message:
+          "not an article (.md) or an image, so the build would ignore it; move it out of the articles folder",
+      },
+      {
+        path: "README",
+        message:
+          "not an article (.md) or an image, so the build would ignore it; move it out of the articles folder",
+      },
+    ]);
+  });
+});
