@@ -36,3 +36,11 @@ export function textDirection(language: string): "ltr" | "rtl" {
     return "ltr";
   }
 }
+
+/**
+ * The `lang` attribute for the site's own words ("By", "Corrections") inside content in
+ * another language: the site language where the two differ, else none (it is inherited).
+ */
+export function siteWordsLang(contentLanguage: string, siteLanguage: string): string | undefined {
+  return contentLanguage === siteLanguage ? undefined : siteLanguage;
+}

@@ -92,6 +92,29 @@ describe("article pages", () => {
     expect(attr(one(page, ".updated time"), "dateTime")).toBe("2021-02-09");
   });
 
+  it("uses an image narrower than every resized copy as it is, without sizes or srcset", async () => {
+    const page = await readPage(dist, "/2019/05/02/harbour-light-returns/");
+    const img = one(all(page, "article figure")[2]!, "img");
+    expect(attr(img, "alt")).toBe("A small blue square standing in for a map of the harbour.");
+    expect(attr(img, "srcSet")).toBe("");
+    expect(attr(img, "sizes")).toBe("");
+    expect(attr(img, "width")).toBe("40");
+  });
+
+  it("marks the site's own words in the site language inside an article in another language", async () => {
+    const page = await readPage(dist, "/2023/05/17/arabic-bulletin/");
+    const byline = one(page, ".byline");
+    expect(text(byline)).toBe("By سارة الخطيب");
+    expect(attr(one(byline, "span"), "lang")).toBe("en");
+    expect(attr(one(page, ".article__meta li:has(time)"), "lang")).toBe("en");
+    expect(attr(one(page, ".figure__missing"), "lang")).toBe("en");
+    expect(attr(one(page, ".article__terms dt"), "lang")).toBe("en");
+    expect(text(one(page, ".figure__caption"))).toBe("قاعة القراءة الجديدة في المكتبة العامة.");
+    // In an English article nothing needs marking.
+    const english = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    expect(attr(one(english, ".figure__missing"), "lang")).toBe("");
+  });
+
   it("takes lang and dir from the article language", async () => {
     const arabic = await readPage(dist, "/2023/05/17/arabic-bulletin/");
     const html = one(arabic, "html");
@@ -141,10 +164,15 @@ describe("home page and layout", () => {
     }
   });
 
-  it("has a 404 page", async () => {
+  it("has a 404 page, kept out of search engines and without a canonical address", async () => {
     const page = await readPage(dist, "/404.html");
     expect(text(one(page, "h1"))).toBe("Page not found");
     expect(attr(one(page, 'meta[name="robots"]'), "content")).toBe("noindex");
+    expect(all(page, 'link[rel="canonical"]')).toEqual([]);
+    const article = await readPage(dist, "/2019/05/02/harbour-light-returns/");
+    expect(attr(one(article, 'link[rel="canonical"]'), "href")).toBe(
+      "https://archive.example.org/archive/2019/05/02/harbour-light-returns/",
+    );
   });
 
   it("prefixes every internal link and asset with the base path", async () => {
@@ -178,8 +206,13 @@ describe("drafts and the search index", () => {
     const late = index.find((page) => page.url.endsWith("/late-evening-filing/"));
     expect(late?.meta.title).toBe("A story filed late in the evening, New York time");
     expect(late?.content).toContain("quokkalight");
-    // Site chrome is not indexed.
+    // Site chrome and the page's own labels are not indexed as the article's words.
     expect(late?.content).not.toContain("Skip to content");
+    expect(late?.content).not.toContain("Photo not held by the archive");
+    expect(late?.content).not.toMatch(/\bTopics\b/);
+    const corrected = index.find((page) => page.url.endsWith("/corrected-report/"));
+    expect(corrected?.content).not.toContain("Corrections");
+    expect(corrected?.content).toContain("An earlier version misspelt the name of the river.");
     const html = await readFile(join(dist, "2016/06/14/late-evening-filing/index.html"), "utf8");
     expect(html).toContain('data-pagefind-sort="date:2016-06-15T04:30:00.000Z"');
   });

@@ -67,7 +67,7 @@ describe("pages in a real browser", () => {
     await page.waitForURL(/\/archive\/page\/2\/$/);
     await page.getByRole("link", { name: "The harbour light returns" }).click();
     await page.waitForURL(/\/archive\/2019\/05\/02\/harbour-light-returns\/$/);
-    const img = page.locator("article figure img");
+    const img = page.getByRole("img", { name: "A white lighthouse with red bands on a rocky point." });
     await expect
       .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0))
       .toBe(true);
