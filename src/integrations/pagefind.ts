@@ -1,9 +1,15 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
 
 /** Thrown when Pagefind reports any problem: a site without a working search is not published. */
 export class SearchIndexError extends Error {}
+
+/** The part of Pagefind's Node API the archive uses. */
+export type PagefindApi = Pick<typeof pagefind, "createIndex" | "close">;
 
 function failOn(errors: readonly string[], step: string): void {
   if (errors.length > 0) {
@@ -12,30 +18,50 @@ function failOn(errors: readonly string[], step: string): void {
 }
 
 /**
- * Builds the Pagefind search index from the written pages once the build is done.
- * Only elements marked `data-pagefind-body` (article pages) are indexed.
+ * Indexes the article pages of the built site in `outDir` into `outDir/pagefind` and
+ * checks that exactly `articlePages` pages went in.
+ * Returns the number of pages indexed. Any Pagefind error is thrown, never logged.
  */
+export async function writeSearchIndex(
+  api: PagefindApi,
+  outDir: string,
+  articlePages: number,
+): Promise<number> {
+  try {
+    const { index, errors } = await api.createIndex({});
+    failOn(errors, "start");
+    if (!index) throw new SearchIndexError("Pagefind did not create an index");
+    // Only article pages are offered, so an archive with none gets an empty index, not its home page.
+    const added = await index.addDirectory({ path: outDir, glob: ARTICLE_PAGE_GLOB });
+    failOn(added.errors, "index the built pages");
+    const bundle = join(outDir, "pagefind");
+    failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
+    const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (added.page_count !== articlePages || indexed !== articlePages) {
+      throw new SearchIndexError(
+        `The search index holds ${indexed} of the ${articlePages} article pages the build wrote ` +
+          `(${added.page_count} files offered); ` +
+          "every article page must mark its text with data-pagefind-body",
+      );
+    }
+    return indexed;
+  } finally {
+    await api.close();
+  }
+}
+
+/** Builds the Pagefind search index from the written pages once the build is done. */
 export function pagefindIntegration(): AstroIntegration {
   return {
     name: "archive:pagefind",
     hooks: {
-      "astro:build:done": async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          failOn(errors, "start");
-          if (!index) throw new SearchIndexError("Pagefind did not create an index");
-          const added = await index.addDirectory({ path: outDir });
-          failOn(added.errors, "index the built pages");
-          if (added.page_count === 0) {
-            logger.warn("The search index is empty: no article pages were built.");
-          }
-          const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, "")}/pagefind` });
-          failOn(written.errors, "write the index");
-          logger.info(`Indexed ${added.page_count} article pages for search.`);
-        } finally {
-          await pagefind.close();
-        }
+      "astro:build:done": async ({ dir, pages, logger }) => {
+        const articlePages = pages.filter((page) => isArticlePath(page.pathname)).length;
+        const indexed = await writeSearchIndex(pagefind, fileURLToPath(dir), articlePages);
+        logger.info(`Indexed ${indexed} article pages for search.`);
       },
     },
   };

@@ -37,3 +37,11 @@ export function withBase(path: string, base: string = import.meta.env.BASE_URL):
 export function absoluteUrl(path: string, site: string, base: string = import.meta.env.BASE_URL): string {
   return new URL(withBase(path, base), site).href;
 }
+
+/** True for the path of an article page ("2016/06/14/slug/" or "/2016/06/14/slug/"), as Astro lists built pages. */
+export function isArticlePath(pathname: string): boolean {
+  return /^\/?\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/?$/.test(pathname);
+}
+
+/** The built files of article pages, relative to the output folder, as a glob. */
+export const ARTICLE_PAGE_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";

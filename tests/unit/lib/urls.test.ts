@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseWrittenDate } from "../../../src/lib/dates";
-import { absoluteUrl, articlePath, homePagePath, searchPath, withBase } from "../../../src/lib/urls";
+import {
+  absoluteUrl,
+  articlePath,
+  homePagePath,
+  isArticlePath,
+  searchPath,
+  withBase,
+} from "../../../src/lib/urls";
 
 describe("articlePath", () => {
   it("is /YYYY/MM/DD/<slug>/ with a zero-padded month and day", () => {
@@ -56,8 +63,10 @@ describe("withBase", () => {
     expect(withBase("/page/2/", "/sub/")).toBe("/sub/page/2/");
   });
 
-  it("uses Astro's BASE_URL when no base is given", () => {
-    expect(withBase("/rss.xml")).toBe(`${import.meta.env.BASE_URL.replace(/\/+$/, "")}/rss.xml`);
+  it("uses the build's BASE_URL when no base is given", () => {
+    // Vitest, like a root deploy, builds with BASE_URL "/".
+    expect(import.meta.env.BASE_URL).toBe("/");
+    expect(withBase("/rss.xml")).toBe("/rss.xml");
   });
 
   it("refuses a path that is not root-relative", () => {
@@ -74,5 +83,15 @@ describe("absoluteUrl", () => {
       "https://news.example.org/archive/2016/06/14/talks/",
     );
     expect(absoluteUrl("/", "http://localhost:4321/", "/archive/")).toBe("http://localhost:4321/archive/");
+  });
+});
+
+describe("isArticlePath", () => {
+  it.each(["/2016/06/14/talks/", "2016/06/14/talks/", "2016/06/14/talks"])("recognises %j", (path) => {
+    expect(isArticlePath(path)).toBe(true);
+  });
+
+  it.each(["/", "/page/2/", "/search/", "/2016/06/", "/archive/2016/06/14/"])("refuses %j", (path) => {
+    expect(isArticlePath(path)).toBe(false);
   });
 });

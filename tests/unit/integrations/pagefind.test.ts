@@ -1,0 +1,79 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as pagefind from "pagefind";
+import { describe, expect, it, vi } from "vitest";
+import { SearchIndexError, writeSearchIndex, type PagefindApi } from "../../../src/integrations/pagefind";
+
+/** A tiny built site: article pages at /YYYY/MM/DD/slug/ plus a home page. */
+async function builtSite(articles: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "pagefind-site-"));
+  await writeFile(join(dir, "index.html"), "<html lang=en><body><h1>Home page words</h1></body></html>");
+  for (const [path, body] of Object.entries(articles)) {
+    await mkdir(join(dir, path), { recursive: true });
+    await writeFile(join(dir, path, "index.html"), `<html lang="en"><body>${body}</body></html>`);
+  }
+  return dir;
+}
+
+const article = (words: string) => `<main><article data-pagefind-body><h1>${words}</h1></article></main>`;
+
+describe("writeSearchIndex with Pagefind", () => {
+  it("indexes exactly the article pages, never the home page", async () => {
+    const dir = await builtSite({
+      "2020/01/02/first": article("First story"),
+      "2021/03/04/second": article("Second story"),
+    });
+    await expect(writeSearchIndex(pagefind, dir, 2)).resolves.toBe(2);
+  });
+
+  it("writes a working, empty index for an archive with no articles", async () => {
+    const dir = await builtSite({});
+    await expect(writeSearchIndex(pagefind, dir, 0)).resolves.toBe(0);
+  });
+
+  it("fails when an article page lost its data-pagefind-body mark", async () => {
+    const dir = await builtSite({
+      "2020/01/02/first": article("First story"),
+      "2021/03/04/second": "<main><h1>Unmarked story</h1></main>",
+    });
+    await expect(writeSearchIndex(pagefind, dir, 2)).rejects.toThrow(
+      "The search index holds 1 of the 2 article pages the build wrote (2 files offered)",
+    );
+  });
+
+  it("fails when the build wrote article pages Pagefind did not find", async () => {
+    const dir = await builtSite({ "2020/01/02/first": article("First story") });
+    await expect(writeSearchIndex(pagefind, dir, 3)).rejects.toThrow(SearchIndexError);
+  });
+});
+
+describe("writeSearchIndex when Pagefind reports errors", () => {
+  function stub(errors: {
+    create?: string[];
+    add?: string[];
+    write?: string[];
+  }): PagefindApi & { close: ReturnType<typeof vi.fn> } {
+    const index = {
+      addDirectory: vi.fn(async () => ({ errors: errors.add ?? [], page_count: 0 })),
+      writeFiles: vi.fn(async () => ({ errors: errors.write ?? [], outputPath: "" })),
+    };
+    return {
+      createIndex: vi.fn(async () => ({
+        errors: errors.create ?? [],
+        index,
+      })) as unknown as PagefindApi["createIndex"],
+      close: vi.fn(async () => null),
+    };
+  }
+
+  it.each([
+    [{ create: ["no binary"] }, "Pagefind failed to start:\nno binary"],
+    [{ add: ["bad HTML in x.html"] }, "Pagefind failed to index the built pages:\nbad HTML in x.html"],
+    [{ write: ["disk full"] }, "Pagefind failed to write the index:\ndisk full"],
+  ])("throws %j instead of logging it, and always closes Pagefind", async (errors, message) => {
+    const api = stub(errors);
+    await expect(writeSearchIndex(api, "/nonexistent", 0)).rejects.toThrow(message);
+    expect(api.close).toHaveBeenCalledTimes(1);
+  });
+});
