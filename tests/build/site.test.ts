@@ -54,6 +54,20 @@ describe("article pages", () => {
     expect(text(one(article, ".article__body"))).toContain("quokkalight committee");
   });
 
+  it("lists the article's topics, people, organisations and places", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    const terms = all(page, "article .article__terms .terms").map((group) => [
+      text(one(group, "dt")),
+      all(group, "dd li").map(text),
+    ]);
+    expect(terms).toEqual([
+      ["Topics", ["testing", "night-desk"]],
+      ["People", ["Rosa Delgado", "Ama Mensah"]],
+      ["Organisations", ["Fixture Wire"]],
+      ["Places", ["New York", "Queens"]],
+    ]);
+  });
+
   it("shows a photo the archive does not hold as its caption and credit, never as an image", async () => {
     const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
     const figure = one(page, "article figure");
