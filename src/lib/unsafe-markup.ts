@@ -76,6 +76,15 @@ export function findUnsafeMarkup(body: string): MarkupProblem[] {
   return problems;
 }
 
+/**
+ * Checks a body's rendered HTML as a browser will read it: raw HTML split over several
+ * Markdown blocks (an attribute left open across a code span) can add a handler that no
+ * single block shows. Returns the problems' messages.
+ */
+export function findUnsafeRenderedHtml(html: string): string[] {
+  return findUnsafeHtml(html).map((found) => found.message);
+}
+
 /** The HTML attribute a hast property name stands for ("onClick" → "onclick"). */
 function attributeName(property: string): string {
   return property === "xLinkHref" ? "xlink:href" : property.toLowerCase();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
@@ -7,6 +8,7 @@ import sharp from "sharp";
 import { isPublic } from "../lib/articles";
 import { findStrayFiles } from "../lib/article-files";
 import { ArticleProblemsError, type Problem } from "../lib/problems";
+import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
 import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
@@ -38,10 +40,37 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const toFile = (path: string): string => relative(root, path).split("\\").join("/");
       const problems: Problem[] = [];
       const withheld = new Set<string>();
+      const bodyLines = new Map<string, number>();
       let initialLoadDone = false;
+      const report = (found: Problem[]): void => {
+        // After the first load (the dev server's file watcher), the glob loader logs a thrown
+        // error and keeps the entry's last good version.
+        if (initialLoadDone) throw new ArticleProblemsError(found);
+        problems.push(...found);
+      };
+      // Cached entries skip validation; when the rules or the site settings change, recheck them all.
+      const fingerprint = await rulesFingerprint(root, options);
+      if (context.meta.get(FINGERPRINT_KEY) !== fingerprint) context.store.clear();
       await inner.load({
         ...context,
-        store: withholding(context.store, withheld),
+        store: guardedStore(context.store, (entry) => {
+          if (withheld.has(entry.id)) return false;
+          const html = entry.rendered?.html;
+          if (html === undefined || !entry.body?.includes("<")) return true;
+          const unsafe = findUnsafeRenderedHtml(html);
+          if (unsafe.length === 0) return true;
+          const file = entry.filePath ?? entry.id;
+          const line = bodyLines.get(entry.id) ?? 1;
+          report(
+            unsafe.map((message) => ({
+              file,
+              line,
+              field: "body",
+              message: `${message} (found in the rendered HTML: look for a tag or quote left open across paragraphs)`,
+            })),
+          );
+          return false;
+        }),
         parseData: async (props) => {
           const filePath = props.filePath ?? "";
           const file = toFile(filePath);
@@ -51,15 +80,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           const found = result.ok
             ? await findUnreadableImages(result.article, filePath, file)
             : result.problems;
-          if (found.length > 0) {
-            // After the first load (the dev server's file watcher), the glob loader logs a thrown
-            // error and keeps the entry's last good version.
-            if (initialLoadDone) throw new ArticleProblemsError(found);
-            problems.push(...found);
+          if (found.length > 0 || !result.ok) {
             withheld.add(props.id);
+            report(found);
             return props.data;
           }
-          if (!result.ok) return props.data;
+          bodyLines.set(props.id, result.article.bodyLine);
           if (!isPublic({ file, data: result.article.data })) {
             withheld.add(props.id);
             return props.data;
@@ -87,17 +113,41 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         });
       }
       if (problems.length > 0) throw new ArticleProblemsError(problems);
+      context.meta.set(FINGERPRINT_KEY, fingerprint);
     },
   };
 }
 
-/** The store, except that entries in `withheld` are never written (and any old copy is removed). */
-function withholding(store: LoaderContext["store"], withheld: ReadonlySet<string>): LoaderContext["store"] {
+const FINGERPRINT_KEY = "article-rules";
+/** The code whose change can change the verdict on an unchanged article file. */
+const RULE_SOURCES = ["src/lib", "src/schemas", "src/loaders", "src/site.config.ts"];
+
+/** A hash of the article rules' source code (below `root`) and the options they run with. */
+export async function rulesFingerprint(root: string, options: ArticleLoaderOptions): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify(options));
+  for (const source of RULE_SOURCES) {
+    const path = join(root, source);
+    const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch(() => undefined);
+    const files = entries
+      ? entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+      : existsSync(path)
+        ? [path]
+        : [];
+    for (const file of files.sort()) hash.update(file).update(await readFile(file));
+  }
+  return hash.digest("hex");
+}
+
+/** The store, except that an entry `accept` refuses is never written (and any old copy is removed). */
+function guardedStore(
+  store: LoaderContext["store"],
+  accept: (entry: Parameters<LoaderContext["store"]["set"]>[0]) => boolean,
+): LoaderContext["store"] {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === "set") {
         return (entry: Parameters<typeof target.set>[0]) => {
-          if (!withheld.has(entry.id)) return target.set(entry);
+          if (accept(entry)) return target.set(entry);
           target.delete(entry.id);
           return false;
         };

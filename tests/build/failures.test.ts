@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -93,5 +93,46 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
     );
     const written = existsSync(outDir) ? await listFiles(outDir) : [];
     expect(written.filter((f) => f.endsWith(".html"))).toEqual([]);
+  });
+
+  it("refuses raw HTML that only becomes a handler once rendered, across paragraphs", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2020/split-tag.md":
+        "---\ntitle: Split\npublished: 2020-01-02\n---\n\n<div title='\n\n`' onmouseover=alert(1) x='`\n\n`'`\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /2020\/split-tag\.md:5: body: the inline event handler onmouseover= on <div> is not allowed; .*\(found in the rendered HTML/,
+    );
+    expect(existsSync(join(outDir, "index.html"))).toBe(false);
+  });
+});
+
+describe("builds that reuse the content cache", () => {
+  it("withhold an article that becomes a draft, with its image, and publish it again when it stops being one", async () => {
+    const root = await mkdtemp(join(tmpdir(), "archive-cached-"));
+    const articles = join(root, "articles");
+    const cacheDir = join(root, "cache");
+    await cp(fixtureArticlesDir, articles, { recursive: true });
+    const story = join(articles, "2019/harbour-light-returns.md");
+    const original = await readFile(story, "utf8");
+    const build = async (name: string) => {
+      const outDir = join(root, name);
+      const result = await buildSite({ articlesDir: articles, outDir, cacheDir });
+      expect(result.code, result.output).toBe(0);
+      return listFiles(outDir);
+    };
+    const first = await build("first");
+    expect(first).toContain("2019/05/02/harbour-light-returns/index.html");
+    expect(first.some((f) => f.includes("harbour-light."))).toBe(true);
+
+    await writeFile(story, original.replace("published: 2019-05-02", "published: 2019-05-02\ndraft: true"));
+    const second = await build("second");
+    expect(second).not.toContain("2019/05/02/harbour-light-returns/index.html");
+    expect(second.filter((f) => f.includes("harbour-light."))).toEqual([]);
+
+    await writeFile(story, original);
+    const third = await build("third");
+    expect(third).toContain("2019/05/02/harbour-light-returns/index.html");
   });
 });

@@ -17,6 +17,8 @@ export interface BuildOptions {
   base?: string;
   pageSize?: number;
   siteUrl?: string;
+  /** The content cache to use; a fresh one when left out. */
+  cacheDir?: string;
 }
 
 export interface BuildResult {
@@ -26,7 +28,7 @@ export interface BuildResult {
 
 /** Runs `astro build` on the real project with another article folder and output folder. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const cacheDir = await mkdtemp(join(tmpdir(), "archive-cache-"));
+  const cacheDir = options.cacheDir ?? (await mkdtemp(join(tmpdir(), "archive-cache-")));
   const env = {
     ...process.env,
     ARTICLES_DIR: relative(projectRoot, resolve(projectRoot, options.articlesDir)) || ".",
