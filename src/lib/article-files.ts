@@ -10,12 +10,20 @@ export interface StrayFile {
 
 /**
  * Finds files the build would silently skip: article files must end in ".md" (lower case);
- * apart from them, the folder holds only images. Hidden files (.gitkeep) are ignored.
+ * apart from them, the folder holds only images. Hidden files and folders are left alone,
+ * except for articles inside them.
  */
 export function findStrayFiles(paths: readonly string[]): StrayFile[] {
   return paths.flatMap((path): StrayFile[] => {
-    const name = path.split(/[\\/]/).pop() ?? path;
-    if (name.startsWith(".")) return [];
+    const segments = path.split(/[\\/]/);
+    const name = segments.at(-1) ?? path;
+    if (segments.some((segment) => segment.startsWith("."))) {
+      // Hidden files and folders (.gitkeep, .obsidian/) are the tools' business, but an
+      // article inside one would be skipped without a word.
+      return name.endsWith(".md") && !name.startsWith(".")
+        ? [{ path, message: "this article is in a hidden folder, which the build skips; move it out" }]
+        : [];
+    }
     const dot = name.lastIndexOf(".");
     const extension = dot > 0 ? name.slice(dot + 1) : "";
     if (extension === "md" || IMAGE_EXTENSIONS.has(extension.toLowerCase())) return [];

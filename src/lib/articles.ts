@@ -60,8 +60,32 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   }));
 }
 
-/** Top-level paths the site's own pages use; an old URL may not claim them. */
-export const RESERVED_PATH_PREFIXES = [
+/** Files at the site's root that the site itself serves (contract §2 and host files). */
+const RESERVED_FILES = new Set([
+  "/404.html",
+  "/rss.xml",
+  "/atom.xml",
+  "/feed.json",
+  "/sitemap-index.xml",
+  "/robots.txt",
+  "/favicon.svg",
+  "/_redirects",
+  "/_headers",
+]);
+
+/** True for an address the site's own pages or files use, which no alias may claim. */
+export function isReservedAddress(path: string): boolean {
+  const key = addressKey(path);
+  return (
+    key === "/" ||
+    RESERVED_FILES.has(key) ||
+    /^\/sitemap-\d+\.xml$/.test(key) ||
+    RESERVED_PATH_PREFIXES.some((prefix) => `${key}/`.startsWith(prefix))
+  );
+}
+
+/** Top-level folders the site's own pages use; an old URL may not claim them. */
+const RESERVED_PATH_PREFIXES = [
   "/page/",
   "/search/",
   "/archive/",
@@ -104,11 +128,7 @@ export function findAliasConflicts(
       const other = claimed.get(key);
       if (page !== undefined) {
         conflicts.push({ alias, file: article.file, message: `it is the address of the article ${page}` });
-      } else if (
-        key === "/" ||
-        key === "/404.html" ||
-        RESERVED_PATH_PREFIXES.some((p) => `${key}/`.startsWith(p))
-      ) {
+      } else if (isReservedAddress(alias)) {
         conflicts.push({ alias, file: article.file, message: "it is an address of the site's own pages" });
       } else if (other !== undefined && other !== article.file) {
         conflicts.push({ alias, file: article.file, message: `${other} claims it too` });

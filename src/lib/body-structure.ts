@@ -1,29 +1,50 @@
 import { markdownToMdast, type MdastNode } from "satteri";
 import type { MarkupProblem } from "./unsafe-markup";
 
-// Only a body with a "#" or a "===" underline can hold a top-level heading: skip the parse otherwise.
-const MAY_HAVE_TOP_HEADING = /^ {0,3}(#(?:[ \t]|$)|=+[ \t]*$)/m;
-// HTML comments and link reference definitions render to nothing.
-const INVISIBLE = /<!--[\s\S]*?(?:-->|(?![\s\S]))|^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
+// Only a body with a "#", a "===" underline or an <h1 can hold a top-level heading: skip the parse otherwise.
+const MAY_HAVE_TOP_HEADING = /^ {0,3}(?:[>*+-] {1,4}|\d+[.)] {1,4})*(#(?:[ \t]|$)|=+[ \t]*$)|<h1\b/im;
+// What may render to nothing: HTML comments and link reference definitions. A body that is
+// nothing else after removing them is parsed to be sure.
+const MAYBE_INVISIBLE = /<!--[\s\S]*?(?:-->|(?![\s\S]))|^ {0,3}\[[^\]\n]+\]:.*$/gm;
+const NO_TEXT = "the article has no text: write its body below the frontmatter";
+const TOP_HEADING =
+  "a top-level heading (# …) in the body would compete with the headline; use ## for the article's section headings";
 
 /**
  * Finds what would make the page wrong though nothing in it runs script: a body with
- * no text at all, and `# headings` that would compete with the headline, the page's only h1.
+ * no text at all, and top-level headings (`#`, `===`, `<h1>`) that would compete with
+ * the headline, the page's only h1.
  */
 export function findBodyStructureProblems(body: string): MarkupProblem[] {
-  if (body.replace(INVISIBLE, "").trim() === "") {
-    return [{ line: 1, message: "the article has no text: write its body below the frontmatter" }];
-  }
-  if (!MAY_HAVE_TOP_HEADING.test(body)) return [];
+  const mayBeEmpty = body.replace(MAYBE_INVISIBLE, "").trim() === "";
+  if (!mayBeEmpty && !MAY_HAVE_TOP_HEADING.test(body)) return [];
+  const tree = markdownToMdast(body);
+  if (mayBeEmpty && !hasVisibleContent(tree)) return [{ line: 1, message: NO_TEXT }];
   const problems: MarkupProblem[] = [];
-  for (const node of (markdownToMdast(body) as { children?: MdastNode[] }).children ?? []) {
-    if (node.type === "heading" && "depth" in node && node.depth === 1) {
-      problems.push({
-        line: node.position?.start.line ?? 1,
-        message:
-          "a top-level heading (# …) in the body would compete with the headline; use ## for the article's section headings",
-      });
-    }
-  }
+  walk(tree, (node) => {
+    const isTopHeading =
+      (node.type === "heading" && "depth" in node && node.depth === 1) ||
+      (node.type === "html" && "value" in node && /<h1\b/i.test(String(node.value)));
+    if (isTopHeading) problems.push({ line: node.position?.start.line ?? 1, message: TOP_HEADING });
+  });
   return problems;
+}
+
+/** True when the tree holds anything but definitions and HTML comments. */
+function hasVisibleContent(tree: MdastNode): boolean {
+  let visible = false;
+  walk(tree, (node) => {
+    if (node.type === "root" || node.type === "definition") return;
+    if (node.type === "html" && "value" in node && /^\s*<!--[\s\S]*?(?:-->\s*)?$/.test(String(node.value)))
+      return;
+    visible = true;
+  });
+  return visible;
+}
+
+function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
+  visit(node);
+  if ("children" in node && Array.isArray(node.children)) {
+    for (const child of node.children as MdastNode[]) walk(child, visit);
+  }
 }

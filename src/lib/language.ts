@@ -1,8 +1,7 @@
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
-
 /**
- * The canonical form of a BCP 47 tag ("zh-hans" → "zh-Hans") when its language is one
- * the platform knows; undefined for a malformed tag or an unknown language ("english").
+ * The canonical form of a BCP 47 tag ("zh-hans" → "zh-Hans"); undefined for a malformed
+ * tag, for "und", or for a word in place of a code ("english"). Decided by the tag's
+ * structure alone, so the verdict never depends on the locale data of the Node.js in use.
  */
 export function canonicalLanguage(tag: string): string | undefined {
   let canonical: string | undefined;
@@ -12,12 +11,10 @@ export function canonicalLanguage(tag: string): string | undefined {
     return undefined;
   }
   if (!canonical) return undefined;
-  try {
-    return languageNames.of(new Intl.Locale(canonical).language) === undefined ? undefined : canonical;
-  } catch {
-    // "und" (undetermined) and other special codes name no language.
-    return undefined;
-  }
+  const language = new Intl.Locale(canonical).language;
+  // ISO 639 codes have two or three letters; 5–8 letter subtags are reserved for registration
+  // and in practice are words such as "english".
+  return /^[a-z]{2,3}$/.test(language) && language !== "und" ? canonical : undefined;
 }
 
 /** "rtl" for scripts written right to left (Arabic, Hebrew, …), else "ltr". */

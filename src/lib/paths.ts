@@ -4,10 +4,14 @@ export function isRelativeFilePath(value: string): boolean {
 }
 
 /**
- * True for a path on this site that a static host can serve: it starts with a single "/",
- * has no "." or ".." segments, no query or fragment, and no spaces.
+ * True for a path on this site that a static host can serve as written: it starts with a
+ * single "/", has no empty, hidden, "." or ".." segments (percent-encoded or not), no query
+ * or fragment, and no spaces.
  */
 export function isSitePath(value: string): boolean {
   if (!/^\/(?!\/)[^\s?#\\]*$/.test(value)) return false;
-  return !value.split("/").some((segment) => segment === "." || segment === "..");
+  const segments = value.slice(1).split("/");
+  return segments.every(
+    (segment, i) => (segment !== "" || i === segments.length - 1) && !/^(\.|%2e)/i.test(segment),
+  );
 }

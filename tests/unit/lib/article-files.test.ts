@@ -36,4 +36,13 @@ describe("findStrayFiles", () => {
       },
     ]);
   });
+
+  it("leaves hidden folders alone, except for an article the build would skip there", () => {
+    expect(findStrayFiles([".obsidian/app.json", "2020/.notes/todo.txt", "2020/.notes/hidden.md"])).toEqual([
+      {
+        path: "2020/.notes/hidden.md",
+        message: "this article is in a hidden folder, which the build skips; move it out",
+      },
+    ]);
+  });
 });

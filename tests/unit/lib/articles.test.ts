@@ -153,17 +153,23 @@ describe("findAliasConflicts", () => {
     ]);
   });
 
-  it("refuses the home page and the site's own sections", () => {
-    const conflicts = findAliasConflicts([
-      article("a.md", "/2020/01/01/a/", ["/", "/search/", "/page/2/", "/topics/x/", "/pagefind/pagefind.js"]),
-    ]);
-    expect(conflicts.map((c) => c.alias)).toEqual([
+  it("refuses the home page, the site's own sections and files", () => {
+    const reserved = [
       "/",
       "/search/",
       "/page/2/",
       "/topics/x/",
       "/pagefind/pagefind.js",
-    ]);
+      "/rss.xml",
+      "/feed.json",
+      "/sitemap-index.xml",
+      "/sitemap-0.xml",
+      "/robots.txt",
+      "/favicon.svg",
+      "/_redirects",
+    ];
+    const conflicts = findAliasConflicts([article("a.md", "/2020/01/01/a/", reserved)]);
+    expect(conflicts.map((c) => c.alias)).toEqual(reserved);
     expect(new Set(conflicts.map((c) => c.message))).toEqual(
       new Set(["it is an address of the site's own pages"]),
     );

@@ -40,4 +40,29 @@ describe("findBodyStructureProblems", () => {
       { line: 9, message: TOP_HEADING },
     ]);
   });
+
+  it("keeps a one-line editor's note that only looks like a link definition", () => {
+    expect(findBodyStructureProblems("[Update]: The minister resigned on Friday.\n")).toEqual([]);
+  });
+
+  it("finds top-level headings inside quotes and lists, and raw <h1>, with their lines", () => {
+    const body = [
+      "Intro.",
+      "",
+      "> # Quoted headline",
+      "",
+      "- # Listed headline",
+      "",
+      "<h1>Raw headline</h1>",
+    ].join("\n");
+    expect(findBodyStructureProblems(body)).toEqual([
+      { line: 3, message: TOP_HEADING },
+      { line: 5, message: TOP_HEADING },
+      { line: 7, message: TOP_HEADING },
+    ]);
+  });
+
+  it("accepts #hashtags and a sentence that starts with a number and a #", () => {
+    expect(findBodyStructureProblems("#harbour lights up tonight.\n\n1. #2 on the list\n")).toEqual([]);
+  });
 });
