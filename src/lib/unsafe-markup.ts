@@ -95,15 +95,20 @@ function findUnsafeHtml(html: string): { lineOffset: number; message: string }[]
   const found: { lineOffset: number; message: string }[] = [];
   const source = html.toLowerCase();
   const lineAt = (index: number): number => (index <= 0 ? 0 : source.slice(0, index).split("\n").length - 1);
-  // The tree is walked in document order, so each element's tag is searched for after the last one's.
-  let cursor = 0;
+  // Elements come in document order, as their start tags do: each is matched to the next
+  // start tag of its name (tags the parser implies, such as <tbody>, have none).
+  const tags = findStartTags(source);
+  let next = 0;
+  let lastAt = 0;
   walkHast(htmlToHast(html, { fragment: true }), (node) => {
     if (node.type !== "element") return undefined;
-    const tag = node.tagName.toLowerCase();
-    const tagAt = source.indexOf(`<${tag}`, cursor);
-    const elementAt = tagAt === -1 ? cursor : tagAt;
-    cursor = tagAt === -1 ? cursor : tagAt + 1;
-    const blocked = BLOCKED_ELEMENTS.get(tag);
+    const tagName = node.tagName.toLowerCase();
+    const index = tags.findIndex((t, k) => k >= next && t.name === tagName);
+    const tag = index === -1 ? undefined : tags[index];
+    if (tag) next = index + 1;
+    const elementAt = tag?.at ?? lastAt;
+    lastAt = elementAt;
+    const blocked = BLOCKED_ELEMENTS.get(tagName);
     if (blocked) {
       found.push({ lineOffset: lineAt(elementAt), message: blocked });
       // What is inside a refused element goes with it: one problem is enough.
@@ -111,16 +116,16 @@ function findUnsafeHtml(html: string): { lineOffset: number; message: string }[]
     }
     for (const [name, value] of Object.entries(node.properties ?? {})) {
       const attr = attributeName(name);
-      const attrAt = findAttribute(source, attr, elementAt);
+      const attrAt = tag ? findAttribute(source.slice(tag.at, tag.end), attr) + tag.at : elementAt;
       if (/^on/.test(attr)) {
         found.push({
           lineOffset: lineAt(attrAt),
-          message: `the inline event handler ${attr}= on <${tag}> is not allowed; article bodies never run script`,
+          message: `the inline event handler ${attr}= on <${tagName}> is not allowed; article bodies never run script`,
         });
       } else if (URL_PROPERTIES.has(name) && typeof value === "string" && isScriptUrl(value)) {
         found.push({
           lineOffset: lineAt(attrAt),
-          message: `<${tag}> points to a script URL ("${value}"), which is not allowed; link to a web page instead`,
+          message: `<${tagName}> points to a script URL ("${value}"), which is not allowed; link to a web page instead`,
         });
       }
     }
@@ -129,13 +134,31 @@ function findUnsafeHtml(html: string): { lineOffset: number; message: string }[]
   return found;
 }
 
-/** Where attribute `name` is written in the tag starting at `from` (the tag's start when not found). */
-function findAttribute(source: string, name: string, from: number): number {
+/** A start tag as written: its lower-case name and where it starts and ends in the source. */
+interface StartTag {
+  name: string;
+  at: number;
+  end: number;
+}
+
+// Comments are matched so that tags inside them are passed over; quoted attribute values so
+// that a ">" or "<p" inside one does not end or start a tag.
+const TOKEN = /<!--[\s\S]*?(?:-->|(?![\s\S]))|<([a-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>?/g;
+
+function findStartTags(source: string): StartTag[] {
+  const tags: StartTag[] = [];
+  for (const match of source.matchAll(TOKEN)) {
+    if (match[1] !== undefined)
+      tags.push({ name: match[1], at: match.index, end: match.index + match[0].length });
+  }
+  return tags;
+}
+
+/** Where attribute `name` is written within one start tag's text (0 when not found). */
+function findAttribute(tagText: string, name: string): number {
   // Attribute names here are letters, hyphens and a colon: nothing to escape.
-  const pattern = new RegExp(`[\\s/"']${name}\\s*(=|[\\s/>])`, "g");
-  pattern.lastIndex = from;
-  const match = pattern.exec(source);
-  return match ? match.index + 1 : from;
+  const match = new RegExp(`[\\s/"']${name}\\s*(=|[\\s/>]|$)`).exec(tagText);
+  return match ? match.index + 1 : 0;
 }
 
 function walkMdast(node: MdastNode, visit: (node: MdastNode) => void): void {

@@ -236,3 +236,41 @@ describe("findUnsafeMarkup: foreign content and page-wide elements", () => {
     ]);
   });
 });
+
+describe("findUnsafeMarkup: lines in awkward HTML", () => {
+  it("passes over tag names inside attribute values and comments", () => {
+    const body = [
+      "<div>", //                                         1
+      '<span title="no <embed> here">x</span>', //        2
+      "<!-- <iframe> in a comment -->", //                3
+      "<embed src=x>", //                                 4
+      "</div>", //                                        5
+    ].join("\n");
+    expect(findUnsafeMarkup(body).map((p) => p.line)).toEqual([4]);
+  });
+
+  it("finds a handler written on a later line of a tag spread over several lines, in upper case", () => {
+    const body = ["<DIV", '  class="note"', '  ONCLICK="steal()">', "Text", "</DIV>"].join("\n");
+    expect(findUnsafeMarkup(body)).toEqual([
+      {
+        line: 3,
+        message: "the inline event handler onclick= on <div> is not allowed; article bodies never run script",
+      },
+    ]);
+  });
+
+  it("gives each of many identical elements its own line", () => {
+    const body = [
+      "<p>",
+      '<a href="javascript:a()">1</a>',
+      '<a href="#">2</a>',
+      '<a href="javascript:b()">3</a>',
+      "</p>",
+    ].join("\n");
+    expect(findUnsafeMarkup(body).map((p) => p.line)).toEqual([2, 4]);
+  });
+
+  it("finds an unquoted javascript: href", () => {
+    expect(findUnsafeMarkup("<a href=javascript:alert(1)>x</a>\n").map((p) => p.line)).toEqual([1]);
+  });
+});
