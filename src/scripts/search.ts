@@ -77,15 +77,16 @@ async function run(): Promise<void> {
       shown += batch.length;
       more.hidden = shown >= results.length;
     };
-    status.textContent =
-      results.length === 0
-        ? `No articles match “${query}”.`
-        : `${results.length} ${results.length === 1 ? "result" : "results"} for “${query}”`;
     more.addEventListener("click", () => {
       const first = shown;
       void showMore().then(() => list.children[first]?.querySelector("a")?.focus());
     });
     await showMore();
+    // Announced once the first results are on the page, so the count and the list agree.
+    status.textContent =
+      results.length === 0
+        ? `No articles match “${query}”.`
+        : `${results.length} ${results.length === 1 ? "result" : "results"} for “${query}”`;
   } catch (error) {
     status.textContent = "Search could not be loaded. Please reload the page to try again.";
     throw error;
