@@ -7,7 +7,7 @@ import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import sharp from "sharp";
 import { isPublic } from "../lib/articles";
 import { findStrayFiles } from "../lib/article-files";
-import { ArticleProblemsError, type Problem } from "../lib/problems";
+import { ArticleProblemsError, formatProblem, type Problem } from "../lib/problems";
 import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
 import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
@@ -38,6 +38,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const baseDir = resolve(root, options.base);
       const toFile = (path: string): string => relative(root, path).split("\\").join("/");
+      if (!existsSync(baseDir)) {
+        // An empty archive would otherwise be published, with every page missing.
+        throw new Error(
+          `The articles folder ${baseDir} does not exist; check ARTICLES_DIR or create the folder.`,
+        );
+      }
       const problems: Problem[] = [];
       const withheld = new Set<string>();
       const bodyLines = new Map<string, number>();
@@ -51,54 +57,64 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       // Cached entries skip validation; when the rules or the site settings change, recheck them all.
       const fingerprint = await rulesFingerprint(root, options);
       if (context.meta.get(FINGERPRINT_KEY) !== fingerprint) context.store.clear();
-      await inner.load({
-        ...context,
-        store: guardedStore(context.store, (entry) => {
-          if (withheld.has(entry.id)) return false;
-          const html = entry.rendered?.html;
-          if (html === undefined || !entry.body?.includes("<")) return true;
-          const unsafe = findUnsafeRenderedHtml(html);
-          if (unsafe.length === 0) return true;
-          const file = entry.filePath ?? entry.id;
-          const line = bodyLines.get(entry.id) ?? 1;
-          report(
-            unsafe.map((message) => ({
-              file,
-              line,
-              field: "body",
-              message: `${message} (found in the rendered HTML: look for a tag or quote left open across paragraphs)`,
-            })),
-          );
-          return false;
-        }),
-        parseData: async (props) => {
-          const filePath = props.filePath ?? "";
-          const file = toFile(filePath);
-          const result = validateArticleSource(await readFile(filePath, "utf8"), file, schema, {
-            imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
-          });
-          const found = result.ok
-            ? await findUnreadableImages(result.article, filePath, file)
-            : result.problems;
-          if (found.length > 0 || !result.ok) {
-            withheld.add(props.id);
-            report(found);
-            return props.data;
-          }
-          bodyLines.set(props.id, result.article.bodyLine);
-          if (!isPublic({ file, data: result.article.data })) {
-            withheld.add(props.id);
-            return props.data;
-          }
-          withheld.delete(props.id);
-          // The data as written (dates as strings), with the slug the file name gives when none is set.
-          const written: Record<string, unknown> = {
-            ...result.article.rawData,
-            slug: result.article.data.slug,
-          };
-          return context.parseData({ ...props, data: written as typeof props.data });
-        },
-      });
+      try {
+        await inner.load({
+          ...context,
+          store: guardedStore(context.store, (entry) => {
+            if (withheld.has(entry.id)) return false;
+            const html = entry.rendered?.html;
+            if (html === undefined || !entry.body?.includes("<")) return true;
+            const unsafe = findUnsafeRenderedHtml(html);
+            if (unsafe.length === 0) return true;
+            const file = entry.filePath ?? entry.id;
+            const line = bodyLines.get(entry.id) ?? 1;
+            report(
+              unsafe.map((message) => ({
+                file,
+                line,
+                field: "body",
+                message: `${message} (found in the rendered HTML: look for a tag or quote left open across paragraphs)`,
+              })),
+            );
+            return false;
+          }),
+          parseData: async (props) => {
+            const filePath = props.filePath ?? "";
+            const file = toFile(filePath);
+            const result = validateArticleSource(await readFile(filePath, "utf8"), file, schema, {
+              imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
+            });
+            const found = result.ok
+              ? await findUnreadableImages(result.article, filePath, file)
+              : result.problems;
+            if (found.length > 0 || !result.ok) {
+              withheld.add(props.id);
+              report(found);
+              return props.data;
+            }
+            bodyLines.set(props.id, result.article.bodyLine);
+            if (!isPublic({ file, data: result.article.data })) {
+              withheld.add(props.id);
+              return props.data;
+            }
+            withheld.delete(props.id);
+            // The data as written (dates as strings), with the slug the file name gives when none is set.
+            const written: Record<string, unknown> = {
+              ...result.article.rawData,
+              slug: result.article.data.slug,
+            };
+            return context.parseData({ ...props, data: written as typeof props.data });
+          },
+        });
+      } catch (error) {
+        // Astro reads the frontmatter itself (js-yaml) before parseData; its YAML errors name
+        // no line of the file and stop at the first file. Check every file with the archive's
+        // own rules instead, so the editor gets every problem in the usual form.
+        if (error instanceof ArticleProblemsError) throw error;
+        const found = await validateAll(baseDir, toFile, schema);
+        if (found.length === 0) throw error;
+        throw new ArticleProblemsError(dedupe([...problems, ...found]), { cause: error });
+      }
       initialLoadDone = true;
       const entries = await readdir(baseDir, { recursive: true, withFileTypes: true }).catch(() => []);
       const files = entries
@@ -136,6 +152,30 @@ export async function rulesFingerprint(root: string, options: ArticleLoaderOptio
     for (const file of files.sort()) hash.update(file).update(await readFile(file));
   }
   return hash.digest("hex");
+}
+
+/** Every article file below `baseDir` checked by the shared rules, for a full report. */
+async function validateAll(
+  baseDir: string,
+  toFile: (path: string) => string,
+  schema: Parameters<typeof validateArticleSource>[2],
+): Promise<Problem[]> {
+  const entries = await readdir(baseDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => join(e.parentPath, e.name));
+  const results = await Promise.all(
+    files.map(async (path) =>
+      validateArticleSource(await readFile(path, "utf8"), toFile(path), schema, {
+        imageExists: (src) => existsSync(resolve(dirname(path), src)),
+      }),
+    ),
+  );
+  return results.flatMap((result) => (result.ok ? [] : result.problems));
+}
+
+function dedupe(problems: readonly Problem[]): Problem[] {
+  return [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
 }
 
 /** The store, except that an entry `accept` refuses is never written (and any old copy is removed). */

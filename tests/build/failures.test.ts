@@ -40,6 +40,30 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
     expect(existsSync(join(outDir, "index.html"))).toBe(false);
   });
 
+  it("reports YAML mistakes in the archive's own form, with file lines, together with other files' problems", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2020/colon.md": "---\ntitle: Talks: what comes next\npublished: 2020-01-02\n---\n\nText.\n",
+      "2020/tabs.md": "---\ntitle: Tabs\npublished: 2020-01-02\nimages:\n\t- caption: x\n---\n\nText.\n",
+      "2020/typo.md": "---\ntitle: Typo\npublised: 2020-01-02\n---\n\nText.\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/2020\/colon\.md:2: frontmatter: YAML syntax: .*put it in quotes/);
+    expect(output).toMatch(/2020\/tabs\.md:5: frontmatter: YAML syntax: Tabs are not allowed as indentation/);
+    expect(output).toMatch(
+      /2020\/typo\.md:3: publised: unknown field "publised"; did you mean "published"\?/,
+    );
+    expect(existsSync(join(outDir, "index.html"))).toBe(false);
+  });
+
+  it("fails when the articles folder does not exist, instead of publishing an empty archive", async () => {
+    const root = await mkdtemp(join(tmpdir(), "archive-missing-"));
+    const outDir = join(root, "dist");
+    const { code, output } = await buildSite({ articlesDir: join(root, "no-such-folder"), outDir });
+    expect(code).not.toBe(0);
+    expect(output).toContain(`The articles folder ${join(root, "no-such-folder")} does not exist`);
+    expect(existsSync(join(outDir, "index.html"))).toBe(false);
+  });
+
   it("refuses a body that would run script, with its line", async () => {
     const { code, output, outDir } = await buildWith({
       "2020/script.md":
