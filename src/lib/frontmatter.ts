@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Node } from "yaml";
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from "yaml";
 
 /** An article file split into its YAML frontmatter and Markdown body. */
 export interface ArticleSource {
@@ -58,6 +58,8 @@ export function splitArticleSource(text: string): SplitResult {
       })),
     };
   }
+  const cut = findCutValues(doc, fileLine);
+  if (cut.length > 0) return { ok: false, errors: cut };
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return {
@@ -116,4 +118,25 @@ function describeYamlError(message: string): string {
   return /compact mappings|mapping values|Implicit keys/i.test(text)
     ? `${text}; if the value contains ": ", put it in quotes`
     : text;
+}
+
+/**
+ * A " #" in an unquoted value starts a YAML comment, so `title: Team wins #1 spot` is
+ * read as "Team wins". A comment that starts straight after the "#" (no space) is
+ * almost always text that was cut off: report it rather than publish half a headline.
+ */
+function findCutValues(doc: Document, fileLine: (offset: number) => number): FrontmatterError[] {
+  const errors: FrontmatterError[] = [];
+  visit(doc, {
+    Scalar(_, scalar) {
+      const comment = scalar.comment;
+      if (typeof comment !== "string" || /^\s/.test(comment)) return;
+      const start = scalar.range?.[0] ?? 0;
+      errors.push({
+        line: fileLine(start),
+        message: `the value stops before "#${comment.trim()}", because " #" starts a YAML comment; put the whole value in quotes`,
+      });
+    },
+  });
+  return errors;
 }

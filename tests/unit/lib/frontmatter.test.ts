@@ -166,3 +166,35 @@ describe("splitArticleSource: broken files", () => {
     expect(errors("---\njust a sentence\n---\n")).toEqual(expected);
   });
 });
+
+describe("splitArticleSource: values cut short by a #", () => {
+  it("refuses an unquoted value with a # inside it, naming what would be lost", () => {
+    const result = splitArticleSource(
+      "---\ntitle: Team wins #1 spot in league\nbyline: #MeToo organisers\n---\n\nText.\n",
+    );
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        line: 2,
+        message:
+          'the value stops before "#1 spot in league", because " #" starts a YAML comment; put the whole value in quotes',
+      },
+      {
+        line: 3,
+        message:
+          'the value stops before "#MeToo organisers", because " #" starts a YAML comment; put the whole value in quotes',
+      },
+    ]);
+  });
+
+  it("accepts comments written as comments, and a # inside quotes", () => {
+    const result = splitArticleSource(
+      '---\ntitle: "Team wins #1 spot" # the headline\nplaces: [Oslo] # where\n---\n\nText.\n',
+    );
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.source.data : undefined).toEqual({
+      title: "Team wins #1 spot",
+      places: ["Oslo"],
+    });
+  });
+});
