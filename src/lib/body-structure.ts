@@ -1,4 +1,5 @@
 import { markdownToMdast, type MdastNode } from "satteri";
+import { isRelativeFilePath } from "./paths";
 import type { MarkupProblem } from "./unsafe-markup";
 
 // Only a body with a "#", a "===" underline or an <h1 can hold a top-level heading: skip the parse otherwise.
@@ -47,4 +48,42 @@ function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
   if ("children" in node && Array.isArray(node.children)) {
     for (const child of node.children as MdastNode[]) walk(child, visit);
   }
+}
+
+/** An image the body shows from a file beside the article, with its body line. */
+export interface BodyImage {
+  line: number;
+  src: string;
+}
+
+/** Local image files a body shows, as Markdown images (inline or by reference) or raw `<img>`. */
+export function findBodyImages(body: string): BodyImage[] {
+  if (!body.includes("![") && !/<img\b/i.test(body)) return [];
+  const tree = markdownToMdast(body);
+  const definitions = new Map<string, string>();
+  walk(tree, (node) => {
+    if (node.type === "definition" && "identifier" in node && "url" in node) {
+      definitions.set(String(node.identifier).toLowerCase(), String(node.url));
+    }
+  });
+  const images: BodyImage[] = [];
+  walk(tree, (node) => {
+    const line = node.position?.start.line ?? 1;
+    if (node.type === "image" && "url" in node) images.push({ line, src: String(node.url) });
+    if (node.type === "imageReference" && "identifier" in node) {
+      const url = definitions.get(String(node.identifier).toLowerCase());
+      if (url !== undefined) images.push({ line, src: url });
+    }
+    if (node.type === "html" && "value" in node) {
+      const value = String(node.value);
+      for (const match of value.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+        const before = value.slice(0, match.index);
+        images.push({
+          line: line + before.split("\n").length - 1,
+          src: match[1] ?? match[2] ?? match[3] ?? "",
+        });
+      }
+    }
+  });
+  return images.filter((image) => isRelativeFilePath(image.src) && !image.src.startsWith("#"));
 }

@@ -4,7 +4,7 @@ import { splitArticleSource } from "./frontmatter";
 import { isRelativeFilePath } from "./paths";
 import { formatFieldPath, type Problem } from "./problems";
 import { isValidSlug, slugFromFilePath, slugifyName } from "./slugs";
-import { findBodyStructureProblems } from "./body-structure";
+import { findBodyImages, findBodyStructureProblems } from "./body-structure";
 import { findUnsafeMarkup } from "./unsafe-markup";
 
 /** An article file that passed every rule. */
@@ -65,7 +65,17 @@ export function validateArticleSource(
     }
   }
   if (context.imageExists) {
-    problems.push(...findMissingImages(rawData, file, source.lineOf, context.imageExists));
+    const imageExists = context.imageExists;
+    problems.push(...findMissingImages(rawData, file, source.lineOf, imageExists));
+    for (const image of findBodyImages(source.body)) {
+      if (imageExists(safeDecode(image.src))) continue;
+      problems.push({
+        file,
+        line: source.bodyLine + image.line - 1,
+        field: "body",
+        message: `no image file at ${image.src} (relative to the article); add the file or fix the path`,
+      });
+    }
   }
   for (const found of [...findBodyStructureProblems(source.body), ...findUnsafeMarkup(source.body)]) {
     problems.push({ file, line: source.bodyLine + found.line - 1, field: "body", message: found.message });
@@ -124,4 +134,13 @@ function findMissingImages(
       },
     ];
   });
+}
+
+/** "my%20photo.jpg" names the file "my photo.jpg"; a malformed escape is taken as written. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }

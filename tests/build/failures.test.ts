@@ -23,6 +23,8 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
   it("names the file, line and field of every schema problem", async () => {
     const { code, output, outDir } = await buildWith({
       "2020/typo.md": "---\ntitle: A headline\npublised: 2020-01-02\nbyline: [Ann Lee]\n---\n\nText.\n",
+      "2020/body-image.md":
+        "---\ntitle: Map story\npublished: 2020-01-04\n---\n\nThe route:\n\n![Route map](./images/nope.png)\n",
       "2020/bad-image.md":
         "---\ntitle: Photo story\npublished: 2020-01-03\nimages:\n  - src: ./missing.jpg\n    caption: A photo.\n---\n\nText.\n",
     });
@@ -37,6 +39,7 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
     expect(output).toMatch(
       /articles\/2020\/bad-image\.md:5: images\[0\]\.src: no image file at \.\/missing\.jpg/,
     );
+    expect(output).toMatch(/articles\/2020\/body-image\.md:8: body: no image file at \.\/images\/nope\.png/);
     expect(existsSync(join(outDir, "index.html"))).toBe(false);
   });
 

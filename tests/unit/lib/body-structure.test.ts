@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findBodyStructureProblems } from "../../../src/lib/body-structure";
+import { findBodyImages, findBodyStructureProblems } from "../../../src/lib/body-structure";
 
 const NO_TEXT = "the article has no text: write its body below the frontmatter";
 const TOP_HEADING =
@@ -64,5 +64,30 @@ describe("findBodyStructureProblems", () => {
 
   it("accepts #hashtags and a sentence that starts with a number and a #", () => {
     expect(findBodyStructureProblems("#harbour lights up tonight.\n\n1. #2 on the list\n")).toEqual([]);
+  });
+});
+
+describe("findBodyImages", () => {
+  it("lists local images shown inline, by reference and as raw <img>, with their lines", () => {
+    const body = [
+      "Intro with ![map](./images/map.png).", //           1
+      "", //                                                 2
+      "![chart][c]", //                                      3
+      "", //                                                 4
+      '<p>Before</p>\n<img alt="x" src="images/raw.jpg">', // 5-6
+      "", //                                                 7
+      "![remote](https://example.org/a.png) ![anchor](#top)", // 8
+      "", //                                                 9
+      "[c]: ./images/chart.svg", //                          10
+    ].join("\n");
+    expect(findBodyImages(body)).toEqual([
+      { line: 1, src: "./images/map.png" },
+      { line: 3, src: "./images/chart.svg" },
+      { line: 6, src: "images/raw.jpg" },
+    ]);
+  });
+
+  it("finds nothing in a body without images", () => {
+    expect(findBodyImages("Just [a link](./other.md) and text.\n")).toEqual([]);
   });
 });
