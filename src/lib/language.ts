@@ -34,10 +34,23 @@ export function textDirection(language: string): "ltr" | "rtl" {
   }
 }
 
+/** The `lang` and `dir` attributes of an element whose text is in `language`. */
+export interface LanguageAttributes {
+  lang?: string;
+  dir?: "ltr" | "rtl";
+}
+
+/** `lang` and `dir` for text in `language`. */
+export function languageAttributes(language: string): LanguageAttributes {
+  return { lang: language, dir: textDirection(language) };
+}
+
 /**
- * The `lang` attribute for the site's own words ("By", "Corrections") inside content in
- * another language: the site language where the two differ, else none (it is inherited).
+ * The attributes for the site's own words ("By", "Corrections") inside content in another
+ * language: the site language and its direction where the two differ, else none (inherited).
+ * The direction matters as much as the language: English words in an Arabic page otherwise
+ * come out in right-to-left order.
  */
-export function siteWordsLang(contentLanguage: string, siteLanguage: string): string | undefined {
-  return contentLanguage === siteLanguage ? undefined : siteLanguage;
+export function siteWordsAttributes(contentLanguage: string, siteLanguage: string): LanguageAttributes {
+  return contentLanguage === siteLanguage ? {} : languageAttributes(siteLanguage);
 }

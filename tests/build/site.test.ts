@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Element } from "hast";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { all, attr, hasPage, one, readPage, text } from "../support/html";
 import { listFiles, readSearchIndex, type IndexedPage } from "../support/site-build";
@@ -119,10 +120,20 @@ describe("article pages", () => {
     const page = await readPage(dist, "/2023/05/17/arabic-bulletin/");
     const byline = one(page, ".byline");
     expect(text(byline)).toBe("By سارة الخطيب");
-    expect(attr(one(byline, "span"), "lang")).toBe("en");
-    expect(attr(one(page, ".article__meta li:has(time)"), "lang")).toBe("en");
-    expect(attr(one(page, ".figure__missing"), "lang")).toBe("en");
-    expect(attr(one(page, ".article__terms dt"), "lang")).toBe("en");
+    // Language and direction both: English words inside a right-to-left page keep their order.
+    const siteWords = (el: Element) => `${attr(el, "lang")} ${attr(el, "dir")}`;
+    expect(siteWords(one(byline, "span"))).toBe("en ltr");
+    expect(one(byline, "bdi")).toBeDefined();
+    expect(siteWords(one(page, ".article__meta li:has(time)"))).toBe("en ltr");
+    expect(siteWords(one(page, ".figure__missing"))).toBe("en ltr");
+    expect(siteWords(one(page, ".article__terms dt"))).toBe("en ltr");
+    expect(siteWords(one(page, "header.site-header"))).toBe("en ltr");
+    // On the home page the card is in Arabic, its date line in English.
+    const home = await readPage(dist, "/");
+    const card = all(home, ".card").find((c) => text(c).includes("نشرة الأخبار المحلية"));
+    if (!card) throw new Error("the Arabic article's card is missing");
+    expect(siteWords(card)).toBe("ar rtl");
+    expect(siteWords(one(card, ".card__meta"))).toBe("en ltr");
     expect(text(one(page, ".figure__caption"))).toBe("قاعة القراءة الجديدة في المكتبة العامة.");
     // In an English article nothing needs marking.
     const english = await readPage(dist, "/2016/06/14/late-evening-filing/");
@@ -135,7 +146,7 @@ describe("article pages", () => {
     expect(attr(html, "lang")).toBe("ar");
     expect(attr(html, "dir")).toBe("rtl");
     // The site's own words stay marked as English.
-    expect(attr(one(arabic, "header.site-header"), "lang")).toBe("en");
+    expect(attr(one(arabic, "header.site-header"), "dir")).toBe("ltr");
     const english = await readPage(dist, "/2019/05/02/harbour-light-returns/");
     expect(attr(one(english, "html"), "lang")).toBe("en");
     expect(attr(one(english, "html"), "dir")).toBe("ltr");

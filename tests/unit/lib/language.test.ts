@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalLanguage, textDirection } from "../../../src/lib/language";
+import { canonicalLanguage, siteWordsAttributes, textDirection } from "../../../src/lib/language";
 
 describe("canonicalLanguage", () => {
   it.each([
@@ -38,5 +38,16 @@ describe("textDirection", () => {
 
   it("falls back to ltr for a tag it cannot read", () => {
     expect(textDirection("not a tag!")).toBe("ltr");
+  });
+});
+
+describe("siteWordsAttributes", () => {
+  it("marks the site's words with the site language and its direction inside other-language content", () => {
+    expect(siteWordsAttributes("ar", "en")).toEqual({ lang: "en", dir: "ltr" });
+    expect(siteWordsAttributes("en", "ar")).toEqual({ lang: "ar", dir: "rtl" });
+  });
+
+  it("adds nothing where the content is in the site language", () => {
+    expect(siteWordsAttributes("en", "en")).toEqual({});
   });
 });
