@@ -1,11 +1,5 @@
 import { getCollection, type CollectionEntry } from "astro:content";
-import {
-  compareNewestFirst,
-  findAliasConflicts,
-  findUrlConflicts,
-  isPublic,
-  type ArticleLike,
-} from "../lib/articles";
+import { compareNewestFirst, isPublic, type ArticleLike } from "../lib/articles";
 import { articlePath } from "../lib/urls";
 
 /** A public article with everything its pages need, computed once per build. */
@@ -20,8 +14,9 @@ export interface Article extends ArticleLike {
 let archive: Promise<Article[]> | undefined;
 
 /**
- * Every public article, newest first. The only place the collection is loaded;
- * fails the build when two articles claim one URL or an article did not render.
+ * Every public article, newest first. The only place the collection is loaded; fails
+ * the build when an article did not render. (The article loader has already refused
+ * invalid files, drafts, shared URLs and aliases that cannot redirect.)
  */
 export function getPublicArticles(): Promise<Article[]> {
   archive ??= loadArchive();
@@ -40,22 +35,6 @@ async function loadArchive(): Promise<Article[]> {
       path: articlePath({ published: data.published, slug: data.slug }),
     };
   });
-  const conflicts = findUrlConflicts(all);
-  if (conflicts.length > 0) {
-    throw new Error(
-      "Two or more articles would be published at the same URL:\n" +
-        conflicts.map((c) => `  ${c.path}: ${c.files.join(", ")}`).join("\n") +
-        "\nGive one of them another slug (slug: …) or fix its published date.",
-    );
-  }
-  const aliasConflicts = findAliasConflicts(all);
-  if (aliasConflicts.length > 0) {
-    throw new Error(
-      "These aliases cannot redirect to their article:\n" +
-        aliasConflicts.map((c) => `  ${c.file}: aliases: ${c.alias}: ${c.message}`).join("\n") +
-        "\nRemove the alias, or correct it to the old address the article really had.",
-    );
-  }
   // The glob loader logs a rendering failure and stores the entry without HTML; never publish that.
   const unrendered = all.filter((a) => a.entry.rendered === undefined);
   if (unrendered.length > 0) {

@@ -5,7 +5,10 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import sharp from "sharp";
-import { isPublic } from "../lib/articles";
+import { findAliasConflicts, findUrlConflicts, isPublic } from "../lib/articles";
+import type { WrittenDate } from "../lib/dates";
+import { splitArticleSource } from "../lib/frontmatter";
+import { articlePath } from "../lib/urls";
 import { findStrayFiles } from "../lib/article-files";
 import { ArticleProblemsError, formatProblem, type Problem } from "../lib/problems";
 import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
@@ -128,6 +131,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           message: stray.message,
         });
       }
+      problems.push(...(await findArchiveConflicts(context.store, root)));
       if (problems.length > 0) throw new ArticleProblemsError(problems);
       context.meta.set(FINGERPRINT_KEY, fingerprint);
     },
@@ -152,6 +156,52 @@ export async function rulesFingerprint(root: string, options: ArticleLoaderOptio
     for (const file of files.sort()) hash.update(file).update(await readFile(file));
   }
   return hash.digest("hex");
+}
+
+/** What the archive-wide rules read from a stored entry. */
+interface StoredArticle {
+  file: string;
+  path: string;
+  data: { title: string; draft: boolean; published: WrittenDate; slug: string; aliases: string[] };
+}
+
+/**
+ * Two articles on one URL, and aliases that cannot redirect, located on the lines of the
+ * keys to change. These rules need every article, so they run once all are stored.
+ */
+async function findArchiveConflicts(store: LoaderContext["store"], root: string): Promise<Problem[]> {
+  const articles: StoredArticle[] = store.values().map((entry) => {
+    const data = entry.data as StoredArticle["data"];
+    return { file: entry.filePath ?? entry.id, path: articlePath(data), data };
+  });
+  const found: Problem[] = [];
+  const lineIn = async (file: string, path: PropertyKey[]): Promise<number> => {
+    const split = splitArticleSource(await readFile(join(root, file), "utf8"));
+    return split.ok ? split.source.lineOf(path) : 1;
+  };
+  for (const conflict of findUrlConflicts(articles)) {
+    for (const file of conflict.files) {
+      const others = conflict.files.filter((other) => other !== file).join(", ");
+      // The slug key when the file sets one (line 1 means it does not), else the date.
+      const slugLine = await lineIn(file, ["slug"]);
+      found.push({
+        file,
+        line: slugLine > 1 ? slugLine : await lineIn(file, ["published"]),
+        field: "slug",
+        message: `${conflict.path} is also the address of ${others}; give one of them another slug (slug: …) or fix its published date`,
+      });
+    }
+  }
+  for (const conflict of findAliasConflicts(articles)) {
+    const index = articles.find((a) => a.file === conflict.file)?.data.aliases.indexOf(conflict.alias) ?? 0;
+    found.push({
+      file: conflict.file,
+      line: await lineIn(conflict.file, ["aliases", index]),
+      field: `aliases[${index}]`,
+      message: `${conflict.alias} cannot redirect to this article: ${conflict.message}; remove it, or correct it to the address the article really had`,
+    });
+  }
+  return found;
 }
 
 /** Every article file below `baseDir` checked by the shared rules, for a full report. */
