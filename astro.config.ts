@@ -1,4 +1,6 @@
+import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
+import { basePathLinks } from "./src/lib/base-path-links";
 import { pagefindIntegration } from "./src/integrations/pagefind";
 import { site } from "./src/site.config";
 
@@ -6,9 +8,13 @@ export default defineConfig({
   site: site.url,
   base: site.base,
   output: "static",
-  trailingSlash: "always",
+  // Links are written with a trailing slash; the preview server also answers without one, as hosts do.
+  trailingSlash: "ignore",
   build: { format: "directory" },
   integrations: [pagefindIntegration()],
+  markdown: {
+    processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
+  },
   devToolbar: { enabled: false },
   // A separate cache per content folder keeps test and benchmark builds from sharing one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

@@ -98,6 +98,11 @@ describe("article pages", () => {
     expect(text(one(second, ".figure__credit"))).toBe("Reader photo");
   });
 
+  it("puts the base path in front of links to other articles written from the site's root", async () => {
+    const page = await readPage(dist, "/2021/02/08/corrected-report/");
+    expect(attr(one(page, ".article__body a"), "href")).toBe(`${base}/2019/05/02/harbour-light-returns/`);
+  });
+
   it("lists every byline name and shows corrections and the update", async () => {
     const page = await readPage(dist, "/2021/02/08/corrected-report/");
     expect(text(one(page, ".byline"))).toBe("By Lars Nilsson, Priya Raman and Ann Lee");
