@@ -36,6 +36,11 @@ export class DateFormatError extends Error {}
 export function parseWrittenDate(value: string, timezone: string): WrittenDate {
   const written = value.trim();
   const m = DATE_RE.exec(written);
+  if (!m && /^\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}/.test(written)) {
+    throw new DateFormatError(
+      `"${written}" needs a T between the date and the time: ${written.replace(/\s+/, "T")}`,
+    );
+  }
   if (!m) {
     throw new DateFormatError(
       `"${written}" is not a date; write YYYY-MM-DD (2016-06-14) or a date-time with an offset (2016-06-14T09:30:00+08:00)`,

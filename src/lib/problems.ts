@@ -40,5 +40,7 @@ export class ArticleProblemsError extends Error {
     );
     this.name = "ArticleProblemsError";
     this.problems = sorted;
+    // The list is the whole story for an editor; the loader's stack frames would only bury it.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -7,13 +7,17 @@ export interface MarkupProblem {
   message: string;
 }
 
-const EMBEDS = "article bodies never run script or embed other pages";
+const EMBEDS =
+  "article bodies never run script or embed other pages (to show the tag as text, put it in backticks: `<tag>`)";
 const PAGE_WIDE = "it would change the whole page, not just the article";
 
 /** Elements that run script, embed active content or change the whole page, with why each is refused. */
 const BLOCKED_ELEMENTS = new Map<string, string>([
   ...["script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal"].map(
-    (tag): [string, string] => [tag, `raw <${tag}> is not allowed in an article; ${EMBEDS}`],
+    (tag): [string, string] => [
+      tag,
+      `raw <${tag}> is not allowed in an article; ${EMBEDS.replace("<tag>", `<${tag}>`)}`,
+    ],
   ),
   // Inline SVG and MathML are foreign content with their own ways to run script (animations
   // that set href, <use>, foreignObject); an SVG file as an image cannot run any.

@@ -55,7 +55,8 @@ export function validateArticleSource(
   if (rawData.slug === undefined) {
     slug = slugFromFilePath(file);
     if (!isValidSlug(slug)) {
-      const better = slugifyName(slug) || "a-short-headline";
+      // A name in a script with no Latin letters (東京会議) gives no slug: ask for one.
+      const better = slugifyName(slug) || "a-latin-transcription";
       problems.push({
         file,
         line: 1,

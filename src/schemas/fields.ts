@@ -18,9 +18,15 @@ export const TextSchema = z
 /** One name or a list of names, always read as a list without repeats. */
 export const NameListSchema = z
   .preprocess(
-    (value) => (typeof value === "string" ? [value] : value),
+    // One name may stand alone; "A, B" is kept as text so that it is refused below.
+    (value) => (typeof value === "string" && !value.includes(",") ? [value] : value),
     z.array(TextSchema, {
-      error: "expected a name or a list of names, e.g. [Gerry Shih]",
+      error: (issue) =>
+        issue.input === null
+          ? "is empty: write a value after the colon, or remove the line"
+          : typeof issue.input === "string"
+            ? `"${issue.input}" reads as several names in one; write a list, e.g. [${issue.input}], and quote a single name that has a comma in it: ["Smith, Jr."]`
+            : "expected a name or a list of names, e.g. [Gerry Shih]",
     }),
   )
   .transform((names) => [...new Set(names)]);

@@ -124,7 +124,13 @@ describe("parseWrittenDate: what an editor may write", () => {
     expect(refusal("2016-06-14T09:30:00+25:00")).toBe('"2016-06-14T09:30:00+25:00" is not a valid date-time');
   });
 
-  it.each(["14/06/2016", "June 14, 2016", "2016-6-14", "2016-06-14 09:30:00+08:00", ""])(
+  it("asks for the T when a space separates the date and the time", () => {
+    expect(refusal("2016-06-14 09:30:00+08:00")).toBe(
+      '"2016-06-14 09:30:00+08:00" needs a T between the date and the time: 2016-06-14T09:30:00+08:00',
+    );
+  });
+
+  it.each(["14/06/2016", "June 14, 2016", "2016-6-14", ""])(
     "refuses %j with the formats it expects",
     (value) => {
       const message = refusal(value);

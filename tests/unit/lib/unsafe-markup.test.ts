@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { findUnsafeMarkup, isScriptUrl, type MarkupProblem } from "../../../src/lib/unsafe-markup";
 
 const RAW_SCRIPT =
-  "raw <script> is not allowed in an article; article bodies never run script or embed other pages";
+  "raw <script> is not allowed in an article; article bodies never run script or embed other pages (to show the tag as text, put it in backticks: `<script>`)";
 const RAW_IFRAME =
-  "raw <iframe> is not allowed in an article; article bodies never run script or embed other pages";
+  "raw <iframe> is not allowed in an article; article bodies never run script or embed other pages (to show the tag as text, put it in backticks: `<iframe>`)";
 
 const lines = (problems: readonly MarkupProblem[]): number[] => problems.map((p) => p.line);
 
@@ -65,7 +65,7 @@ describe("findUnsafeMarkup: raw elements", () => {
   it.each(["object", "embed"])("finds other active embeds: <%s>", (tag) => {
     const problems = findUnsafeMarkup(`Text.\n\n<${tag}></${tag}>\n`);
     expect(problems.map((p) => p.message)).toContain(
-      `raw <${tag}> is not allowed in an article; article bodies never run script or embed other pages`,
+      `raw <${tag}> is not allowed in an article; article bodies never run script or embed other pages (to show the tag as text, put it in backticks: \`<${tag}>\`)`,
     );
     expect(problems[0]?.line).toBe(3);
   });

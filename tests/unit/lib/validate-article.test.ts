@@ -74,7 +74,9 @@ describe("validateArticleSource: slugs", () => {
       validate(article("title: Ferry timetable\npublished: 2018-02-11"), "content/!!!.md"),
     );
     expect(lines).toEqual([
-      expect.stringContaining("rename the file to a-short-headline.md or set slug: a-short-headline"),
+      expect.stringContaining(
+        "rename the file to a-latin-transcription.md or set slug: a-latin-transcription",
+      ),
     ]);
   });
 });
@@ -86,7 +88,7 @@ describe("validateArticleSource: body problems", () => {
       '\nParagraph on line 6.\n\n<iframe src="https://video.example.com/x"></iframe>\n', // body from line 5
     );
     expect(printed(validate(text, "a/ferry.md"))).toEqual([
-      "a/ferry.md:8: body: raw <iframe> is not allowed in an article; article bodies never run script or embed other pages",
+      "a/ferry.md:8: body: raw <iframe> is not allowed in an article; article bodies never run script or embed other pages (to show the tag as text, put it in backticks: `<iframe>`)",
     ]);
   });
 
@@ -104,7 +106,7 @@ describe("validateArticleSource: body problems", () => {
       "\nOne.\n\n<script>x()</script>\n",
     ).replace(/\n/g, "\r\n");
     expect(printed(validate(text, "a/ferry.md"))).toEqual([
-      "a/ferry.md:8: body: raw <script> is not allowed in an article; article bodies never run script or embed other pages",
+      "a/ferry.md:8: body: raw <script> is not allowed in an article; article bodies never run script or embed other pages (to show the tag as text, put it in backticks: `<script>`)",
     ]);
   });
 });

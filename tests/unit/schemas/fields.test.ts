@@ -150,3 +150,21 @@ describe("strictObject", () => {
     expect(issue(schema, { publisher: "" })).toEqual({ path: ["publisher"], message: "must not be empty" });
   });
 });
+
+describe("NameListSchema: slips", () => {
+  it("refuses several names written as one, and suggests the list", () => {
+    expect(issue(NameListSchema, "Gerry Shih, Ann Lee").message).toBe(
+      '"Gerry Shih, Ann Lee" reads as several names in one; write a list, e.g. [Gerry Shih, Ann Lee], and quote a single name that has a comma in it: ["Smith, Jr."]',
+    );
+  });
+
+  it("accepts a quoted name with a comma inside a list", () => {
+    expect(NameListSchema.parse(["Smith, Jr."])).toEqual(["Smith, Jr."]);
+  });
+
+  it("says an empty value is empty", () => {
+    expect(issue(NameListSchema, null).message).toBe(
+      "is empty: write a value after the colon, or remove the line",
+    );
+  });
+});
