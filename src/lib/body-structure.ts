@@ -54,6 +54,8 @@ function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
 export interface BodyImage {
   line: number;
   src: string;
+  /** Markdown images are copied into the site; a raw `<img>` is left as written. */
+  kind: "markdown" | "html";
 }
 
 /** Local image files a body shows, as Markdown images (inline or by reference) or raw `<img>`. */
@@ -69,18 +71,23 @@ export function findBodyImages(body: string): BodyImage[] {
   const images: BodyImage[] = [];
   walk(tree, (node) => {
     const line = node.position?.start.line ?? 1;
-    if (node.type === "image" && "url" in node) images.push({ line, src: String(node.url) });
+    if (node.type === "image" && "url" in node)
+      images.push({ line, src: String(node.url), kind: "markdown" });
     if (node.type === "imageReference" && "identifier" in node) {
       const url = definitions.get(String(node.identifier).toLowerCase());
-      if (url !== undefined) images.push({ line, src: url });
+      if (url !== undefined) images.push({ line, src: url, kind: "markdown" });
     }
     if (node.type === "html" && "value" in node) {
-      const value = String(node.value);
+      // An <img> inside a comment is no image: blank the comments out, keeping the lines.
+      const value = String(node.value).replace(/<!--[\s\S]*?(?:-->|(?![\s\S]))/g, (c) =>
+        c.replace(/[^\n]/g, " "),
+      );
       for (const match of value.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
         const before = value.slice(0, match.index);
         images.push({
           line: line + before.split("\n").length - 1,
           src: match[1] ?? match[2] ?? match[3] ?? "",
+          kind: "html",
         });
       }
     }

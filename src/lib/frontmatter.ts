@@ -10,6 +10,8 @@ export interface ArticleSource {
   bodyLine: number;
   /** The file line of the key at `path` (or of its nearest written parent); 1 when none was written. */
   lineOf(path: readonly PropertyKey[]): number;
+  /** Whether the top-level `key` has a value written in quotes ("Washington, D.C."). */
+  isQuoted(key: string): boolean;
 }
 
 /** Where the file's frontmatter is broken, and how. */
@@ -53,7 +55,9 @@ export function splitArticleSource(text: string): SplitResult {
     return {
       ok: false,
       errors: doc.errors.map((e) => ({
-        line: fileLine(e.pos[0]),
+        line: /closing\s*["']?quote/i.test(e.message)
+          ? fileLine(openingQuoteOffset(yamlText, e.pos[0]))
+          : fileLine(e.pos[0]),
         message: `YAML syntax: ${describeYamlError(e.message)}`,
       })),
     };
@@ -73,6 +77,10 @@ export function splitArticleSource(text: string): SplitResult {
       data,
       body: lines.slice(close + 1).join("\n"),
       bodyLine: close + 2,
+      isQuoted: (key) => {
+        const value: unknown = isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
+        return isScalar(value) && (value.type === "QUOTE_DOUBLE" || value.type === "QUOTE_SINGLE");
+      },
       lineOf: (path) => {
         let node: unknown = doc.contents;
         let line = 1;
@@ -131,6 +139,9 @@ function findCutValues(doc: Document, fileLine: (offset: number) => number): Fro
     Scalar(_, scalar) {
       const comment = scalar.comment;
       if (typeof comment !== "string" || /^\s/.test(comment)) return;
+      // Only an unquoted text value (or an empty one) can have been cut: "quoted" #x, true #x
+      // and 5 #x lose nothing.
+      if (scalar.type !== "PLAIN" || (typeof scalar.value !== "string" && scalar.value !== null)) return;
       const start = scalar.range?.[0] ?? 0;
       errors.push({
         line: fileLine(start),
@@ -139,4 +150,12 @@ function findCutValues(doc: Document, fileLine: (offset: number) => number): Fro
     },
   });
   return errors;
+}
+
+/** Where a quoted value that is never closed opens: the last `key: "` (or `- '`) before `offset`. */
+function openingQuoteOffset(yamlText: string, offset: number): number {
+  const before = yamlText.slice(0, offset);
+  let found = -1;
+  for (const match of before.matchAll(/(?:^|\n)[^\n]*?(?::|-)[ \t]+["']/g)) found = match.index;
+  return found === -1 ? offset : found + (yamlText[found] === "\n" ? 1 : 0);
 }

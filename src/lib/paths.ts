@@ -15,3 +15,12 @@ export function isSitePath(value: string): boolean {
     (segment, i) => (segment !== "" || i === segments.length - 1) && !/^(\.|%2e)/i.test(segment),
   );
 }
+
+/** "my%20photo.jpg" names the file "my photo.jpg"; a malformed escape is taken as written. */
+export function decodePath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}

@@ -20,6 +20,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
+/** The problems without repeats (two images on one line naming the same missing file). */
+export function dedupeProblems(problems: readonly Problem[]): Problem[] {
+  return [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+}
+
 /** "images[0].alt" from a schema issue path. */
 export function formatFieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {

@@ -1,8 +1,8 @@
 import type { z } from "astro/zod";
-import type { ArticleData } from "../schemas/article";
+import { NAME_LIST_FIELDS, type ArticleData } from "../schemas/article";
 import { splitArticleSource } from "./frontmatter";
-import { isRelativeFilePath } from "./paths";
-import { formatFieldPath, type Problem } from "./problems";
+import { decodePath, isRelativeFilePath } from "./paths";
+import { dedupeProblems, formatFieldPath, type Problem } from "./problems";
 import { isValidSlug, slugFromFilePath, slugifyName } from "./slugs";
 import { findBodyImages, findBodyStructureProblems } from "./body-structure";
 import { findUnsafeMarkup } from "./unsafe-markup";
@@ -46,7 +46,7 @@ export function validateArticleSource(
   }
   const { source } = split;
   const problems: Problem[] = [];
-  const rawData = source.data as Record<string, unknown>;
+  const rawData = quotedNamesAsLists(source.data as Record<string, unknown>, source.isQuoted);
   const parsed = schema.safeParse(rawData);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(...issueToProblems(issue, file, source.lineOf));
@@ -69,19 +69,31 @@ export function validateArticleSource(
     const imageExists = context.imageExists;
     problems.push(...findMissingImages(rawData, file, source.lineOf, imageExists));
     for (const image of findBodyImages(source.body)) {
-      if (imageExists(safeDecode(image.src))) continue;
-      problems.push({
-        file,
-        line: source.bodyLine + image.line - 1,
-        field: "body",
-        message: `no image file at ${image.src} (relative to the article); add the file or fix the path`,
-      });
+      const line = source.bodyLine + image.line - 1;
+      if (image.kind === "html") {
+        // The build copies and resizes Markdown images only; a raw <img> would point nowhere.
+        problems.push({
+          file,
+          line,
+          field: "body",
+          message: `a raw <img> cannot show a file of the archive (${image.src}); write it as ![alt text](${image.src})`,
+        });
+      } else if (!imageExists(decodePath(image.src))) {
+        problems.push({
+          file,
+          line,
+          field: "body",
+          message: `no image file at ${image.src} (relative to the article); add the file or fix the path`,
+        });
+      }
     }
   }
   for (const found of [...findBodyStructureProblems(source.body), ...findUnsafeMarkup(source.body)]) {
     problems.push({ file, line: source.bodyLine + found.line - 1, field: "body", message: found.message });
   }
-  if (problems.length > 0 || !parsed.success || slug === undefined) return { ok: false, problems };
+  if (problems.length > 0 || !parsed.success || slug === undefined) {
+    return { ok: false, problems: dedupeProblems(problems) };
+  }
   return {
     ok: true,
     article: {
@@ -137,11 +149,17 @@ function findMissingImages(
   });
 }
 
-/** "my%20photo.jpg" names the file "my photo.jpg"; a malformed escape is taken as written. */
-function safeDecode(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
+/**
+ * A quoted value in a list field is one name, commas and all (`places: "Washington, D.C."`);
+ * an unquoted one with a comma is left for the schema to refuse as names run together.
+ */
+function quotedNamesAsLists(
+  data: Record<string, unknown>,
+  isQuoted: (key: string) => boolean,
+): Record<string, unknown> {
+  const copy = { ...data };
+  for (const key of NAME_LIST_FIELDS) {
+    if (typeof copy[key] === "string" && isQuoted(key)) copy[key] = [copy[key]];
   }
+  return copy;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,9 +8,11 @@ import sharp from "sharp";
 import { findAliasConflicts, findUrlConflicts, isPublic } from "../lib/articles";
 import type { WrittenDate } from "../lib/dates";
 import { splitArticleSource } from "../lib/frontmatter";
+import { decodePath } from "../lib/paths";
 import { articlePath } from "../lib/urls";
 import { findStrayFiles } from "../lib/article-files";
-import { ArticleProblemsError, formatProblem, type Problem } from "../lib/problems";
+import { findBodyImages } from "../lib/body-structure";
+import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
 import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
 import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
@@ -52,6 +54,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const bodyLines = new Map<string, number>();
       let initialLoadDone = false;
       const report = (found: Problem[]): void => {
+        if (found.length === 0) return;
         // After the first load (the dev server's file watcher), the glob loader logs a thrown
         // error and keeps the entry's last good version.
         if (initialLoadDone) throw new ArticleProblemsError(found);
@@ -65,6 +68,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           ...context,
           store: guardedStore(context.store, (entry) => {
             if (withheld.has(entry.id)) return false;
+            // A build checks shared URLs once all articles are in; the dev server's later edits
+            // are checked one by one, so a copy cannot silently take another article's address.
+            if (initialLoadDone) report(findUrlClash(context.store, entry, root));
             const html = entry.rendered?.html;
             if (html === undefined || !entry.body?.includes("<")) return true;
             const unsafe = findUnsafeRenderedHtml(html);
@@ -116,7 +122,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         if (error instanceof ArticleProblemsError) throw error;
         const found = await validateAll(baseDir, toFile, schema);
         if (found.length === 0) throw error;
-        throw new ArticleProblemsError(dedupe([...problems, ...found]), { cause: error });
+        throw new ArticleProblemsError(dedupeProblems([...problems, ...found]), { cause: error });
       }
       initialLoadDone = true;
       const entries = await readdir(baseDir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -132,6 +138,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         });
       }
       problems.push(...(await findArchiveConflicts(context.store, root)));
+      problems.push(...(await recheckMovedImages(context.store, root, toFile, schema)));
       if (problems.length > 0) throw new ArticleProblemsError(problems);
       context.meta.set(FINGERPRINT_KEY, fingerprint);
     },
@@ -156,6 +163,28 @@ export async function rulesFingerprint(root: string, options: ArticleLoaderOptio
     for (const file of files.sort()) hash.update(file).update(await readFile(file));
   }
   return hash.digest("hex");
+}
+
+/** The problem when `entry` would take the URL of another stored article (none when it would not). */
+function findUrlClash(
+  store: LoaderContext["store"],
+  entry: { id: string; data: Record<string, unknown>; filePath?: string | undefined },
+  root: string,
+): Problem[] {
+  const path = articlePath(entry.data as StoredArticle["data"]);
+  const other = store
+    .values()
+    .find((stored) => stored.id !== entry.id && articlePath(stored.data as StoredArticle["data"]) === path);
+  if (!other || !entry.filePath) return [];
+  const split = splitArticleSource(readFileSync(join(root, entry.filePath), "utf8"));
+  return [
+    {
+      file: entry.filePath,
+      line: split.ok ? split.source.lineOf(["slug"]) : 1,
+      field: "slug",
+      message: `${path} is also the address of ${other.filePath ?? other.id}; give one of them another slug (slug: …) or fix its published date`,
+    },
+  ];
 }
 
 /** What the archive-wide rules read from a stored entry. */
@@ -204,6 +233,56 @@ async function findArchiveConflicts(store: LoaderContext["store"], root: string)
   return found;
 }
 
+/**
+ * Astro keeps an unchanged article from the cache without calling parseData, so an image
+ * deleted or moved since the last build would surface as Astro's bare "image not found".
+ * Every stored article's images are looked for, and an article with one missing is checked
+ * again in full, for the usual file:line report.
+ */
+async function recheckMovedImages(
+  store: LoaderContext["store"],
+  root: string,
+  toFile: (path: string) => string,
+  schema: Parameters<typeof validateArticleSource>[2],
+): Promise<Problem[]> {
+  const found: Problem[] = [];
+  for (const entry of store.values()) {
+    if (!entry.filePath) continue;
+    const filePath = join(root, entry.filePath);
+    const images = (entry.data.images as { src?: unknown }[] | undefined) ?? [];
+    const sources = [
+      ...images.map((image) =>
+        typeof image.src === "string" ? image.src.replace(IMAGE_PREFIX, "") : undefined,
+      ),
+      ...((entry.rendered?.metadata?.localImagePaths as string[] | undefined) ?? []),
+    ];
+    if (
+      sources.every((src) => src === undefined || existsSync(resolve(dirname(filePath), decodePath(src))))
+    ) {
+      continue;
+    }
+    const result = validateArticleSource(await readFile(filePath, "utf8"), toFile(filePath), schema, {
+      imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
+    });
+    found.push(
+      ...(result.ok
+        ? [
+            {
+              file: toFile(filePath),
+              line: 1,
+              field: "images",
+              message: "an image of this article is missing",
+            },
+          ]
+        : result.problems),
+    );
+  }
+  return found;
+}
+
+/** How Astro marks an image path in stored frontmatter data. */
+const IMAGE_PREFIX = "__ASTRO_IMAGE_";
+
 /** Every article file below `baseDir` checked by the shared rules, for a full report. */
 async function validateAll(
   baseDir: string,
@@ -222,10 +301,6 @@ async function validateAll(
     ),
   );
   return results.flatMap((result) => (result.ok ? [] : result.problems));
-}
-
-function dedupe(problems: readonly Problem[]): Problem[] {
-  return [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
 }
 
 /** The store, except that an entry `accept` refuses is never written (and any old copy is removed). */
@@ -254,18 +329,28 @@ async function findUnreadableImages(
   filePath: string,
   file: string,
 ): Promise<Problem[]> {
-  const checks = article.data.images.map(async (image, i): Promise<Problem[]> => {
-    if (image.src === undefined) return [];
+  const images = [
+    ...article.data.images.flatMap((image, i) =>
+      image.src === undefined
+        ? []
+        : [{ src: image.src, line: article.lineOf(["images", i, "src"]), field: `images[${i}].src` }],
+    ),
+    ...findBodyImages(article.body)
+      .filter((image) => image.kind === "markdown")
+      .map((image) => ({ src: image.src, line: article.bodyLine + image.line - 1, field: "body" })),
+  ];
+  const checks = images.map(async ({ src, line, field }): Promise<Problem[]> => {
     try {
-      await sharp(resolve(dirname(filePath), image.src)).metadata();
+      await sharp(resolve(dirname(filePath), decodePath(src))).metadata();
       return [];
     } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
       return [
         {
           file,
-          line: article.lineOf(["images", i, "src"]),
-          field: `images[${i}].src`,
-          message: `${image.src} is not an image file that can be read (${error instanceof Error ? error.message : String(error)}); use a JPEG, PNG, WebP, AVIF, GIF or SVG file`,
+          line,
+          field,
+          message: `${src} is not an image file that can be read (${reason}); use a JPEG, PNG, WebP, AVIF, GIF or SVG file`,
         },
       ];
     }

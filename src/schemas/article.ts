@@ -8,6 +8,9 @@ import { NameListSchema, TextSchema, createWrittenDateSchema, strictObject } fro
 import { LocalImagePathSchema, createImageSchema } from "./image";
 import { createSourceSchema } from "./source";
 
+/** The fields that take one name or a list of names. */
+export const NAME_LIST_FIELDS = ["byline", "topics", "people", "organizations", "places"] as const;
+
 /** What the article schema needs from the site and the build. */
 export interface ArticleSchemaOptions<Src extends z.ZodType = typeof LocalImagePathSchema> {
   /** Language of articles that do not set one. */

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -101,6 +101,8 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
       "2020/shouting.MD": "---\ntitle: Upper case\npublished: 2020-01-02\n---\n\nText.\n",
       "2020/notes.txt": "Reminders for the desk.\n",
       "2020/images/not-a-photo.jpg": "This is text, not a JPEG.\n",
+      "2020/body-photo.md":
+        "---\ntitle: Body photo\npublished: 2020-01-04\n---\n\nSee below.\n\n![A photo](./images/not-a-photo.jpg)\n",
       "2020/photo-story.md":
         "---\ntitle: Photo\npublished: 2020-01-03\nimages:\n  - src: ./images/not-a-photo.jpg\n    alt: A photo.\n---\n\nText.\n",
     });
@@ -111,6 +113,9 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
     expect(output).toMatch(/2020\/notes\.txt:1: file: not an article \(\.md\) or an image/);
     expect(output).toMatch(
       /2020\/photo-story\.md:5: images\[0\]\.src: \.\/images\/not-a-photo\.jpg is not an image file that can be read/,
+    );
+    expect(output).toMatch(
+      /2020\/body-photo\.md:8: body: \.\/images\/not-a-photo\.jpg is not an image file that can be read/,
     );
     expect(existsSync(join(outDir, "index.html"))).toBe(false);
   });
@@ -167,5 +172,13 @@ describe("builds that reuse the content cache", () => {
     await writeFile(story, original);
     const third = await build("third");
     expect(third).toContain("2019/05/02/harbour-light-returns/index.html");
+
+    // The article is unchanged and cached, but one of its images is gone.
+    await rm(join(articles, "2019/images/tiny-map.png"));
+    const fourth = await buildSite({ articlesDir: articles, outDir: join(root, "fourth"), cacheDir });
+    expect(fourth.code).not.toBe(0);
+    expect(fourth.output).toMatch(
+      /2019\/harbour-light-returns\.md:14: images\[2\]\.src: no image file at \.\/images\/tiny-map\.png/,
+    );
   });
 });

@@ -81,10 +81,16 @@ describe("findBodyImages", () => {
       "[c]: ./images/chart.svg", //                          10
     ].join("\n");
     expect(findBodyImages(body)).toEqual([
-      { line: 1, src: "./images/map.png" },
-      { line: 3, src: "./images/chart.svg" },
-      { line: 6, src: "images/raw.jpg" },
+      { line: 1, src: "./images/map.png", kind: "markdown" },
+      { line: 3, src: "./images/chart.svg", kind: "markdown" },
+      { line: 6, src: "images/raw.jpg", kind: "html" },
     ]);
+  });
+
+  it("passes over an <img> inside an HTML comment", () => {
+    const body =
+      'Text.\n\n<!-- old: <img src="./images/removed.jpg" alt="gone"> -->\n<img src="./images/kept.jpg">\n';
+    expect(findBodyImages(body)).toEqual([{ line: 4, src: "./images/kept.jpg", kind: "html" }]);
   });
 
   it("finds nothing in a body without images", () => {

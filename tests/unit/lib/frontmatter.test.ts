@@ -198,3 +198,22 @@ describe("splitArticleSource: values cut short by a #", () => {
     });
   });
 });
+
+describe("splitArticleSource: what a # does not cut, and unclosed quotes", () => {
+  it.each([
+    'title: "Team wins" #note',
+    "title: 'Team wins' #note",
+    "draft: true #hidden",
+    "dek: >-\n  Fans celebrate #hashtag",
+    "source:\n  url: https://example.org/a#section",
+  ])("accepts %j", (line) => {
+    expect(splitArticleSource(`---\n${line}\n---\n\nText.\n`).ok).toBe(true);
+  });
+
+  it("reports a quote that is never closed on the line where it opens", () => {
+    const result = splitArticleSource(
+      '---\ntitle: "Links test\npublished: 2020-01-01\nbyline: Ann\n---\n\nText.\n',
+    );
+    expect(result.ok ? [] : result.errors.map((e) => e.line)).toEqual([2]);
+  });
+});

@@ -133,3 +133,30 @@ describe("validateArticleSource: a valid file", () => {
     expect(result.article.lineOf(["byline"])).toBe(4);
   });
 });
+
+describe("validateArticleSource: images in the body", () => {
+  const schema = createArticleSchema({ defaultLanguage: "en", timezone: "UTC" });
+  const source = (body: string) => `---\ntitle: Photos\npublished: 2020-01-01\n---\n\n${body}\n`;
+  const problemsOf = (body: string, existing: string[]) => {
+    const result = validateArticleSource(source(body), "a.md", schema, {
+      imageExists: (src) => existing.includes(src),
+    });
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  it("refuses a raw <img> of a local file, which the build would not copy", () => {
+    expect(problemsOf('<img src="./images/pier.jpg" alt="Pier">', ["./images/pier.jpg"])).toEqual([
+      "a.md:6: body: a raw <img> cannot show a file of the archive (./images/pier.jpg); write it as ![alt text](./images/pier.jpg)",
+    ]);
+  });
+
+  it("reports a missing Markdown image once even when it is shown twice on a line", () => {
+    expect(problemsOf("![a](./x.png) and ![b](./x.png)", [])).toEqual([
+      "a.md:6: body: no image file at ./x.png (relative to the article); add the file or fix the path",
+    ]);
+  });
+
+  it("accepts a Markdown image whose file exists, with a title and an encoded space", () => {
+    expect(problemsOf('![Pier](./images/my%20pier.jpg "The pier")', ["./images/my pier.jpg"])).toEqual([]);
+  });
+});

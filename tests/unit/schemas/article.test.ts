@@ -419,3 +419,17 @@ describe("messages for common slips", () => {
     ]);
   });
 });
+
+describe("names with commas", () => {
+  it("takes a quoted value with a comma as one name, and refuses the same value unquoted", () => {
+    const quoted = validateArticleSource(
+      '---\ntitle: T\npublished: 2020-01-01\nplaces: "Washington, D.C."\n---\n\nText.\n',
+      "a.md",
+      schema,
+    );
+    expect(quoted.ok && quoted.article.data.places).toEqual(["Washington, D.C."]);
+    expect(problemsOf("title: T\npublished: 2020-01-01\nbyline: Gerry Shih, Ann Lee\n")).toEqual([
+      'a.md:4: byline: "Gerry Shih, Ann Lee" reads as several names in one: write them as a list, [Gerry Shih, Ann Lee], or, if it is one name with a comma, in quotes: "Gerry Shih, Ann Lee"',
+    ]);
+  });
+});

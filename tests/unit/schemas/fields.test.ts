@@ -154,7 +154,7 @@ describe("strictObject", () => {
 describe("NameListSchema: slips", () => {
   it("refuses several names written as one, and suggests the list", () => {
     expect(issue(NameListSchema, "Gerry Shih, Ann Lee").message).toBe(
-      '"Gerry Shih, Ann Lee" reads as several names in one; write a list, e.g. [Gerry Shih, Ann Lee], and quote a single name that has a comma in it: ["Smith, Jr."]',
+      '"Gerry Shih, Ann Lee" reads as several names in one: write them as a list, [Gerry Shih, Ann Lee], or, if it is one name with a comma, in quotes: "Gerry Shih, Ann Lee"',
     );
   });
 
