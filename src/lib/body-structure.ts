@@ -54,8 +54,8 @@ function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
 export interface BodyImage {
   line: number;
   src: string;
-  /** Markdown images are copied into the site; a raw `<img>` is left as written. */
-  kind: "markdown" | "html";
+  /** Inline Markdown images are copied into the site; a reference-style image or raw `<img>` is left as written. */
+  kind: "markdown" | "reference" | "html";
 }
 
 /** Local image files a body shows, as Markdown images (inline or by reference) or raw `<img>`. */
@@ -75,7 +75,7 @@ export function findBodyImages(body: string): BodyImage[] {
       images.push({ line, src: String(node.url), kind: "markdown" });
     if (node.type === "imageReference" && "identifier" in node) {
       const url = definitions.get(String(node.identifier).toLowerCase());
-      if (url !== undefined) images.push({ line, src: url, kind: "markdown" });
+      if (url !== undefined) images.push({ line, src: url, kind: "reference" });
     }
     if (node.type === "html" && "value" in node) {
       // An <img> inside a comment is no image: blank the comments out, keeping the lines.

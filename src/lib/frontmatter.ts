@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from "yaml";
+import { Lexer, LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from "yaml";
 
 /** An article file split into its YAML frontmatter and Markdown body. */
 export interface ArticleSource {
@@ -52,14 +52,21 @@ export function splitArticleSource(text: string): SplitResult {
   // Line 1 of the YAML text is line 2 of the file.
   const fileLine = (offset: number): number => lineCounter.linePos(offset).line + 1;
   if (doc.errors.length > 0) {
+    // A quote left open swallows the rest of the frontmatter; what else the parser then
+    // complains about follows from it, so that one is reported alone, where it opens.
+    const unclosed = doc.errors.filter((e) => /closing\s*["']?quote/i.test(e.message));
     return {
       ok: false,
-      errors: doc.errors.map((e) => ({
-        line: /closing\s*["']?quote/i.test(e.message)
-          ? fileLine(openingQuoteOffset(yamlText, e.pos[0]))
-          : fileLine(e.pos[0]),
-        message: `YAML syntax: ${describeYamlError(e.message)}`,
-      })),
+      errors:
+        unclosed.length > 0
+          ? unclosed.map((e) => ({
+              line: fileLine(openingQuoteOffset(yamlText, e.pos[0])),
+              message: `YAML syntax: a quoted value is never closed: add the closing quote`,
+            }))
+          : doc.errors.map((e) => ({
+              line: fileLine(e.pos[0]),
+              message: `YAML syntax: ${describeYamlError(e.message)}`,
+            })),
     };
   }
   const cut = findCutValues(doc, fileLine);
@@ -152,10 +159,21 @@ function findCutValues(doc: Document, fileLine: (offset: number) => number): Fro
   return errors;
 }
 
-/** Where a quoted value that is never closed opens: the last `key: "` (or `- '`) before `offset`. */
-function openingQuoteOffset(yamlText: string, offset: number): number {
-  const before = yamlText.slice(0, offset);
-  let found = -1;
-  for (const match of before.matchAll(/(?:^|\n)[^\n]*?(?::|-)[ \t]+["']/g)) found = match.index;
-  return found === -1 ? offset : found + (yamlText[found] === "\n" ? 1 : 0);
+/**
+ * Where a quoted value that is never closed opens. The parser reports the error at the end
+ * of the text, which the open quote swallowed: the culprit is the quoted token that runs to
+ * the end.
+ */
+function openingQuoteOffset(yamlText: string, fallback: number): number {
+  const end = yamlText.trimEnd().length;
+  let cursor = 0;
+  let found = fallback;
+  for (const token of new Lexer().lex(yamlText)) {
+    if (!/^["']/.test(token)) continue;
+    const at = yamlText.indexOf(token, cursor);
+    if (at === -1) continue;
+    cursor = at + token.length;
+    if (at + token.trimEnd().length >= end) found = at;
+  }
+  return found;
 }

@@ -70,13 +70,14 @@ export function validateArticleSource(
     problems.push(...findMissingImages(rawData, file, source.lineOf, imageExists));
     for (const image of findBodyImages(source.body)) {
       const line = source.bodyLine + image.line - 1;
-      if (image.kind === "html") {
-        // The build copies and resizes Markdown images only; a raw <img> would point nowhere.
+      if (image.kind !== "markdown") {
+        // The build copies and resizes inline Markdown images only; these would point nowhere.
+        const what = image.kind === "html" ? "a raw <img>" : "a reference-style image (![alt][name])";
         problems.push({
           file,
           line,
           field: "body",
-          message: `a raw <img> cannot show a file of the archive (${image.src}); write it as ![alt text](${image.src})`,
+          message: `${what} cannot show a file of the archive (${image.src}); write it inline as ![alt text](${image.src})`,
         });
       } else if (!imageExists(decodePath(image.src))) {
         problems.push({

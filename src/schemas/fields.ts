@@ -25,7 +25,7 @@ export const NameListSchema = z
         issue.input === null
           ? "is empty: write a value after the colon, or remove the line"
           : typeof issue.input === "string"
-            ? `"${issue.input}" reads as several names in one: write them as a list, [${issue.input}], or, if it is one name with a comma, in quotes: "${issue.input}"`
+            ? `"${issue.input}" reads as several names in one: if it is one name, put it in quotes ("${issue.input}"); if it is several, write a list ([${issue.input}])`
             : "expected a name or a list of names, e.g. [Gerry Shih]",
     }),
   )

@@ -182,3 +182,22 @@ describe("builds that reuse the content cache", () => {
     );
   });
 });
+
+describe("image file names that need escaping", () => {
+  it("builds a body image written as a URL (%20 for a space) and a frontmatter image named as the file is", async () => {
+    const root = await mkdtemp(join(tmpdir(), "archive-names-"));
+    const articles = join(root, "articles");
+    await cp(fixtureArticlesDir, articles, { recursive: true });
+    const photo = await readFile(join(articles, "2019/images/harbour-light.jpg"));
+    await writeFile(join(articles, "2019/images/pier at dusk.jpg"), photo);
+    await writeFile(join(articles, "2019/images/quay%20view.jpg"), photo);
+    await writeFile(
+      join(articles, "2019/escaped-names.md"),
+      "---\ntitle: Names\npublished: 2019-06-01\nimages:\n  - src: ./images/quay%20view.jpg\n    alt: The quay.\n---\n\n![The pier at dusk](./images/pier%20at%20dusk.jpg)\n",
+    );
+    const result = await buildSite({ articlesDir: articles, outDir: join(root, "dist") });
+    expect(result.code, result.output).toBe(0);
+    const page = await readFile(join(root, "dist/2019/06/01/escaped-names/index.html"), "utf8");
+    expect(page.match(/<img /g)).toHaveLength(2);
+  });
+});

@@ -82,7 +82,7 @@ describe("findBodyImages", () => {
     ].join("\n");
     expect(findBodyImages(body)).toEqual([
       { line: 1, src: "./images/map.png", kind: "markdown" },
-      { line: 3, src: "./images/chart.svg", kind: "markdown" },
+      { line: 3, src: "./images/chart.svg", kind: "reference" },
       { line: 6, src: "images/raw.jpg", kind: "html" },
     ]);
   });

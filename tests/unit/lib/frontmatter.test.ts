@@ -210,10 +210,13 @@ describe("splitArticleSource: what a # does not cut, and unclosed quotes", () =>
     expect(splitArticleSource(`---\n${line}\n---\n\nText.\n`).ok).toBe(true);
   });
 
-  it("reports a quote that is never closed on the line where it opens", () => {
-    const result = splitArticleSource(
-      '---\ntitle: "Links test\npublished: 2020-01-01\nbyline: Ann\n---\n\nText.\n',
-    );
-    expect(result.ok ? [] : result.errors.map((e) => e.line)).toEqual([2]);
+  it.each([
+    ['title: "Links test\npublished: 2020-01-01\nbyline: Ann', 2],
+    ["title: \"Unclosed\ndek: 'A standfirst'\npublished: 2020-01-01", 2],
+    ['title: T\ndek: \'ok\'\ntopics: ["a", "b]\npublished: 2020-01-01', 4],
+    ['title: T\ntopics: [a,\n  "b,\n  c]\npublished: 2020-01-01', 4],
+  ])("reports a quote that is never closed on the line where it opens: %j", (frontmatter, line) => {
+    const result = splitArticleSource(`---\n${frontmatter}\n---\n\nText.\n`);
+    expect(result.ok ? [] : result.errors.map((e) => e.line)).toEqual([line]);
   });
 });

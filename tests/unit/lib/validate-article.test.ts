@@ -146,7 +146,13 @@ describe("validateArticleSource: images in the body", () => {
 
   it("refuses a raw <img> of a local file, which the build would not copy", () => {
     expect(problemsOf('<img src="./images/pier.jpg" alt="Pier">', ["./images/pier.jpg"])).toEqual([
-      "a.md:6: body: a raw <img> cannot show a file of the archive (./images/pier.jpg); write it as ![alt text](./images/pier.jpg)",
+      "a.md:6: body: a raw <img> cannot show a file of the archive (./images/pier.jpg); write it inline as ![alt text](./images/pier.jpg)",
+    ]);
+  });
+
+  it("refuses a reference-style image, which the build would not copy", () => {
+    expect(problemsOf("![Pier][pier]\n\n[pier]: ./images/pier.jpg", ["./images/pier.jpg"])).toEqual([
+      "a.md:6: body: a reference-style image (![alt][name]) cannot show a file of the archive (./images/pier.jpg); write it inline as ![alt text](./images/pier.jpg)",
     ]);
   });
 

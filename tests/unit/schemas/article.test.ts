@@ -429,7 +429,7 @@ describe("names with commas", () => {
     );
     expect(quoted.ok && quoted.article.data.places).toEqual(["Washington, D.C."]);
     expect(problemsOf("title: T\npublished: 2020-01-01\nbyline: Gerry Shih, Ann Lee\n")).toEqual([
-      'a.md:4: byline: "Gerry Shih, Ann Lee" reads as several names in one: write them as a list, [Gerry Shih, Ann Lee], or, if it is one name with a comma, in quotes: "Gerry Shih, Ann Lee"',
+      'a.md:4: byline: "Gerry Shih, Ann Lee" reads as several names in one: if it is one name, put it in quotes ("Gerry Shih, Ann Lee"); if it is several, write a list ([Gerry Shih, Ann Lee])',
     ]);
   });
 });

@@ -154,7 +154,7 @@ describe("strictObject", () => {
 describe("NameListSchema: slips", () => {
   it("refuses several names written as one, and suggests the list", () => {
     expect(issue(NameListSchema, "Gerry Shih, Ann Lee").message).toBe(
-      '"Gerry Shih, Ann Lee" reads as several names in one: write them as a list, [Gerry Shih, Ann Lee], or, if it is one name with a comma, in quotes: "Gerry Shih, Ann Lee"',
+      '"Gerry Shih, Ann Lee" reads as several names in one: if it is one name, put it in quotes ("Gerry Shih, Ann Lee"); if it is several, write a list ([Gerry Shih, Ann Lee])',
     );
   });
 
