@@ -1,20 +1,18 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import sharp from "sharp";
-import { findAliasConflicts, findUrlConflicts, isPublic } from "../lib/articles";
-import type { WrittenDate } from "../lib/dates";
-import { splitArticleSource } from "../lib/frontmatter";
+import { isPublic } from "../lib/articles";
 import { decodePath } from "../lib/paths";
-import { articlePath } from "../lib/urls";
 import { findStrayFiles } from "../lib/article-files";
 import { findBodyImages } from "../lib/body-structure";
 import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
 import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
 import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
+import { findArchiveConflicts, findUrlClash, recheckMovedImages } from "./archive-checks";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
 /** Where the articles are and how their dates and languages default. */
@@ -164,116 +162,6 @@ export async function rulesFingerprint(root: string, options: ArticleLoaderOptio
   }
   return hash.digest("hex");
 }
-
-/** The problem when `entry` would take the URL of another stored article (none when it would not). */
-function findUrlClash(
-  store: LoaderContext["store"],
-  entry: { id: string; data: Record<string, unknown>; filePath?: string | undefined },
-  root: string,
-): Problem[] {
-  const path = articlePath(entry.data as StoredArticle["data"]);
-  const other = store.values().find(
-    (stored) =>
-      stored.id !== entry.id &&
-      articlePath(stored.data as StoredArticle["data"]) === path &&
-      // A moved file is added before its old entry is removed: that is the same article.
-      stored.filePath !== undefined &&
-      existsSync(join(root, stored.filePath)),
-  );
-  if (!other || !entry.filePath) return [];
-  const split = splitArticleSource(readFileSync(join(root, entry.filePath), "utf8"));
-  return [
-    {
-      file: entry.filePath,
-      line: split.ok ? split.source.lineOf(["slug"]) : 1,
-      field: "slug",
-      message: `${path} is also the address of ${other.filePath ?? other.id}; give one of them another slug (slug: …) or fix its published date`,
-    },
-  ];
-}
-
-/** What the archive-wide rules read from a stored entry. */
-interface StoredArticle {
-  file: string;
-  path: string;
-  data: { title: string; draft: boolean; published: WrittenDate; slug: string; aliases: string[] };
-}
-
-/**
- * Two articles on one URL, and aliases that cannot redirect, located on the lines of the
- * keys to change. These rules need every article, so they run once all are stored.
- */
-async function findArchiveConflicts(store: LoaderContext["store"], root: string): Promise<Problem[]> {
-  const articles: StoredArticle[] = store.values().map((entry) => {
-    const data = entry.data as StoredArticle["data"];
-    return { file: entry.filePath ?? entry.id, path: articlePath(data), data };
-  });
-  const found: Problem[] = [];
-  const lineIn = async (file: string, path: PropertyKey[]): Promise<number> => {
-    const split = splitArticleSource(await readFile(join(root, file), "utf8"));
-    return split.ok ? split.source.lineOf(path) : 1;
-  };
-  for (const conflict of findUrlConflicts(articles)) {
-    for (const file of conflict.files) {
-      const others = conflict.files.filter((other) => other !== file).join(", ");
-      // The slug key when the file sets one (line 1 means it does not), else the date.
-      const slugLine = await lineIn(file, ["slug"]);
-      found.push({
-        file,
-        line: slugLine > 1 ? slugLine : await lineIn(file, ["published"]),
-        field: "slug",
-        message: `${conflict.path} is also the address of ${others}; give one of them another slug (slug: …) or fix its published date`,
-      });
-    }
-  }
-  for (const conflict of findAliasConflicts(articles)) {
-    const index = articles.find((a) => a.file === conflict.file)?.data.aliases.indexOf(conflict.alias) ?? 0;
-    found.push({
-      file: conflict.file,
-      line: await lineIn(conflict.file, ["aliases", index]),
-      field: `aliases[${index}]`,
-      message: `${conflict.alias} cannot redirect to this article: ${conflict.message}; remove it, or correct it to the address the article really had`,
-    });
-  }
-  return found;
-}
-
-/**
- * Astro keeps an unchanged article from the cache without calling parseData, so an image
- * deleted or moved since the last build would surface as Astro's bare "image not found".
- * Every stored article's images are looked for, and an article with one missing is checked
- * again in full, for the usual file:line report.
- */
-async function recheckMovedImages(
-  store: LoaderContext["store"],
-  root: string,
-  toFile: (path: string) => string,
-  schema: Parameters<typeof validateArticleSource>[2],
-): Promise<Problem[]> {
-  const found: Problem[] = [];
-  for (const entry of store.values()) {
-    if (!entry.filePath) continue;
-    const filePath = join(root, entry.filePath);
-    const images = (entry.data.images as { src?: unknown }[] | undefined) ?? [];
-    const sources = [
-      ...images.map((image) =>
-        typeof image.src === "string" ? image.src.replace(IMAGE_PREFIX, "") : undefined,
-      ),
-      ...((entry.rendered?.metadata?.localImagePaths as string[] | undefined) ?? []),
-    ];
-    // Frontmatter paths are as written; Astro has already decoded the body's image paths.
-    if (sources.every((src) => src === undefined || existsSync(resolve(dirname(filePath), src)))) continue;
-    const result = validateArticleSource(await readFile(filePath, "utf8"), toFile(filePath), schema, {
-      imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
-    });
-    // The full check is the judge: when it finds nothing, there is nothing to locate.
-    if (!result.ok) found.push(...result.problems);
-  }
-  return found;
-}
-
-/** How Astro marks an image path in stored frontmatter data. */
-const IMAGE_PREFIX = "__ASTRO_IMAGE_";
 
 /** Every article file below `baseDir` checked by the shared rules, for a full report. */
 async function validateAll(
