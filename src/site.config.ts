@@ -15,7 +15,7 @@ export interface SiteConfig {
   defaultLanguage: string;
   /** Locale for formatting dates and lists in the site's own words ("en-GB": 14 June 2016). */
   locale: string;
-  /** IANA timezone: "today" for `npm run new`, and the moment a date-only `published` starts. */
+  /** IANA timezone: where the day of a date-only `published` starts, for ordering articles. */
   timezone: string;
   /** Articles per page on the home page and every list. */
   pageSize: number;

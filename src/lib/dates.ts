@@ -111,16 +111,6 @@ function zonedMidnight(year: number, month: number, date: number, timezone: stri
   return utc - timezoneOffsetMs(guess, timezone);
 }
 
-/** The calendar day of `now` in `timezone`, as YYYY-MM-DD. */
-export function todayIn(now: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: timezone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
-
 /** True when `later` is not before `earlier`: by instant when both have a time, else by day. */
 export function isNotBefore(later: WrittenDate, earlier: WrittenDate): boolean {
   if (later.time !== undefined && earlier.time !== undefined) return later.epochMs >= earlier.epochMs;

@@ -7,7 +7,8 @@ import type { WrittenDate } from "../lib/dates";
 import { splitArticleSource } from "../lib/frontmatter";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
-import { validateArticleSource } from "../lib/validate-article";
+import type { validateArticleSource } from "../lib/validate-article";
+import { validateArticleFile } from "./validate-file";
 
 // Checks that need the whole stored archive, not one file: they run after the glob load
 // (and, for shared URLs, on each dev-server edit).
@@ -109,9 +110,7 @@ export async function recheckMovedImages(
     ];
     // Frontmatter paths are as written; Astro has already decoded the body's image paths.
     if (sources.every((src) => src === undefined || existsSync(resolve(dirname(filePath), src)))) continue;
-    const result = validateArticleSource(await readFile(filePath, "utf8"), toFile(filePath), schema, {
-      imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
-    });
+    const result = await validateArticleFile(filePath, toFile(filePath), schema);
     // The full check is the judge: when it finds nothing, there is nothing to locate.
     if (!result.ok) found.push(...result.problems);
   }

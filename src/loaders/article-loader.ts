@@ -13,6 +13,7 @@ import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/probl
 import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
 import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
 import { findArchiveConflicts, findUrlClash, recheckMovedImages } from "./archive-checks";
+import { validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
 /** Where the articles are and how their dates and languages default. */
@@ -88,9 +89,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           parseData: async (props) => {
             const filePath = props.filePath ?? "";
             const file = toFile(filePath);
-            const result = validateArticleSource(await readFile(filePath, "utf8"), file, schema, {
-              imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
-            });
+            const result = await validateArticleFile(filePath, file, schema);
             const found = result.ok
               ? await findUnreadableImages(result.article, filePath, file)
               : result.problems;
@@ -174,11 +173,7 @@ async function validateAll(
     .filter((e) => e.isFile() && e.name.endsWith(".md"))
     .map((e) => join(e.parentPath, e.name));
   const results = await Promise.all(
-    files.map(async (path) =>
-      validateArticleSource(await readFile(path, "utf8"), toFile(path), schema, {
-        imageExists: (src) => existsSync(resolve(dirname(path), src)),
-      }),
-    ),
+    files.map(async (path) => validateArticleFile(path, toFile(path), schema)),
   );
   return results.flatMap((result) => (result.ok ? [] : result.problems));
 }

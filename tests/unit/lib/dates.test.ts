@@ -6,7 +6,6 @@ import {
   isNotBefore,
   parseWrittenDate,
   timezoneOffsetMs,
-  todayIn,
 } from "../../../src/lib/dates";
 
 const HOUR = 3_600_000;
@@ -205,22 +204,6 @@ describe("isNotBefore", () => {
     expect(isNotBefore(at("2016-06-13"), published)).toBe(false);
     expect(isNotBefore(at("2016-06-14T08:00:00+08:00"), at("2016-06-14"))).toBe(true);
     expect(isNotBefore(at("2016-06-13T23:00:00Z"), at("2016-06-14"))).toBe(false);
-  });
-});
-
-describe("todayIn", () => {
-  it("gives the calendar day in the site timezone as YYYY-MM-DD", () => {
-    const lateUtcEvening = new Date("2024-03-09T23:30:00Z");
-    expect(todayIn(lateUtcEvening, "UTC")).toBe("2024-03-09");
-    expect(todayIn(lateUtcEvening, "Asia/Tokyo")).toBe("2024-03-10");
-
-    const earlyUtcMorning = new Date("2024-03-10T02:00:00Z");
-    expect(todayIn(earlyUtcMorning, "UTC")).toBe("2024-03-10");
-    expect(todayIn(earlyUtcMorning, "America/New_York")).toBe("2024-03-09");
-  });
-
-  it("pads single-digit months and days", () => {
-    expect(todayIn(new Date("2024-01-05T12:00:00Z"), "UTC")).toBe("2024-01-05");
   });
 });
 
