@@ -1,11 +1,15 @@
 import slugify from "@sindresorhus/slugify";
+import anyAscii from "any-ascii";
 
 /** Lowercase ASCII words joined by single hyphens: the only form a slug in a URL takes. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Turns a name into its URL slug: "José Álvarez" → "jose-alvarez". Empty when nothing is left. */
+/**
+ * Turns a name into its URL slug: "José Álvarez" → "jose-alvarez", "杭州" → "hangzhou".
+ * Every script is transcribed to Latin letters first; empty when nothing usable is left.
+ */
 export function slugifyName(name: string): string {
-  return slugify(name, { decamelize: false });
+  return slugify(anyAscii(name), { decamelize: false });
 }
 
 /** True when `value` can be used as-is in a URL. */

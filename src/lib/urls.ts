@@ -45,3 +45,31 @@ export function isArticlePath(pathname: string): boolean {
 
 /** The built files of article pages, relative to the output folder, as a glob. */
 export const ARTICLE_PAGE_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
+
+/** The kinds of label an article can be listed under, by the folder of their pages. */
+export type LabelKind = "topics" | "authors" | "agencies" | "places" | "people" | "organizations";
+
+/** `/topics/`, `/authors/` …: the index of every value of one kind. */
+export function labelIndexPath(kind: LabelKind): string {
+  return `/${kind}/`;
+}
+
+/** `/topics/<slug>/`, then `/topics/<slug>/2/` …: the articles under one value, newest first. */
+export function labelPath(kind: LabelKind, slug: string, page = 1): string {
+  return page <= 1 ? `/${kind}/${slug}/` : `/${kind}/${slug}/${page}/`;
+}
+
+/** A period of the date archive: the whole archive, a year, a month or a day. */
+export interface ArchivePeriod {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+/** `/archive/`, `/archive/YYYY/`, `/archive/YYYY/MM/` or `/archive/YYYY/MM/DD/`. */
+export function archivePath({ year, month, day }: ArchivePeriod = {}): string {
+  if (year === undefined) return "/archive/";
+  if (month === undefined) return `/archive/${year}/`;
+  if (day === undefined) return `/archive/${year}/${pad(month)}/`;
+  return `/archive/${year}/${pad(month)}/${pad(day)}/`;
+}

@@ -7,7 +7,11 @@ describe("slugifyName", () => {
     ["  Port Ellery  Harbour ", "port-ellery-harbour"],
     ["Ørsted & Co", "orsted-and-co"],
     ["O'Brien", "o-brien"],
-    ["Zürich", "zuerich"],
+    ["Zürich", "zurich"],
+    ["杭州", "hangzhou"],
+    ["北京 Olympics", "beijing-olympics"],
+    ["Москва", "moskva"],
+    ["C++", "c"],
     ["DeepMind", "deepmind"],
     ["Office of Personnel Management", "office-of-personnel-management"],
   ])("turns %j into %j", (name, slug) => {

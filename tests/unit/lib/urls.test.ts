@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseWrittenDate } from "../../../src/lib/dates";
 import {
   absoluteUrl,
+  archivePath,
+  labelIndexPath,
+  labelPath,
   articlePath,
   homePagePath,
   isArticlePath,
@@ -93,5 +96,21 @@ describe("isArticlePath", () => {
 
   it.each(["/", "/page/2/", "/search/", "/2016/06/", "/archive/2016/06/14/"])("refuses %j", (path) => {
     expect(isArticlePath(path)).toBe(false);
+  });
+});
+
+describe("browse paths", () => {
+  it("gives the index and the pages of a label", () => {
+    expect(labelIndexPath("topics")).toBe("/topics/");
+    expect(labelPath("authors", "jose-alvarez")).toBe("/authors/jose-alvarez/");
+    expect(labelPath("authors", "jose-alvarez", 1)).toBe("/authors/jose-alvarez/");
+    expect(labelPath("places", "beijing", 3)).toBe("/places/beijing/3/");
+  });
+
+  it("gives the date archive's periods with two-digit months and days", () => {
+    expect(archivePath()).toBe("/archive/");
+    expect(archivePath({ year: 2016 })).toBe("/archive/2016/");
+    expect(archivePath({ year: 2016, month: 6 })).toBe("/archive/2016/06/");
+    expect(archivePath({ year: 2016, month: 6, day: 4 })).toBe("/archive/2016/06/04/");
   });
 });
