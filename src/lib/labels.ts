@@ -1,5 +1,5 @@
 import { slugifyName } from "./slugs";
-import type { LabelKind } from "./urls";
+import { labelPath, type LabelKind } from "./urls";
 
 /** What an article is labelled with: the frontmatter fields that give browse pages. */
 export interface LabelledArticle {
@@ -43,4 +43,104 @@ export function getLabels(article: LabelledArticle, kind: LabelKindInfo): readon
 /** The URL slug of a label value: the contract's rule for names. */
 export function labelSlug(value: string): string {
   return slugifyName(value);
+}
+
+/** The articles under one value of one kind of label. */
+export interface LabelGroup<T> {
+  name: string;
+  slug: string;
+  /** In the order they were given (newest first when the archive list is). */
+  articles: T[];
+}
+
+/** Orders names as a reader of `locale` expects in an index: accents and case aside, numbers by value. */
+export function compareNames(a: string, b: string, locale: string): number {
+  return a.localeCompare(b, locale, { sensitivity: "base", numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Groups articles by every value of one kind, alphabetically by name; each article once per
+ * group, in the given order. Throws on two names with one slug: `findLabelConflicts` reports
+ * those with their files first.
+ */
+export function groupByLabel<T extends LabelledArticle>(
+  articles: readonly T[],
+  kind: LabelKindInfo,
+  locale: string,
+): LabelGroup<T>[] {
+  const groups = new Map<string, LabelGroup<T>>();
+  for (const article of articles) {
+    for (const name of getLabels(article, kind)) {
+      const slug = labelSlug(name);
+      const group = groups.get(slug);
+      if (group === undefined) {
+        groups.set(slug, { name, slug, articles: [article] });
+      } else if (group.name !== name) {
+        throw new Error(
+          `the ${kind.singular} names "${group.name}" and "${name}" both have the slug "${slug}"`,
+        );
+      } else if (group.articles.at(-1) !== article) {
+        group.articles.push(article);
+      }
+    }
+  }
+  return [...groups.values()].sort((a, b) => compareNames(a.name, b.name, locale));
+}
+
+/** A label value that cannot have a page of its own, at its place in a file. */
+export interface LabelConflict {
+  file: string;
+  kind: LabelKindInfo;
+  /** Position of the value in the field's list (0 for `agency`). */
+  index: number;
+  name: string;
+  message: string;
+}
+
+/**
+ * Finds label values that would share a page with a differently written value ("C++" and "C"
+ * are both /topics/c/) or that leave nothing to make a slug from. Each spelling is reported
+ * once, at its first use in file order, naming the other spelling and where it is used.
+ */
+export function findLabelConflicts(
+  articles: readonly (LabelledArticle & { file: string })[],
+): LabelConflict[] {
+  const byFile = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const conflicts: LabelConflict[] = [];
+  for (const kind of LABEL_KINDS) {
+    const firstUse = new Map<string, Map<string, { file: string; index: number }>>();
+    for (const article of byFile) {
+      getLabels(article, kind).forEach((name, index) => {
+        const slug = labelSlug(name);
+        const spellings = firstUse.get(slug) ?? new Map<string, { file: string; index: number }>();
+        firstUse.set(slug, spellings);
+        if (!spellings.has(name)) spellings.set(name, { file: article.file, index });
+      });
+    }
+    for (const [slug, spellings] of firstUse) {
+      for (const [name, use] of spellings) {
+        if (slug === "") {
+          conflicts.push({
+            ...use,
+            kind,
+            name,
+            message: `"${name}" has no letter or digit to make the address of its ${kind.singular} page from; write it with at least one`,
+          });
+          continue;
+        }
+        if (spellings.size < 2) continue;
+        const others = [...spellings]
+          .filter(([other]) => other !== name)
+          .map(([other, where]) => `"${other}" (${where.file})`)
+          .join(", ");
+        conflicts.push({
+          ...use,
+          kind,
+          name,
+          message: `"${name}" and ${others} would share the page ${labelPath(kind.kind, slug)}; write the same ${kind.singular} the same way everywhere, or tell them apart with more words`,
+        });
+      }
+    }
+  }
+  return conflicts;
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import type { LoaderContext } from "astro/loaders";
 import { findAliasConflicts, findUrlConflicts } from "../lib/articles";
 import type { WrittenDate } from "../lib/dates";
+import { findLabelConflicts, type LabelledArticle } from "../lib/labels";
 import { splitArticleSource } from "../lib/frontmatter";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
@@ -50,12 +51,19 @@ function sharedUrlProblem(file: string, text: string, path: string, others: read
 interface StoredArticle {
   file: string;
   path: string;
-  data: { title: string; draft: boolean; published: WrittenDate; slug: string; aliases: string[] };
+  data: {
+    title: string;
+    draft: boolean;
+    published: WrittenDate;
+    slug: string;
+    aliases: string[];
+  } & LabelledArticle["data"];
 }
 
 /**
- * Two articles on one URL, and aliases that cannot redirect, located on the lines of the
- * keys to change. These rules need every article, so they run once all are stored.
+ * Two articles on one URL, aliases that cannot redirect and label values that would share a
+ * page with another spelling, located on the lines of the keys to change. These rules need
+ * every article, so they run once all are stored.
  */
 export async function findArchiveConflicts(store: LoaderContext["store"], root: string): Promise<Problem[]> {
   const articles: StoredArticle[] = store.values().map((entry) => {
@@ -80,6 +88,16 @@ export async function findArchiveConflicts(store: LoaderContext["store"], root: 
       line: await lineIn(conflict.file, ["aliases", index]),
       field: `aliases[${index}]`,
       message: `${conflict.alias} cannot redirect to this article: ${conflict.message}; remove it, or correct it to the address the article really had`,
+    });
+  }
+  for (const conflict of findLabelConflicts(articles)) {
+    const { field } = conflict.kind;
+    const single = field === "agency";
+    found.push({
+      file: conflict.file,
+      line: await lineIn(conflict.file, single ? [field] : [field, conflict.index]),
+      field: single ? field : `${field}[${conflict.index}]`,
+      message: conflict.message,
     });
   }
   return found;
