@@ -95,6 +95,7 @@ const RESERVED_PATH_PREFIXES = [
   "/places/",
   "/people/",
   "/organizations/",
+  "/on-this-day/",
   "/pagefind/",
   "/_astro/",
 ];

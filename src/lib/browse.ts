@@ -187,3 +187,11 @@ export function groupByMonthDay<T extends DatedArticle>(articles: readonly T[]):
   }
   return groups;
 }
+
+/** Every year from the first to the last that has articles, gaps included, for a timeline. */
+export function yearRange(years: readonly { year: number }[]): number[] {
+  if (years.length === 0) return [];
+  const first = Math.min(...years.map((y) => y.year));
+  const last = Math.max(...years.map((y) => y.year));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

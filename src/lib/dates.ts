@@ -134,3 +134,30 @@ export function formatWrittenDate(value: WrittenDate, locale: string): string {
   const zone = value.offset === "Z" ? "UTC" : `UTC${value.offset}`;
   return `${day}, ${value.time} ${zone}`;
 }
+
+/** A period of the date archive in `locale`: "2016", "June 2016" or "14 June 2016". */
+export function formatPeriod(period: { year: number; month?: number; day?: number }, locale: string): string {
+  const { year, month, day } = period;
+  if (month === undefined) return String(year);
+  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", timeZone: "UTC" };
+  if (day !== undefined) options.day = "numeric";
+  return new Intl.DateTimeFormat(locale, options).format(Date.UTC(year, month - 1, day ?? 1));
+}
+
+/** The name of a month in `locale`, "June"; `style` "short" gives "Jun". */
+export function formatMonthName(month: number, locale: string, style: "long" | "short" = "long"): string {
+  return new Intl.DateTimeFormat(locale, { month: style, timeZone: "UTC" }).format(
+    Date.UTC(2000, month - 1, 1),
+  );
+}
+
+/** The names of the days of the week from `firstDay` (1 = Monday … 7 = Sunday), long and short. */
+export function weekdayNames(locale: string, firstDay = 1): { long: string; short: string }[] {
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => {
+    const date = Date.UTC(2024, 0, 1 + ((firstDay - 1 + i) % 7));
+    const format = (weekday: "long" | "short") =>
+      new Intl.DateTimeFormat(locale, { weekday, timeZone: "UTC" }).format(date);
+    return { long: format("long"), short: format("short") };
+  });
+}

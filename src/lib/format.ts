@@ -19,3 +19,9 @@ function stripMarkdown(markdown: string): string {
     .replace(/^[#>\-*+\s]+/gm, "")
     .replace(/[*_`~]/g, "");
 }
+
+/** "1 article", "1,204 articles": a count of articles in the site's words. */
+export function countArticles(count: number, locale: string): string {
+  const noun = new Intl.PluralRules(locale).select(count) === "one" ? "article" : "articles";
+  return `${count.toLocaleString(locale)} ${noun}`;
+}

@@ -144,3 +144,20 @@ export function findLabelConflicts(
   }
   return conflicts;
 }
+
+/** Labels under the letters of an index, in order: "A" … "Z", then "#" for the rest. */
+export function groupByInitial<T extends { slug: string }>(
+  groups: readonly T[],
+): { letter: string; groups: T[] }[] {
+  const byLetter = new Map<string, T[]>();
+  for (const group of groups) {
+    const initial = group.slug.charAt(0).toUpperCase();
+    const letter = /[A-Z]/.test(initial) ? initial : "#";
+    const list = byLetter.get(letter) ?? [];
+    byLetter.set(letter, list);
+    list.push(group);
+  }
+  return [...byLetter]
+    .sort(([a], [b]) => (a === "#" ? 1 : b === "#" ? -1 : a < b ? -1 : 1))
+    .map(([letter, list]) => ({ letter, groups: list }));
+}

@@ -9,11 +9,14 @@ export interface ArticleUrlParts {
   slug: string;
 }
 
-const pad = (n: number): string => String(n).padStart(2, "0");
+/** "06" for 6: months and days in URLs have two digits. */
+export function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
 
 /** `/YYYY/MM/DD/<slug>/`, the day as written in `published`. */
 export function articlePath({ published, slug }: ArticleUrlParts): string {
-  return `/${published.year}/${pad(published.month)}/${pad(published.date)}/${slug}/`;
+  return `/${published.year}/${pad2(published.month)}/${pad2(published.date)}/${slug}/`;
 }
 
 /** `/` for the first page of the home list, `/page/N/` after it. */
@@ -70,6 +73,6 @@ export interface ArchivePeriod {
 export function archivePath({ year, month, day }: ArchivePeriod = {}): string {
   if (year === undefined) return "/archive/";
   if (month === undefined) return `/archive/${year}/`;
-  if (day === undefined) return `/archive/${year}/${pad(month)}/`;
-  return `/archive/${year}/${pad(month)}/${pad(day)}/`;
+  if (day === undefined) return `/archive/${year}/${pad2(month)}/`;
+  return `/archive/${year}/${pad2(month)}/${pad2(day)}/`;
 }

@@ -133,6 +133,27 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
     expect(written.filter((f) => f.endsWith(".html"))).toEqual([]);
   });
 
+  it("fails when two spellings of a label would share one page, naming both values and files", async () => {
+    const { code, output, outDir } = await buildWith({
+      "2020/cpp.md": "---\ntitle: Compilers\npublished: 2020-01-02\ntopics: [testing, C++]\n---\n\nText.\n",
+      "2020/c.md": "---\ntitle: Old code\npublished: 2020-01-03\ntopics: [c]\n---\n\nText.\n",
+      "2020/symbols.md":
+        '---\ntitle: Symbols\npublished: 2020-01-04\nplaces: [Kellsport, "!!!"]\n---\n\nText.\n',
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /2020\/c\.md:4: topics\[0\]: "c" and "C\+\+" \(.*2020\/cpp\.md\) would share the page \/topics\/c\/; write the same topic the same way everywhere/,
+    );
+    expect(output).toMatch(
+      /2020\/cpp\.md:4: topics\[1\]: "C\+\+" and "c" \(.*2020\/c\.md\) would share the page \/topics\/c\//,
+    );
+    expect(output).toMatch(
+      /2020\/symbols\.md:4: places\[1\]: "!!!" has no letter or digit to make the address of its place page from/,
+    );
+    const written = existsSync(outDir) ? await listFiles(outDir) : [];
+    expect(written.filter((f) => f.endsWith(".html"))).toEqual([]);
+  });
+
   it("refuses raw HTML that only becomes a handler once rendered, across paragraphs", async () => {
     const { code, output, outDir } = await buildWith({
       "2020/split-tag.md":

@@ -65,6 +65,8 @@ describe("pages in a real browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Latest articles");
     await page.getByRole("link", { name: "Older" }).click();
     await page.waitForURL(/\/archive\/page\/2\/$/);
+    await page.getByRole("link", { name: "Older" }).click();
+    await page.waitForURL(/\/archive\/page\/3\/$/);
     await page.getByRole("link", { name: "The harbour light returns" }).click();
     await page.waitForURL(/\/archive\/2019\/05\/02\/harbour-light-returns\/$/);
     const img = page.getByRole("img", { name: "A white lighthouse with red bands on a rocky point." });

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 
 /** Debian's Chromium; no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -35,4 +36,33 @@ export function collectConsoleProblems(page: Page): string[] {
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   return problems;
+}
+
+/**
+ * One browser for the test file and a fresh page for each test, failing a test whose page
+ * logged an error or a warning. Returns a getter for the current page.
+ */
+export function useBrowserPage(): () => Page {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let problems: string[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error("the browser did not start");
+    page = await browser.newPage();
+    problems = collectConsoleProblems(page);
+  });
+  afterEach(async () => {
+    await page?.close();
+    expect(problems).toEqual([]);
+  });
+  return () => {
+    if (!page) throw new Error("no page: call this inside a test");
+    return page;
+  };
 }

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   DateFormatError,
   formatDay,
+  formatMonthName,
+  formatPeriod,
   formatWrittenDate,
   isNotBefore,
   parseWrittenDate,
   timezoneOffsetMs,
+  weekdayNames,
 } from "../../../src/lib/dates";
 
 const HOUR = 3_600_000;
@@ -222,5 +225,29 @@ describe("formatDay and formatWrittenDate", () => {
     expect(formatWrittenDate(parseWrittenDate("2016-06-14T09:30:00Z", "UTC"), "en-GB")).toBe(
       "14 June 2016, 09:30 UTC",
     );
+  });
+});
+
+describe("period names", () => {
+  it("names a year, a month and a day in the locale", () => {
+    expect(formatPeriod({ year: 2016 }, "en-GB")).toBe("2016");
+    expect(formatPeriod({ year: 2016, month: 6 }, "en-GB")).toBe("June 2016");
+    expect(formatPeriod({ year: 2016, month: 6, day: 14 }, "en-GB")).toBe("14 June 2016");
+    expect(formatPeriod({ year: 2016, month: 6, day: 14 }, "en-US")).toBe("June 14, 2016");
+  });
+
+  it("names months and weekdays, weeks from the given first day", () => {
+    expect(formatMonthName(6, "en-GB")).toBe("June");
+    expect(formatMonthName(9, "en-GB", "short")).toBe("Sept");
+    expect(weekdayNames("en-GB").map((d) => d.short)).toEqual([
+      "Mon",
+      "Tue",
+      "Wed",
+      "Thu",
+      "Fri",
+      "Sat",
+      "Sun",
+    ]);
+    expect(weekdayNames("en-GB", 7)[0]).toEqual({ long: "Sunday", short: "Sun" });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinNames, summarize } from "../../../src/lib/format";
+import { countArticles, joinNames, summarize } from "../../../src/lib/format";
 
 describe("joinNames", () => {
   it("joins one, two and three names for reading in en-GB", () => {
@@ -62,5 +62,13 @@ describe("summarize", () => {
 
   it("gives an empty string when there is neither dek nor body", () => {
     expect(summarize(undefined, undefined)).toBe("");
+  });
+});
+
+describe("countArticles", () => {
+  it("says article or articles, with the locale's digits grouping", () => {
+    expect(countArticles(1, "en-GB")).toBe("1 article");
+    expect(countArticles(0, "en-GB")).toBe("0 articles");
+    expect(countArticles(1204, "en-GB")).toBe("1,204 articles");
   });
 });

@@ -1,0 +1,51 @@
+import { formatDay, type WrittenDate } from "./dates";
+
+/** What the home page's "On this day" list shows of one article. */
+export interface OnThisDayEntry {
+  title: string;
+  href: string;
+  year: number;
+  /** The day as the site writes it: "14 June 2016". */
+  date: string;
+  lang: string;
+}
+
+/** The entry of an article in its day's file. */
+export function onThisDayEntry(
+  article: { data: { title: string; published: WrittenDate; language: string } },
+  { locale, href }: { locale: string; href: string },
+): OnThisDayEntry {
+  const { title, published, language } = article.data;
+  return { title, href, year: published.year, date: formatDay(published, locale), lang: language };
+}
+
+/** Most articles of one year kept in a day's file: a busy day must not make the file heavy. */
+export const PER_YEAR = 3;
+
+/** The articles a day's file keeps: newest first, at most `perYear` from each year. */
+export function keepPerYear<T extends { data: { published: WrittenDate } }>(
+  articles: readonly T[],
+  perYear = PER_YEAR,
+): T[] {
+  const kept = new Map<number, number>();
+  return articles.filter((article) => {
+    const n = kept.get(article.data.published.year) ?? 0;
+    kept.set(article.data.published.year, n + 1);
+    return n < perYear;
+  });
+}
+
+/** The entries of earlier years than `today`'s, newest first, at most `limit`. */
+export function pickEarlierYears(
+  entries: readonly OnThisDayEntry[],
+  today: Date,
+  limit = 10,
+): OnThisDayEntry[] {
+  return entries.filter((entry) => entry.year < today.getFullYear()).slice(0, limit);
+}
+
+/** The name of today's file: "06-14" for the reader's 14 June. */
+export function todayKey(today: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+}

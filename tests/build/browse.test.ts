@@ -1,0 +1,297 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Element, Root } from "hast";
+import { describe, expect, inject, it } from "vitest";
+import { all, attr, hasPage, one, readPage, text } from "../support/html";
+
+// The fixture site: tests/fixtures/site/articles, built under /archive with 2 articles a page.
+// Public articles by day: 2016-06-03, 2016-06-14 (two), 2019-05-02, 2021-02-08, 2023-05-17,
+// 2024-10-02 (written 22:45 at -04:00), 2024-10-20. The draft (2025-01-15) shares a byline, a
+// topic and a place with them and must be in no count or list.
+const dist = inject("fixtureDist");
+const base = "/archive";
+
+/** The link targets of the elements matching `selector`, without the base path. */
+function hrefs(page: Root | Element, selector: string): string[] {
+  return all(page, selector).map((a) => attr(a, "href").replace(/^\/archive(?=\/)/, ""));
+}
+
+/** Each entry of a period or label list as [name, count], with the name's link when it has one. */
+function entries(page: Root, selector: string): [string, string, string?][] {
+  return all(page, `${selector} > li`).map((li) => {
+    const spans = all(li, ":scope > span");
+    const link = all(li, ":scope > a")[0];
+    const name = link ? text(link) : text(spans[0]!);
+    const count = text(spans.at(-1)!);
+    return link ? [name, count, attr(link, "href").replace(/^\/archive(?=\/)/, "")] : [name, count];
+  });
+}
+
+const cardLinks = (page: Root) => hrefs(page, ".card-list .card__title a");
+
+describe("the archive by date", () => {
+  it("shows every year with its count and a timeline with a title and the numbers as text", async () => {
+    const page = await readPage(dist, "/archive/");
+    expect(text(one(page, "h1"))).toBe("Archive by date");
+    expect(entries(page, ".period-list")).toEqual([
+      ["2024", "2 articles", "/archive/2024/"],
+      ["2023", "1 article", "/archive/2023/"],
+      ["2021", "1 article", "/archive/2021/"],
+      ["2019", "1 article", "/archive/2019/"],
+      ["2016", "3 articles", "/archive/2016/"],
+    ]);
+    const svg = one(page, "svg[role=img]");
+    const labelledBy = attr(svg, "ariaLabelledBy").split(" ");
+    expect(text(one(page, `#${labelledBy[0]}`))).toBe("Articles per year");
+    expect(text(one(page, `#${labelledBy[1]}`))).toBe(
+      "2016: 3; 2017: 0; 2018: 0; 2019: 1; 2020: 0; 2021: 1; 2022: 0; 2023: 1; 2024: 2",
+    );
+    expect(all(svg, "rect")).toHaveLength(9);
+  });
+
+  it("shows a year's months with counts, linking only those with articles, and skips empty years", async () => {
+    const page = await readPage(dist, "/archive/2016/");
+    expect(text(one(page, "h1"))).toBe("2016");
+    const months = entries(page, ".period-list");
+    expect(months).toHaveLength(12);
+    expect(months[5]).toEqual(["June", "3 articles", "/archive/2016/06/"]);
+    expect(months.filter((m) => m[2] !== undefined)).toHaveLength(1);
+    expect(months[0]).toEqual(["January", "0 articles"]);
+    expect(hrefs(page, ".period-nav a")).toEqual(["/archive/2019/"]);
+    expect(text(one(page, ".period-nav a"))).toContain("2019");
+    expect(hasPage(dist, "/archive/2017/")).toBe(false);
+    expect(hasPage(dist, "/archive/2018/")).toBe(false);
+    const y2019 = await readPage(dist, "/archive/2019/");
+    expect(hrefs(y2019, ".period-nav a")).toEqual(["/archive/2016/", "/archive/2021/"]);
+  });
+
+  it("draws a month as a calendar from Monday, linking the days that have articles", async () => {
+    const page = await readPage(dist, "/archive/2016/06/");
+    expect(text(one(page, "h1"))).toBe("June 2016");
+    expect(all(page, ".calendar thead th").map((th) => text(th))).toEqual([
+      "Mon",
+      "Tue",
+      "Wed",
+      "Thu",
+      "Fri",
+      "Sat",
+      "Sun",
+    ]);
+    const rows = all(page, ".calendar tbody tr").map((tr) => all(tr, "td").map((td) => text(td)));
+    // 1 June 2016 was a Wednesday; 30 June a Thursday.
+    expect(rows[0]).toEqual(["", "", "1", "2", "3", "4", "5"]);
+    expect(rows.at(-1)).toEqual(["27", "28", "29", "30", "", "", ""]);
+    expect(hrefs(page, ".calendar a")).toEqual(["/archive/2016/06/03/", "/archive/2016/06/14/"]);
+    expect(all(page, ".calendar a").map((a) => attr(a, "ariaLabel"))).toEqual([
+      "3 June 2016: 1 article",
+      "14 June 2016: 2 articles",
+    ]);
+  });
+
+  it("lists a month's articles newest first, paginated, and steps to the nearest months with articles", async () => {
+    const first = await readPage(dist, "/archive/2016/06/");
+    const second = await readPage(dist, "/archive/2016/06/page/2/");
+    expect(cardLinks(first)).toEqual(["/2016/06/14/late-evening-filing/", "/2016/06/14/morning-briefing/"]);
+    expect(cardLinks(second)).toEqual(["/2016/06/03/early-june-notice/"]);
+    expect(text(one(first, ".pagination [aria-current]"))).toBe("Page 1 of 2");
+    expect(hrefs(first, '.pagination a[rel="next"]')).toEqual(["/archive/2016/06/page/2/"]);
+    expect(hrefs(second, '.pagination a[rel="prev"]')).toEqual(["/archive/2016/06/"]);
+    expect(hasPage(dist, "/archive/2016/06/page/1/")).toBe(false);
+    expect(hrefs(first, ".period-nav a")).toEqual(["/archive/2019/05/"]);
+    expect(hasPage(dist, "/archive/2016/05/")).toBe(false);
+  });
+
+  it("shows a month with one article without pagination, between its neighbours", async () => {
+    const page = await readPage(dist, "/archive/2019/05/");
+    expect(cardLinks(page)).toEqual(["/2019/05/02/harbour-light-returns/"]);
+    expect(all(page, ".pagination")).toEqual([]);
+    expect(hrefs(page, ".calendar a")).toEqual(["/archive/2019/05/02/"]);
+    expect(hrefs(page, ".period-nav a")).toEqual(["/archive/2016/06/", "/archive/2021/02/"]);
+    expect(hrefs(page, ".breadcrumbs a")).toEqual(["/archive/", "/archive/2019/", "/archive/2019/05/"]);
+  });
+
+  it("lists a day's articles by the day as written, and steps to the nearest days with articles", async () => {
+    const page = await readPage(dist, "/archive/2016/06/14/");
+    expect(text(one(page, "h1"))).toBe("14 June 2016");
+    expect(cardLinks(page)).toEqual(["/2016/06/14/late-evening-filing/", "/2016/06/14/morning-briefing/"]);
+    expect(hrefs(page, ".period-nav a")).toEqual(["/archive/2016/06/03/", "/archive/2019/05/02/"]);
+    // 22:45 at -04:00 on 2 October is 3 October in UTC; the archive keeps the written day.
+    const october = await readPage(dist, "/archive/2024/10/02/");
+    expect(cardLinks(october)).toEqual(["/2024/10/02/moved-story/"]);
+    expect(hasPage(dist, "/archive/2024/10/03/")).toBe(false);
+    expect(hasPage(dist, "/archive/2016/06/15/")).toBe(false);
+  });
+});
+
+describe("browsing by label", () => {
+  it("indexes topics alphabetically with counts that leave the draft out", async () => {
+    const page = await readPage(dist, "/topics/");
+    expect(text(one(page, "h1"))).toBe("Topics");
+    expect(entries(page, ".label-list")).toEqual([
+      ["corrections", "1 article", "/topics/corrections/"],
+      ["harbour-works", "1 article", "/topics/harbour-works/"],
+      ["heritage", "1 article", "/topics/heritage/"],
+      ["night-desk", "2 articles", "/topics/night-desk/"],
+      ["testing", "6 articles", "/topics/testing/"],
+      ["transport", "1 article", "/topics/transport/"],
+    ]);
+    expect(hasPage(dist, "/topics/secret-draft-topic/")).toBe(false);
+  });
+
+  it("pages a topic's articles newest first with rel links and a visible page count", async () => {
+    const pages = await Promise.all(
+      ["/topics/testing/", "/topics/testing/2/", "/topics/testing/3/"].map((p) => readPage(dist, p)),
+    );
+    expect(pages.flatMap(cardLinks)).toEqual([
+      "/2024/10/20/ferry-timetable/",
+      "/2024/10/02/moved-story/",
+      "/2023/05/17/arabic-bulletin/",
+      "/2021/02/08/corrected-report/",
+      "/2016/06/14/late-evening-filing/",
+      "/2016/06/14/morning-briefing/",
+    ]);
+    expect(text(one(pages[1]!, "h1"))).toBe("testing");
+    expect(text(one(pages[1]!, ".pagination [aria-current]"))).toBe("Page 2 of 3");
+    expect(hrefs(pages[1]!, '.pagination a[rel="prev"]')).toEqual(["/topics/testing/"]);
+    expect(hrefs(pages[1]!, '.pagination a[rel="next"]')).toEqual(["/topics/testing/3/"]);
+    expect(hasPage(dist, "/topics/testing/1/")).toBe(false);
+    expect(hasPage(dist, "/topics/testing/4/")).toBe(false);
+  });
+
+  it("gives names with accents and other scripts ASCII slugs, and counts without the draft", async () => {
+    const authors = await readPage(dist, "/authors/");
+    expect(entries(authors, ".label-list")).toEqual([
+      ["Ann Lee", "1 article", "/authors/ann-lee/"],
+      ["José Álvarez", "2 articles", "/authors/jose-alvarez/"],
+      ["Lars Nilsson", "1 article", "/authors/lars-nilsson/"],
+      ["Priya Raman", "1 article", "/authors/priya-raman/"],
+      ["Rosa Delgado", "1 article", "/authors/rosa-delgado/"],
+      ["سارة الخطيب", "1 article", "/authors/srh-lkhtyb/"],
+      ["Zoë Ångström", "1 article", "/authors/zoe-angstrom/"],
+    ]);
+    const jose = await readPage(dist, "/authors/jose-alvarez/");
+    expect(text(one(jose, "h1"))).toBe("José Álvarez");
+    expect(cardLinks(jose)).toEqual(["/2019/05/02/harbour-light-returns/", "/2016/06/14/morning-briefing/"]);
+    const places = await readPage(dist, "/places/");
+    expect(entries(places, ".label-list")).toEqual([
+      ["北京", "1 article", "/places/beijing/"],
+      ["Kellsport", "1 article", "/places/kellsport/"],
+      ["Kraków", "1 article", "/places/krakow/"],
+      ["New York", "1 article", "/places/new-york/"],
+      ["Queens", "2 articles", "/places/queens/"],
+    ]);
+    expect(all(places, ".letter h2").map((h) => text(h))).toEqual(["B", "K", "N", "Q"]);
+  });
+
+  it("has an index for every kind of label, each linking to the others", async () => {
+    const expected: Record<string, [string, string, string?][]> = {
+      agencies: [["Fixture Wire", "2 articles", "/agencies/fixture-wire/"]],
+      people: [
+        ["Ama Mensah", "2 articles", "/people/ama-mensah/"],
+        ["Rosa Delgado", "1 article", "/people/rosa-delgado/"],
+        ["Zoë Ångström", "1 article", "/people/zoe-angstrom/"],
+      ],
+      organizations: [["Fixture Wire", "1 article", "/organizations/fixture-wire/"]],
+    };
+    for (const [kind, list] of Object.entries(expected)) {
+      const page = await readPage(dist, `/${kind}/`);
+      expect(entries(page, ".label-list"), kind).toEqual(list);
+      expect(hrefs(page, ".browse-nav a")).toEqual([
+        "/archive/",
+        "/topics/",
+        "/authors/",
+        "/agencies/",
+        "/places/",
+        "/people/",
+        "/organizations/",
+      ]);
+    }
+  });
+});
+
+describe("links on an article", () => {
+  it("links its byline, agency, topics, people, organisations and places to their pages", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    expect(hrefs(page, ".article__meta .byline a")).toEqual(["/authors/rosa-delgado/"]);
+    expect(hrefs(page, ".article__meta .agency a")).toEqual(["/agencies/fixture-wire/"]);
+    expect(hrefs(page, ".article__terms a")).toEqual([
+      "/topics/testing/",
+      "/topics/night-desk/",
+      "/people/rosa-delgado/",
+      "/people/ama-mensah/",
+      "/organizations/fixture-wire/",
+      "/places/new-york/",
+      "/places/queens/",
+    ]);
+    const several = await readPage(dist, "/2021/02/08/corrected-report/");
+    expect(text(one(several, ".article__meta .byline bdi"))).toBe("Lars Nilsson, Priya Raman and Ann Lee");
+    expect(hrefs(several, ".article__meta .byline a")).toEqual([
+      "/authors/lars-nilsson/",
+      "/authors/priya-raman/",
+      "/authors/ann-lee/",
+    ]);
+  });
+
+  it("links its day, month and year in the archive, and the articles before and after it", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    const aside = one(page, "aside.article-links");
+    expect(hrefs(page, 'nav[aria-label="This date in the archive"] a')).toEqual([
+      "/archive/2016/06/14/",
+      "/archive/2016/06/",
+      "/archive/2016/",
+    ]);
+    expect(hrefs(aside, 'a[rel="prev"]')).toEqual(["/2016/06/14/morning-briefing/"]);
+    expect(hrefs(aside, 'a[rel="next"]')).toEqual(["/2019/05/02/harbour-light-returns/"]);
+    const oldest = await readPage(dist, "/2016/06/03/early-june-notice/");
+    expect(all(oldest, 'aside a[rel="prev"]')).toEqual([]);
+    const newest = await readPage(dist, "/2024/10/20/ferry-timetable/");
+    expect(all(newest, 'aside a[rel="next"]')).toEqual([]);
+  });
+
+  it("shows up to five related articles, most shared labels first, then the closest in time", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    // The morning briefing shares two topics, a person and a place; the others share "testing",
+    // in order of distance in time.
+    expect(hrefs(page, ".related a")).toEqual([
+      "/2016/06/14/morning-briefing/",
+      "/2021/02/08/corrected-report/",
+      "/2023/05/17/arabic-bulletin/",
+      "/2024/10/02/moved-story/",
+      "/2024/10/20/ferry-timetable/",
+    ]);
+    const alone = await readPage(dist, "/2016/06/03/early-june-notice/");
+    expect(all(alone, ".related")).toEqual([]);
+  });
+});
+
+describe("on this day", () => {
+  it("writes one small file per day of the year, newest first, without drafts", async () => {
+    const june14 = JSON.parse(await readFile(join(dist, "on-this-day/06-14.json"), "utf8")) as unknown;
+    expect(june14).toEqual([
+      {
+        title: "A story filed late in the evening, New York time",
+        href: `${base}/2016/06/14/late-evening-filing/`,
+        year: 2016,
+        date: "14 June 2016",
+        lang: "en",
+      },
+      {
+        title: "Morning briefing from the ferry office",
+        href: `${base}/2016/06/14/morning-briefing/`,
+        year: 2016,
+        date: "14 June 2016",
+        lang: "en",
+      },
+    ]);
+    expect(JSON.parse(await readFile(join(dist, "on-this-day/01-15.json"), "utf8"))).toEqual([]);
+    expect(JSON.parse(await readFile(join(dist, "on-this-day/02-29.json"), "utf8"))).toEqual([]);
+  });
+
+  it("gives the home page a hidden section that a script fills from today's file", async () => {
+    const home = await readPage(dist, "/");
+    const section = one(home, "section.on-this-day");
+    expect(section.properties.hidden).toBe(true);
+    expect(attr(section, "dataSrc")).toBe(`${base}/on-this-day/`);
+    expect(all(await readPage(dist, "/page/2/"), "section.on-this-day")).toEqual([]);
+  });
+});

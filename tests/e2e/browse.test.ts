@@ -1,0 +1,72 @@
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { useBrowserPage } from "../support/browser";
+
+const siteUrl = inject("siteUrl");
+const currentPage = useBrowserPage();
+let page: Page;
+beforeEach(() => {
+  page = currentPage();
+});
+
+/** Follows a link and waits for the page it leads to. */
+async function follow(link: ReturnType<Page["getByRole"]>, url: RegExp) {
+  await link.click();
+  await page.waitForURL(url);
+}
+
+describe("browsing in a real browser", () => {
+  it("walks from the home page to a year, a month, a day and an article using only links", async () => {
+    await page.goto(siteUrl);
+    const site = page.getByRole("navigation", { name: "Site" });
+    await follow(site.getByRole("link", { name: "Archive" }), /\/archive\/archive\/$/);
+    await follow(page.getByRole("link", { name: "2016", exact: true }), /\/archive\/archive\/2016\/$/);
+    await follow(page.getByRole("link", { name: "June" }), /\/archive\/archive\/2016\/06\/$/);
+    expect(await page.locator("h1").textContent()).toBe("June 2016");
+    await follow(
+      page.getByRole("link", { name: "14 June 2016: 2 articles" }),
+      /\/archive\/archive\/2016\/06\/14\/$/,
+    );
+    await follow(
+      page.getByRole("link", { name: "Morning briefing from the ferry office" }),
+      /\/archive\/2016\/06\/14\/morning-briefing\/$/,
+    );
+    expect(await page.locator("h1").textContent()).toBe("Morning briefing from the ferry office");
+  });
+
+  it("goes from an article to its topic and its author, and on to the next page of a topic", async () => {
+    await page.goto(new URL("2016/06/14/late-evening-filing/", siteUrl).href);
+    await follow(page.getByRole("link", { name: "testing", exact: true }), /\/archive\/topics\/testing\/$/);
+    expect(await page.locator(".pagination [aria-current]").textContent()).toBe("Page 1 of 3");
+    await follow(page.getByRole("link", { name: "Older" }), /\/archive\/topics\/testing\/2\/$/);
+    await page.goto(new URL("2016/06/14/morning-briefing/", siteUrl).href);
+    await follow(page.getByRole("link", { name: "José Álvarez" }), /\/archive\/authors\/jose-alvarez\/$/);
+    expect(await page.locator(".card-list > li").count()).toBe(2);
+  });
+});
+
+describe("on this day", () => {
+  it("lists articles from earlier years on the reader's day", async () => {
+    await page.clock.setFixedTime(new Date(2026, 5, 14, 9, 0));
+    await page.goto(siteUrl);
+    const section = page.getByRole("region", { name: "On this day" });
+    await section.waitFor();
+    const items = section.getByRole("listitem");
+    expect(await items.allTextContents()).toEqual([
+      "A story filed late in the evening, New York time 14 June 2016",
+      "Morning briefing from the ferry office 14 June 2016",
+    ]);
+    await follow(
+      section.getByRole("link", { name: "Morning briefing from the ferry office" }),
+      /\/archive\/2016\/06\/14\/morning-briefing\/$/,
+    );
+  });
+
+  it("stays hidden on a day without earlier articles", async () => {
+    await page.clock.setFixedTime(new Date(2026, 5, 15, 9, 0));
+    const loaded = page.waitForResponse(/on-this-day\/06-15\.json$/);
+    await page.goto(siteUrl);
+    expect((await loaded).status()).toBe(200);
+    expect(await page.locator("section.on-this-day").isHidden()).toBe(true);
+  });
+});
