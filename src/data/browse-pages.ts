@@ -1,8 +1,8 @@
 import { paginate, type Page } from "../lib/articles";
-import { neighboursOf, type DayGroup, type MonthGroup } from "../lib/browse";
-import { formatPeriod } from "../lib/dates";
+import { neighboursOf, yearRange, type DayGroup, type MonthGroup } from "../lib/browse";
+import { formatMonthName, formatPeriod } from "../lib/dates";
 import { LABEL_KINDS, type LabelGroup, type LabelKindInfo } from "../lib/labels";
-import { archivePath, labelPath, pad2 } from "../lib/urls";
+import { archivePagePath, archivePath, labelPath, pad2 } from "../lib/urls";
 import { site } from "../site.config";
 import type { Article } from "./archive";
 import { getBrowseData } from "./browse";
@@ -34,12 +34,6 @@ export interface LabelPage {
   page: Page<Article>;
 }
 
-/** `/archive/YYYY/MM/` then `/archive/YYYY/MM/page/N/` (and the same under a day). */
-function periodPagePath(period: { year: number; month: number; day?: number }, page: number): string {
-  const first = archivePath(period);
-  return page <= 1 ? first : `${first}page/${page}/`;
-}
-
 function linkTo(period: { year: number; month: number; day?: number } | undefined): PeriodLink | undefined {
   if (period === undefined) return undefined;
   return { label: formatPeriod(period, site.locale), path: archivePath(period) };
@@ -51,9 +45,12 @@ function paged(
   neighbours: { previous?: PeriodLink | undefined; next?: PeriodLink | undefined },
   extra: Pick<PeriodPage, "days"> = {},
 ): PeriodPage[] {
-  const pathOf = (n: number) => periodPagePath(period, n);
+  const { year, month, day } = period;
+  const pathOf = (n: number) => archivePagePath(period, n);
   return paginate(articles, site.pageSize).map((page) => ({
-    ...period,
+    year,
+    month,
+    ...(day !== undefined && { day }),
     page,
     pathOf,
     ...(neighbours.previous && { previous: neighbours.previous }),
@@ -138,4 +135,72 @@ export function toLabelRoutes(pages: readonly LabelPage[], which: "first" | "lat
       },
       props: { label },
     }));
+}
+
+/** A bar of a timeline chart: a period and its number of articles. */
+export interface ChartBar {
+  /** Short label under the bar ("2016", "Jun"). */
+  label: string;
+  /** Full name for the text alternative ("2016", "June 2016"). */
+  name: string;
+  value: number;
+}
+
+/** What `/archive/` shows: every year with articles, newest first, and a timeline with the gaps. */
+export interface ArchiveOverview {
+  years: { year: number; count: number }[];
+  bars: ChartBar[];
+  total: number;
+}
+
+/** The overview of the whole date archive. */
+export async function getArchiveOverview(): Promise<ArchiveOverview> {
+  const { years } = await getBrowseData();
+  const counts = new Map(years.map((y) => [y.year, y.count]));
+  return {
+    years: years.map((y) => ({ year: y.year, count: y.count })).reverse(),
+    bars: yearRange(years).map((year) => ({
+      label: String(year),
+      name: String(year),
+      value: counts.get(year) ?? 0,
+    })),
+    total: years.reduce((n, y) => n + y.count, 0),
+  };
+}
+
+/** What `/archive/YYYY/` shows: the twelve months with their counts, and the neighbouring years. */
+export interface YearPage {
+  year: number;
+  count: number;
+  months: { month: number; name: string; count: number }[];
+  bars: ChartBar[];
+  previous?: PeriodLink;
+  next?: PeriodLink;
+}
+
+/** Every year page; neighbours skip to the nearest years that have articles. */
+export async function getYearPages(): Promise<YearPage[]> {
+  const { years } = await getBrowseData();
+  return years.map((group, i) => {
+    const { previous, next } = neighboursOf(years, i);
+    const counts = new Map(group.months.map((m) => [m.month, m.articles.length]));
+    const months = Array.from({ length: 12 }, (_, m) => ({
+      month: m + 1,
+      name: formatMonthName(m + 1, site.locale),
+      count: counts.get(m + 1) ?? 0,
+    }));
+    const link = (y: { year: number }) => ({ label: String(y.year), path: archivePath({ year: y.year }) });
+    return {
+      year: group.year,
+      count: group.count,
+      months,
+      bars: months.map((m) => ({
+        label: formatMonthName(m.month, site.locale, "short"),
+        name: formatPeriod({ year: group.year, month: m.month }, site.locale),
+        value: m.count,
+      })),
+      ...(previous && { previous: link(previous) }),
+      ...(next && { next: link(next) }),
+    };
+  });
 }

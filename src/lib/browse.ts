@@ -105,63 +105,84 @@ export const RELATED_LIMIT = 5;
 /**
  * Above this many articles, a label's candidates are its articles nearest in time to the one
  * being matched, not all of them: a topic shared by half the archive would otherwise make the
- * whole computation quadratic. Smaller labels (most people and places) are read in full.
+ * whole computation quadratic. Smaller labels (most people and places) are read in full, and
+ * every candidate is then scored on all the labels it shares, not only those that found it.
  */
 const WINDOW = 64;
 
 /**
  * For every article, up to `limit` others sharing the most topics, people and places; ties go
  * to the closest in time, then to the newer. Computed once for the whole archive: each label's
- * articles are sorted by time once and only neighbours within a bounded window are compared.
+ * articles are sorted by time once and only neighbours within a bounded window become
+ * candidates.
  */
 export function findRelated<T extends DatedArticle>(
   articles: readonly T[],
   limit = RELATED_LIMIT,
 ): Map<T, T[]> {
+  const keysOf = articles.map(
+    (article) =>
+      new Set([
+        ...article.data.topics.map((t) => `t:${t}`),
+        ...article.data.people.map((p) => `p:${p}`),
+        ...article.data.places.map((p) => `l:${p}`),
+      ]),
+  );
   const groups = new Map<string, number[]>();
-  articles.forEach((article, i) => {
-    const keys = new Set([
-      ...article.data.topics.map((t) => `t:${t}`),
-      ...article.data.people.map((p) => `p:${p}`),
-      ...article.data.places.map((p) => `l:${p}`),
-    ]);
+  keysOf.forEach((keys, i) => {
     for (const key of keys) {
       const members = groups.get(key) ?? [];
       groups.set(key, members);
       members.push(i);
     }
   });
-  const time = (i: number) => articles[i]!.data.published.epochMs;
+  const time = articles.map((article) => article.data.published.epochMs);
   // Each article's place in the time-sorted list of every label it has.
   const placesOf = articles.map(() => [] as { members: number[]; at: number }[]);
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    members.sort((a, b) => time(a) - time(b) || a - b);
+    members.sort((a, b) => time[a]! - time[b]! || a - b);
     members.forEach((i, at) => placesOf[i]!.push({ members, at }));
   }
 
   const related = new Map<T, T[]>();
   articles.forEach((article, i) => {
-    const shared = new Map<number, number>();
+    const candidates = new Set<number>();
     for (const { members, at } of placesOf[i]!) {
       const whole = members.length <= WINDOW;
       const from = whole ? 0 : Math.max(0, at - WINDOW / 2);
       const to = whole ? members.length : Math.min(members.length, at + WINDOW / 2 + 1);
-      for (let k = from; k < to; k++) {
-        const j = members[k]!;
-        if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
-      }
+      for (let k = from; k < to; k++) if (members[k] !== i) candidates.add(members[k]!);
     }
-    const ranked = [...shared]
-      .sort(
-        ([a, sa], [b, sb]) =>
-          sb - sa || Math.abs(time(a) - time(i)) - Math.abs(time(b) - time(i)) || time(b) - time(a) || a - b,
-      )
-      .slice(0, limit)
-      .map(([j]) => articles[j]!);
-    related.set(article, ranked);
+    const keys = keysOf[i]!;
+    const scored = [...candidates].map((j) => {
+      let shared = 0;
+      for (const key of keysOf[j]!) if (keys.has(key)) shared++;
+      return { j, shared, distance: Math.abs(time[j]! - time[i]!) };
+    });
+    related.set(
+      article,
+      topByRank(
+        scored,
+        limit,
+        (a, b) => b.shared - a.shared || a.distance - b.distance || time[b.j]! - time[a.j]! || a.j - b.j,
+      ).map(({ j }) => articles[j]!),
+    );
   });
   return related;
+}
+
+/** The first `limit` items of `items` in `compare` order, without sorting them all. */
+function topByRank<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === limit && compare(item, top[limit - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compare(item, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** "06-14": the month and day of a date, the key of the "on this day" lists. */

@@ -117,14 +117,24 @@ export function isNotBefore(later: WrittenDate, earlier: WrittenDate): boolean {
   return later.day >= earlier.day;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A UTC date formatter, made once per locale and options: a build formats every date many times. */
+function utcFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** "June 14, 2016" in `locale`, always the day as written (never shifted by a timezone). */
 export function formatDay(value: WrittenDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(Date.UTC(value.year, value.month - 1, value.date));
+  return utcFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(
+    Date.UTC(value.year, value.month - 1, value.date),
+  );
 }
 
 /** "June 14, 2016, 09:30 UTC+08:00": the day and clock time as written. */
@@ -139,16 +149,14 @@ export function formatWrittenDate(value: WrittenDate, locale: string): string {
 export function formatPeriod(period: { year: number; month?: number; day?: number }, locale: string): string {
   const { year, month, day } = period;
   if (month === undefined) return String(year);
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", timeZone: "UTC" };
+  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long" };
   if (day !== undefined) options.day = "numeric";
-  return new Intl.DateTimeFormat(locale, options).format(Date.UTC(year, month - 1, day ?? 1));
+  return utcFormat(locale, options).format(Date.UTC(year, month - 1, day ?? 1));
 }
 
 /** The name of a month in `locale`, "June"; `style` "short" gives "Jun". */
 export function formatMonthName(month: number, locale: string, style: "long" | "short" = "long"): string {
-  return new Intl.DateTimeFormat(locale, { month: style, timeZone: "UTC" }).format(
-    Date.UTC(2000, month - 1, 1),
-  );
+  return utcFormat(locale, { month: style }).format(Date.UTC(2000, month - 1, 1));
 }
 
 /** The names of the days of the week from `firstDay` (1 = Monday … 7 = Sunday), long and short. */
@@ -156,8 +164,7 @@ export function weekdayNames(locale: string, firstDay = 1): { long: string; shor
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => {
     const date = Date.UTC(2024, 0, 1 + ((firstDay - 1 + i) % 7));
-    const format = (weekday: "long" | "short") =>
-      new Intl.DateTimeFormat(locale, { weekday, timeZone: "UTC" }).format(date);
+    const format = (weekday: "long" | "short") => utcFormat(locale, { weekday }).format(date);
     return { long: format("long"), short: format("short") };
   });
 }

@@ -1,6 +1,28 @@
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** "A, B and C" in `locale`, made once per locale: every card of every list joins a byline. */
+function listFormat(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
+    listFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** "Gerry Shih", "Ann Lee and Bo Chen", "A, B and C": a byline's names joined for reading. */
 export function joinNames(names: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(names);
+  return listFormat(locale).format(names);
+}
+
+/** The names and the joining words of a list ("A", ", ", "B", " and ", "C"), to mark up each name. */
+export function listParts(
+  names: readonly string[],
+  locale: string,
+): { type: "name" | "text"; value: string }[] {
+  return listFormat(locale)
+    .formatToParts(names)
+    .map((part) => ({ type: part.type === "element" ? "name" : "text", value: part.value }));
 }
 
 /** A short plain-text summary for meta descriptions: the dek, else the body's opening words. */
@@ -20,8 +42,11 @@ function stripMarkdown(markdown: string): string {
     .replace(/[*_`~]/g, "");
 }
 
+const englishPlurals = new Intl.PluralRules("en");
+
 /** "1 article", "1,204 articles": a count of articles in the site's words. */
 export function countArticles(count: number, locale: string): string {
-  const noun = new Intl.PluralRules(locale).select(count) === "one" ? "article" : "articles";
+  // The noun is English whatever the locale, so English plural rules choose its form.
+  const noun = englishPlurals.select(count) === "one" ? "article" : "articles";
   return `${count.toLocaleString(locale)} ${noun}`;
 }

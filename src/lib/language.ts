@@ -17,8 +17,19 @@ export function canonicalLanguage(tag: string): string | undefined {
   return /^[a-z]{2,3}$/.test(language) && language !== "und" ? canonical : undefined;
 }
 
+const directions = new Map<string, "ltr" | "rtl">();
+
 /** "rtl" for scripts written right to left (Arabic, Hebrew, …), else "ltr". */
 export function textDirection(language: string): "ltr" | "rtl" {
+  let direction = directions.get(language);
+  if (direction === undefined) {
+    direction = findDirection(language);
+    directions.set(language, direction);
+  }
+  return direction;
+}
+
+function findDirection(language: string): "ltr" | "rtl" {
   try {
     const locale = new Intl.Locale(language).maximize() as Intl.Locale & {
       getTextInfo?: () => { direction: string };

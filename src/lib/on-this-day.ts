@@ -1,4 +1,5 @@
 import { formatDay, type WrittenDate } from "./dates";
+import { textDirection } from "./language";
 
 /** What the home page's "On this day" list shows of one article. */
 export interface OnThisDayEntry {
@@ -8,6 +9,7 @@ export interface OnThisDayEntry {
   /** The day as the site writes it: "14 June 2016". */
   date: string;
   lang: string;
+  dir: "ltr" | "rtl";
 }
 
 /** The entry of an article in its day's file. */
@@ -16,7 +18,14 @@ export function onThisDayEntry(
   { locale, href }: { locale: string; href: string },
 ): OnThisDayEntry {
   const { title, published, language } = article.data;
-  return { title, href, year: published.year, date: formatDay(published, locale), lang: language };
+  return {
+    title,
+    href,
+    year: published.year,
+    date: formatDay(published, locale),
+    lang: language,
+    dir: textDirection(language),
+  };
 }
 
 /** Most articles of one year kept in a day's file: a busy day must not make the file heavy. */
@@ -44,8 +53,14 @@ export function pickEarlierYears(
   return entries.filter((entry) => entry.year < today.getFullYear()).slice(0, limit);
 }
 
-/** The name of today's file: "06-14" for the reader's 14 June. */
-export function todayKey(today: Date): string {
+/**
+ * The days of the year whose files the reader's `today` shows: "06-14" for 14 June, and on 28
+ * February of a common year also "02-29", so that leap-day articles are not seen only every
+ * four years.
+ */
+export function todayKeys(today: Date): string[] {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  const key = `${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  const leap = new Date(today.getFullYear(), 1, 29).getMonth() === 1;
+  return key === "02-28" && !leap ? [key, "02-29"] : [key];
 }

@@ -76,3 +76,13 @@ export function archivePath({ year, month, day }: ArchivePeriod = {}): string {
   if (day === undefined) return `/archive/${year}/${pad2(month)}/`;
   return `/archive/${year}/${pad2(month)}/${pad2(day)}/`;
 }
+
+/** `/on-this-day/06-14.json`: the articles of one day of the year, for the home page. */
+export function onThisDayPath(monthDay: string): string {
+  return `/on-this-day/${monthDay}.json`;
+}
+
+/** Page N of a month's or a day's list: the period's page, then `…/page/N/`. */
+export function archivePagePath(period: ArchivePeriod, page: number): string {
+  return page <= 1 ? archivePath(period) : `${archivePath(period)}page/${page}/`;
+}

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import type { LoaderContext } from "astro/loaders";
 import { findAliasConflicts, findUrlConflicts } from "../lib/articles";
 import type { WrittenDate } from "../lib/dates";
-import { findLabelConflicts, type LabelledArticle } from "../lib/labels";
+import { findLabelConflicts, type LabelConflict, type LabelledArticle } from "../lib/labels";
 import { splitArticleSource } from "../lib/frontmatter";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
@@ -32,6 +32,28 @@ export function findUrlClash(
   if (!other || !entry.filePath) return [];
   const text = readFileSync(join(root, entry.filePath), "utf8");
   return [sharedUrlProblem(entry.filePath, text, path, [other.filePath ?? other.id])];
+}
+
+/**
+ * The problems when an edited entry writes a label another stored article spells differently
+ * (none when it does not): the dev server's edits are checked one by one, like shared URLs.
+ */
+export function findLabelClash(
+  store: LoaderContext["store"],
+  entry: { id: string; data: Record<string, unknown>; filePath?: string | undefined },
+  root: string,
+): Problem[] {
+  if (!entry.filePath) return [];
+  const others = store
+    .values()
+    .filter(
+      (stored) =>
+        stored.id !== entry.id && stored.filePath !== undefined && existsSync(join(root, stored.filePath)),
+    )
+    .map((stored) => toStoredArticle(stored));
+  const edited = toStoredArticle({ ...entry, filePath: entry.filePath });
+  const own = findLabelConflicts([...others, edited]).filter((conflict) => conflict.file === edited.file);
+  return locateLabelConflicts(own, root);
 }
 
 /** The problem for `file` (whose text is `text`) sharing `path` with `others`, on its slug or date line. */
@@ -66,10 +88,7 @@ interface StoredArticle {
  * every article, so they run once all are stored.
  */
 export async function findArchiveConflicts(store: LoaderContext["store"], root: string): Promise<Problem[]> {
-  const articles: StoredArticle[] = store.values().map((entry) => {
-    const data = entry.data as StoredArticle["data"];
-    return { file: entry.filePath ?? entry.id, path: articlePath(data), data };
-  });
+  const articles = store.values().map(toStoredArticle);
   const found: Problem[] = [];
   const lineIn = async (file: string, path: PropertyKey[]): Promise<number> => {
     const split = splitArticleSource(await readFile(join(root, file), "utf8"));
@@ -90,12 +109,29 @@ export async function findArchiveConflicts(store: LoaderContext["store"], root: 
       message: `${conflict.alias} cannot redirect to this article: ${conflict.message}; remove it, or correct it to the address the article really had`,
     });
   }
-  for (const conflict of findLabelConflicts(articles)) {
+  found.push(...locateLabelConflicts(findLabelConflicts(articles), root));
+  return found;
+}
+
+function toStoredArticle(entry: {
+  id: string;
+  data: Record<string, unknown>;
+  filePath?: string | undefined;
+}): StoredArticle {
+  const data = entry.data as StoredArticle["data"];
+  return { file: entry.filePath ?? entry.id, path: articlePath(data), data };
+}
+
+/** Label conflicts as problems on the lines of the values to change. */
+function locateLabelConflicts(conflicts: readonly LabelConflict[], root: string): Problem[] {
+  const found: Problem[] = [];
+  for (const conflict of conflicts) {
     const { field } = conflict.kind;
     const single = field === "agency";
+    const split = splitArticleSource(readFileSync(join(root, conflict.file), "utf8"));
     found.push({
       file: conflict.file,
-      line: await lineIn(conflict.file, single ? [field] : [field, conflict.index]),
+      line: split.ok ? split.source.lineOf(single ? [field] : [field, conflict.index]) : 1,
       field: single ? field : `${field}[${conflict.index}]`,
       message: conflict.message,
     });

@@ -12,7 +12,7 @@ import { findBodyImages } from "../lib/body-structure";
 import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
 import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
 import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
-import { findArchiveConflicts, findUrlClash, recheckMovedImages } from "./archive-checks";
+import { findArchiveConflicts, findLabelClash, findUrlClash, recheckMovedImages } from "./archive-checks";
 import { validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
@@ -67,9 +67,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           ...context,
           store: guardedStore(context.store, (entry) => {
             if (withheld.has(entry.id)) return false;
-            // A build checks shared URLs once all articles are in; the dev server's later edits
-            // are checked one by one, so a copy cannot silently take another article's address.
-            if (initialLoadDone) report(findUrlClash(context.store, entry, root));
+            // A build checks shared URLs and label spellings once all articles are in; the dev
+            // server's later edits are checked one by one, so a copy cannot silently take another
+            // article's address, nor a new spelling break every page that lists labels.
+            if (initialLoadDone) {
+              report(findUrlClash(context.store, entry, root));
+              report(findLabelClash(context.store, entry, root));
+            }
             const html = entry.rendered?.html;
             if (html === undefined || !entry.body?.includes("<")) return true;
             const unsafe = findUnsafeRenderedHtml(html);

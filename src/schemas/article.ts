@@ -4,7 +4,7 @@ import { canonicalLanguage } from "../lib/language";
 import { isSitePath } from "../lib/paths";
 import { SLUG_PATTERN } from "../lib/slugs";
 import { createCorrectionSchema } from "./correction";
-import { NameListSchema, TextSchema, createWrittenDateSchema, strictObject } from "./fields";
+import { NameListSchema, NameSchema, TextSchema, createWrittenDateSchema, strictObject } from "./fields";
 import { LocalImagePathSchema, createImageSchema } from "./image";
 import { createSourceSchema } from "./source";
 
@@ -41,7 +41,7 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
     /** The writers: one name or a list. */
     byline: names,
     /** Wire service or originating news organisation. */
-    agency: TextSchema.optional(),
+    agency: NameSchema.optional(),
     /** Where the story was filed. */
     dateline: TextSchema.optional(),
     /** The section, one value. */

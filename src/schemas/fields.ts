@@ -15,12 +15,18 @@ export const TextSchema = z
   .trim()
   .min(1, "must not be empty");
 
+/**
+ * A name: text in one Unicode form (NFC) with single spaces, so that a name pasted with a
+ * decomposed accent or a doubled space is the same name, with the same page, as it typed.
+ */
+export const NameSchema = TextSchema.transform((value) => value.normalize("NFC").replace(/\s+/g, " "));
+
 /** One name or a list of names, always read as a list without repeats. */
 export const NameListSchema = z
   .preprocess(
     // One name may stand alone; "A, B" is kept as text so that it is refused below.
     (value) => (typeof value === "string" && !value.includes(",") ? [value] : value),
-    z.array(TextSchema, {
+    z.array(NameSchema, {
       error: (issue) =>
         issue.input === null
           ? "is empty: write a value after the colon, or remove the line"

@@ -224,7 +224,9 @@ describe("links on an article", () => {
       "/places/queens/",
     ]);
     const several = await readPage(dist, "/2021/02/08/corrected-report/");
-    expect(text(one(several, ".article__meta .byline bdi"))).toBe("Lars Nilsson, Priya Raman and Ann Lee");
+    expect(text(one(several, ".article__meta .byline [data-pagefind-meta]"))).toBe(
+      "Lars Nilsson, Priya Raman and Ann Lee",
+    );
     expect(hrefs(several, ".article__meta .byline a")).toEqual([
       "/authors/lars-nilsson/",
       "/authors/priya-raman/",
@@ -274,6 +276,7 @@ describe("on this day", () => {
         year: 2016,
         date: "14 June 2016",
         lang: "en",
+        dir: "ltr",
       },
       {
         title: "Morning briefing from the ferry office",
@@ -281,6 +284,7 @@ describe("on this day", () => {
         year: 2016,
         date: "14 June 2016",
         lang: "en",
+        dir: "ltr",
       },
     ]);
     expect(JSON.parse(await readFile(join(dist, "on-this-day/01-15.json"), "utf8"))).toEqual([]);
@@ -291,7 +295,7 @@ describe("on this day", () => {
     const home = await readPage(dist, "/");
     const section = one(home, "section.on-this-day");
     expect(section.properties.hidden).toBe(true);
-    expect(attr(section, "dataSrc")).toBe(`${base}/on-this-day/`);
+    expect(attr(section, "dataSrc")).toBe(`${base}/on-this-day/MM-DD.json`);
     expect(all(await readPage(dist, "/page/2/"), "section.on-this-day")).toEqual([]);
   });
 });

@@ -62,6 +62,16 @@ describe("on this day", () => {
     );
   });
 
+  it("keeps a right-to-left title in its own direction", async () => {
+    await page.clock.setFixedTime(new Date(2026, 4, 17, 9, 0));
+    await page.goto(siteUrl);
+    const link = page.getByRole("region", { name: "On this day" }).getByRole("link");
+    await link.waitFor();
+    expect(
+      await link.evaluate((a: HTMLAnchorElement) => [a.lang, a.dir, getComputedStyle(a).direction]),
+    ).toEqual(["ar", "rtl", "rtl"]);
+  });
+
   it("stays hidden on a day without earlier articles", async () => {
     await page.clock.setFixedTime(new Date(2026, 5, 15, 9, 0));
     const loaded = page.waitForResponse(/on-this-day\/06-15\.json$/);

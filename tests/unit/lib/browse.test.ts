@@ -142,6 +142,21 @@ describe("findRelated", () => {
   });
 });
 
+describe("findRelated on a large label", () => {
+  it("scores a candidate on every label it shares, even one far away in time", () => {
+    // 200 articles between them share one topic each; "far" shares both topics and a person.
+    const base = article("base", "2020-01-01", { topics: ["a", "b"], people: ["P"] });
+    const far = article("far", "2021-01-01", { topics: ["a", "b"], people: ["P"] });
+    const between = Array.from({ length: 200 }, (_, i) =>
+      article(`m${i}`, new Date(Date.UTC(2020, 0, 2 + i)).toISOString().slice(0, 10), {
+        topics: [i % 2 === 0 ? "a" : "b"],
+      }),
+    );
+    const related = findRelated([base, ...between, far], 5);
+    expect(ids(related.get(base)!)).toEqual(["far", "m0", "m1", "m2", "m3"]);
+  });
+});
+
 describe("on this day grouping", () => {
   it("has every day of a leap year", () => {
     const days = allMonthDays();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countArticles, joinNames, summarize } from "../../../src/lib/format";
+import { countArticles, joinNames, listParts, summarize } from "../../../src/lib/format";
 
 describe("joinNames", () => {
   it("joins one, two and three names for reading in en-GB", () => {
@@ -70,5 +70,17 @@ describe("countArticles", () => {
     expect(countArticles(1, "en-GB")).toBe("1 article");
     expect(countArticles(0, "en-GB")).toBe("0 articles");
     expect(countArticles(1204, "en-GB")).toBe("1,204 articles");
+  });
+});
+
+describe("listParts", () => {
+  it("tells the names from the words that join them", () => {
+    expect(listParts(["سارة الخطيب", "Ann Lee", "Bo Chen"], "en-GB")).toEqual([
+      { type: "name", value: "سارة الخطيب" },
+      { type: "text", value: ", " },
+      { type: "name", value: "Ann Lee" },
+      { type: "text", value: " and " },
+      { type: "name", value: "Bo Chen" },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWrittenDate } from "../../../src/lib/dates";
-import { keepPerYear, onThisDayEntry, pickEarlierYears, todayKey } from "../../../src/lib/on-this-day";
+import { keepPerYear, onThisDayEntry, pickEarlierYears, todayKeys } from "../../../src/lib/on-this-day";
 
 const entry = (year: number, title = `Story of ${year}`) => ({
   title,
@@ -8,12 +8,15 @@ const entry = (year: number, title = `Story of ${year}`) => ({
   year,
   date: `14 June ${year}`,
   lang: "en",
+  dir: "ltr" as const,
 });
 
 describe("on this day", () => {
-  it("names the file of the reader's day", () => {
-    expect(todayKey(new Date(2026, 5, 14, 23, 59))).toBe("06-14");
-    expect(todayKey(new Date(2028, 1, 29))).toBe("02-29");
+  it("names the files of the reader's day, leap-day articles on 28 February of other years", () => {
+    expect(todayKeys(new Date(2026, 5, 14, 23, 59))).toEqual(["06-14"]);
+    expect(todayKeys(new Date(2028, 1, 29))).toEqual(["02-29"]);
+    expect(todayKeys(new Date(2028, 1, 28))).toEqual(["02-28"]);
+    expect(todayKeys(new Date(2027, 1, 28))).toEqual(["02-28", "02-29"]);
   });
 
   it("shows only earlier years than today's, newest first, at most the limit", () => {
@@ -32,6 +35,13 @@ describe("on this day", () => {
     expect(kept.map((a) => a.id)).toEqual(["2020-1", "2020-2", "2020-3", "2019-1"]);
   });
 
+  it("gives a right-to-left title its direction", () => {
+    const article = {
+      data: { title: "نشرة", published: parseWrittenDate("2023-05-17", "UTC"), language: "ar" },
+    };
+    expect(onThisDayEntry(article, { locale: "en-GB", href: "/x/" }).dir).toBe("rtl");
+  });
+
   it("describes an article by its title, address, year, day in the site's words and language", () => {
     const article = {
       data: {
@@ -46,6 +56,7 @@ describe("on this day", () => {
       year: 2016,
       date: "14 June 2016",
       lang: "zh-Hans",
+      dir: "ltr",
     });
   });
 });

@@ -52,6 +52,12 @@ describe("TextSchema", () => {
 });
 
 describe("NameListSchema", () => {
+  it("reads a decomposed accent and doubled spaces as the same name", () => {
+    const decomposed = "Jose\u0301  \u00c1lvarez";
+    expect(NameListSchema.parse([decomposed, "José Álvarez"])).toEqual(["José Álvarez"]);
+    expect(NameListSchema.parse([decomposed])[0]).toBe("Jos\u00e9 \u00c1lvarez");
+  });
+
   it("reads one name as a list of one", () => {
     expect(NameListSchema.parse("Marta Quill")).toEqual(["Marta Quill"]);
   });
