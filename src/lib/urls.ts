@@ -73,3 +73,26 @@ export function archivePath({ year, month, day }: ArchivePeriod = {}): string {
   if (day === undefined) return `/archive/${year}/${pad(month)}/`;
   return `/archive/${year}/${pad(month)}/${pad(day)}/`;
 }
+
+/** The formats the archive's feeds are published in. */
+export type FeedFormat = "rss" | "atom" | "json";
+
+const FEED_FILES: Record<FeedFormat, string> = { rss: "/rss.xml", atom: "/atom.xml", json: "/feed.json" };
+
+/** `/rss.xml`, `/atom.xml` or `/feed.json`: the site-wide feed of the latest articles. */
+export function feedPath(format: FeedFormat): string {
+  return FEED_FILES[format];
+}
+
+/** `/topics/<slug>/rss.xml`: the RSS feed of one topic. */
+export function topicFeedPath(slug: string): string {
+  return `${labelPath("topics", slug)}rss.xml`;
+}
+
+/** `/sitemap-index.xml`, the sitemap's entry point, as robots.txt announces it. */
+export const SITEMAP_INDEX_PATH = "/sitemap-index.xml";
+
+/** The absolute URL of an asset path the build has already prefixed with the base (`/archive/_astro/…`). */
+export function absoluteAssetUrl(builtPath: string, site: string): string {
+  return new URL(builtPath, site).href;
+}
