@@ -1,7 +1,5 @@
-import { getImage } from "astro:assets";
 import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
-import type { ImageMetadata } from "astro";
 import { parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import {
@@ -14,7 +12,6 @@ import {
 import { summarize } from "../lib/format";
 import { labelSlug } from "../lib/labels";
 import {
-  absoluteAssetUrl,
   absoluteUrl,
   feedPath,
   homePagePath,
@@ -24,26 +21,10 @@ import {
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";
-
-// Feed readers show photos at column width; a larger copy only costs bandwidth.
-const FEED_IMAGE_WIDTH = 1200;
-// Formats every feed reader displays; anything else is converted to JPEG.
-const FEED_IMAGE_FORMATS = new Set(["jpeg", "jpg", "png", "gif", "webp"]);
+import { getSharedPhotos } from "./photos";
 
 let container: Promise<AstroContainer> | undefined;
 const entries = new Map<Article, Promise<FeedEntry>>();
-
-/** A copy of an archive photo sized for feeds, with its absolute URL. */
-async function feedImage(src: ImageMetadata) {
-  const format = FEED_IMAGE_FORMATS.has(src.format) ? src.format : "jpg";
-  const image = await getImage({ src, width: Math.min(src.width, FEED_IMAGE_WIDTH), format });
-  return {
-    url: absoluteAssetUrl(image.src, site.url),
-    type: `image/${format === "jpg" ? "jpeg" : format}`,
-    width: Number(image.attributes.width),
-    height: Number(image.attributes.height),
-  };
-}
 
 /**
  * The body as the article page shows it. Rendering the Content component (rather than reading
@@ -58,19 +39,10 @@ async function renderBody(article: Article): Promise<string> {
 async function buildEntry(article: Article): Promise<FeedEntry> {
   const { data } = article;
   const url = absoluteUrl(article.path, site.url);
-  const photos = await Promise.all(
-    data.images.map(async (image): Promise<FeedPhoto & { file?: Awaited<ReturnType<typeof feedImage>> }> => {
-      const file = image.src ? await feedImage(image.src) : undefined;
-      return { ...image, src: file?.url, ...(file && { file }) };
-    }),
-  );
-  const lead = photos[0];
-  const image: FeedImage | undefined = lead?.file && {
-    ...lead.file,
-    alt: lead.alt ?? "",
-    caption: lead.caption,
-    credit: lead.credit,
-  };
+  const shared = await getSharedPhotos(article);
+  const photos: FeedPhoto[] = data.images.map((image, i) => ({ ...image, src: shared[i]?.url }));
+  const lead = shared[0];
+  const image: FeedImage | undefined = lead && { ...lead };
   return {
     url,
     title: data.title,
