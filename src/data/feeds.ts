@@ -2,22 +2,10 @@ import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
-import {
-  FEED_SIZE,
-  newestUpdate,
-  type FeedChannel,
-  type FeedEntry,
-  type FeedImage,
-} from "../lib/feeds";
+import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
 import { summarize } from "../lib/format";
 import { labelSlug } from "../lib/labels";
-import {
-  absoluteUrl,
-  feedPath,
-  homePagePath,
-  labelPath,
-  topicFeedPath,
-} from "../lib/urls";
+import { absoluteUrl, feedPath, homePagePath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";

@@ -39,7 +39,12 @@ export function getSharedPhotos(article: Article): Promise<(SharedPhoto | undefi
     result = Promise.all(
       article.data.images.map(async (image) =>
         image.src
-          ? { ...(await sharedCopy(image.src)), alt: image.alt ?? "", caption: image.caption, credit: image.credit }
+          ? {
+              ...(await sharedCopy(image.src)),
+              alt: image.alt ?? "",
+              caption: image.caption,
+              credit: image.credit,
+            }
           : undefined,
       ),
     );

@@ -50,7 +50,11 @@ function absolutize(node: Root | Element, base: string): void {
 }
 
 const text = (value: string): ElementContent => ({ type: "text", value });
-const element = (tagName: string, properties: Element["properties"], children: ElementContent[]): Element => ({
+const element = (
+  tagName: string,
+  properties: Element["properties"],
+  children: ElementContent[],
+): Element => ({
   type: "element",
   tagName,
   properties,
@@ -60,7 +64,8 @@ const element = (tagName: string, properties: Element["properties"], children: E
 /** A photo as a figure with its caption and credit; one the archive does not hold as its words only. */
 function photoNode(photo: FeedPhoto): Element | undefined {
   const words = [photo.caption, photo.credit].filter((w): w is string => w !== undefined).join(" ");
-  if (photo.src === undefined) return words ? element("p", {}, [element("em", {}, [text(words)])]) : undefined;
+  if (photo.src === undefined)
+    return words ? element("p", {}, [element("em", {}, [text(words)])]) : undefined;
   const img = element("img", { src: photo.src, alt: photo.alt ?? "" }, []);
   return element("figure", {}, words ? [img, element("figcaption", {}, [text(words)])] : [img]);
 }

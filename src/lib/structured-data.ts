@@ -53,19 +53,25 @@ export interface StructuredContext {
 
 /** "© 2016 The Associated Press. All rights reserved." → year 2016, holder "The Associated Press". */
 export function parseRightsLine(rights: string): { year?: number; holder?: string } {
-  const m = /^(?:©|\(c\)|copyright)\s*(?:(\d{4})\b[\s,]*)?(.*?)(?:[.,;]?\s*all rights reserved\.?)?\s*$/i.exec(
-    rights.trim(),
-  );
+  const m =
+    /^(?:©|\(c\)|copyright)\s*(?:(\d{4})\b[\s,]*)?(.*?)(?:[.,;]?\s*all rights reserved\.?)?\s*$/i.exec(
+      rights.trim(),
+    );
   if (!m) return {};
   const holder = m[2]?.replace(/[.,;\s]+$/, "").trim();
   return { ...(m[1] && { year: Number(m[1]) }), ...(holder && { holder }) };
 }
 
 const defined = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+  Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as T;
 
 /** The schema.org NewsArticle of an article page, as a plain object. */
-export function buildNewsArticle(article: StructuredArticle, context: StructuredContext): Record<string, unknown> {
+export function buildNewsArticle(
+  article: StructuredArticle,
+  context: StructuredContext,
+): Record<string, unknown> {
   const date = (value: WrittenDate) => toRfc3339(value, context.timezone);
   const publisher = { "@type": "Organization", name: context.site.name, url: context.site.url };
   const rights = article.rights === undefined ? {} : parseRightsLine(article.rights);
@@ -86,12 +92,17 @@ export function buildNewsArticle(article: StructuredArticle, context: Structured
     inLanguage: article.language,
     datePublished: date(article.published),
     dateModified: date(article.updated ?? article.published),
-    author: article.byline.map((name) => ({ "@type": "Person", name, url: context.labelUrl("authors", name) })),
+    author: article.byline.map((name) => ({
+      "@type": "Person",
+      name,
+      url: context.labelUrl("authors", name),
+    })),
     sourceOrganization:
       article.agency === undefined ? undefined : { "@type": "Organization", name: article.agency },
     publisher,
     dateline: article.dateline,
-    locationCreated: article.dateline === undefined ? undefined : { "@type": "Place", name: article.dateline },
+    locationCreated:
+      article.dateline === undefined ? undefined : { "@type": "Place", name: article.dateline },
     articleSection: article.section,
     keywords: article.topics.length > 0 ? [...article.topics] : undefined,
     about: [
@@ -126,7 +137,8 @@ export function buildNewsArticle(article: StructuredArticle, context: Structured
           }),
     copyrightNotice: article.rights,
     copyrightYear: rights.year,
-    copyrightHolder: rights.holder === undefined ? undefined : { "@type": "Organization", name: rights.holder },
+    copyrightHolder:
+      rights.holder === undefined ? undefined : { "@type": "Organization", name: rights.holder },
     correction: article.corrections.map((c) => ({
       "@type": "CorrectionComment",
       text: c.text,
@@ -141,7 +153,10 @@ export function buildNewsArticle(article: StructuredArticle, context: Structured
  * paragraph separators too, for parsers that take JSON as JavaScript.
  */
 export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** One `<meta>` tag: Open Graph tags use `property`, Twitter card tags `name`. */
