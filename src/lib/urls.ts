@@ -96,3 +96,6 @@ export const SITEMAP_INDEX_PATH = "/sitemap-index.xml";
 export function absoluteAssetUrl(builtPath: string, site: string): string {
   return new URL(builtPath, site).href;
 }
+
+/** Where the build leaves the sitemap's page dates for the sitemap step, which removes the file. */
+export const SITEMAP_PAGES_PATH = "/sitemap-pages.json";
