@@ -202,12 +202,14 @@ function tex(text: string): string {
 /** A URL for a BibTeX field: braces and percent signs written as escapes TeX leaves alone. */
 const texUrl = (url: string): string => url.replace(/[{}%\\]/g, (c) => encodeURIComponent(c));
 
+/** "okafor2015night": the first author's family name, the year and the title's first word; "parish2014" without an author. */
 function bibtexKey(article: CitableArticle): string {
   const first = creators(article)?.[0];
   const who = first ? splitName(first).family : article.agency;
   const word = (text: string | undefined) => slugifyName(text ?? "").split("-")[0] ?? "";
-  const titleWord = word(article.title);
-  return `${word(who)}${article.published.year}${titleWord}` || `article${article.published.year}`;
+  const { year } = article.published;
+  const key = who ? `${word(who)}${year}${word(article.title)}` : `${word(article.title)}${year}`;
+  return /^[a-z]/.test(key) ? key : `article${key}`;
 }
 
 function bibtex(article: CitableArticle, context: CitationContext): CitationPart[] {
@@ -218,7 +220,7 @@ function bibtex(article: CitableArticle, context: CitationContext): CitationPart
     ? names
         .map((name) => {
           const { family, given } = splitName(name);
-          return given ? `{${tex(family)}}, ${tex(given)}` : `{${tex(family)}}`;
+          return given ? `{${tex(family)}}, {${tex(given)}}` : `{${tex(family)}}`;
         })
         .join(" and ")
     : article.agency && `{${tex(article.agency)}}`;

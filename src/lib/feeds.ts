@@ -1,11 +1,11 @@
-import { XMLBuilder } from "fast-xml-parser";
+import XMLBuilder from "fast-xml-builder";
 import { toRfc3339, toRfc822 } from "./date-formats";
 import type { WrittenDate } from "./dates";
 
 /**
  * The archive's feeds in one format-neutral shape, and its three serialisations: RSS 2.0,
  * Atom 1.0 and JSON Feed 1.1. Every URL in here is absolute; every text is plain text except
- * `contentHtml`, which is sanitised HTML. The XML is written by fast-xml-parser's builder,
+ * `contentHtml`, which is sanitised HTML. The XML is written by fast-xml-builder,
  * which escapes every text and attribute, so no headline can break a feed.
  */
 

@@ -81,7 +81,9 @@ export function createSitemapLookup(
   return (path) => {
     if (aliases.has(path)) return undefined;
     const page = /^\/page\/\d+\/$/.test(path) ? homePagePath(1) : path;
-    for (const candidate of [page, page.replace(/(?<=\/)\d+\/$/, "")]) {
+    // "/topics/a/2/" is page 2 of "/topics/a/"; "/404/" is no page of "/".
+    const list = /^(\/.+\/)\d+\/$/.exec(page)?.[1];
+    for (const candidate of list ? [page, list] : [page]) {
       if (!pages.has(candidate)) continue;
       const lastmod = pages.get(candidate);
       return lastmod ? { lastmod } : {};
