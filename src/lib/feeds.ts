@@ -102,6 +102,15 @@ function toXml(root: Record<string, unknown>): string {
   return builder.build({ "?xml": { "@version": "1.0", "@encoding": "UTF-8" }, ...root }) as string;
 }
 
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
 const NAMESPACES = {
   atom: "http://www.w3.org/2005/Atom",
   content: "http://purl.org/rss/1.0/modules/content/",
@@ -131,7 +140,8 @@ export function toRss(feed: FeedChannel): string {
           link: entry.url,
           guid: { "@isPermaLink": "true", "#text": entry.url },
           pubDate: date(entry.published),
-          description: entry.summary,
+          // Readers take an item's description as HTML: the plain-text summary is escaped for it.
+          description: escapeHtml(entry.summary),
           "content:encoded": entry.contentHtml,
           "dc:creator": entry.authors.map((author) => author.name),
           "dc:date": toRfc3339(entry.updated, feed.timezone),

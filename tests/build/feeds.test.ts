@@ -125,6 +125,12 @@ describe("RSS 2.0 at /rss.xml", () => {
     const channel = child((await readXml(dist, "rss.xml")).documentElement!, "channel");
     const item = rssItem(children(channel, "item"), HOSTILE);
     expect(childText(item, "title")).toBe(HOSTILE_TITLE);
+    // The description is HTML: the summary's markup-like text is escaped, so a reader shows it as text.
+    const description = html.parse(childText(item, "description"));
+    expect(description.children.every((node) => node.type === "text")).toBe(true);
+    expect(text(description)).toBe(
+      "A dek with a line separator, override, <!-- a comment --> and </script> ]]>",
+    );
     expect(childTexts(item, "dc:creator")).toEqual([`O'Brien "Bobby" </script>`, "Zoë <Ünal> & Søn"]);
     expect(childTexts(item, "category")).toEqual(["ferries & ports <tag>", 'quote"mark ]]>']);
     const content = html.parse(childText(item, "content:encoded"));
