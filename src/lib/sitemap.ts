@@ -65,6 +65,8 @@ export function collectSitemapPages(articles: readonly SitemapArticle[], timezon
 export function sitePathOf(url: string, base: string): string {
   const { pathname } = new URL(url);
   const prefix = base.replace(/\/+$/, "");
+  // The home page may come as "/archive" or "/archive/".
+  if (prefix && pathname === prefix) return "/";
   const path = prefix && pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
   return path.endsWith("/") || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`;
 }

@@ -46,7 +46,7 @@ export interface StructuredContext {
   site: { name: string; url: string; locale: string };
   timezone: string;
   /** The absolute URL of the page listing a label value ("authors", "Ann Lee" → …/authors/ann-lee/). */
-  labelUrl: (kind: "authors" | "people" | "organizations" | "places" | "topics", name: string) => string;
+  labelUrl: (kind: "authors" | "agencies" | "people" | "organizations" | "places", name: string) => string;
   /** The photos the archive holds, lead first. */
   photos: readonly PublishedPhoto[];
 }
@@ -92,11 +92,19 @@ export function buildNewsArticle(
     inLanguage: article.language,
     datePublished: date(article.published),
     dateModified: date(article.updated ?? article.published),
-    author: article.byline.map((name) => ({
-      "@type": "Person",
-      name,
-      url: context.labelUrl("authors", name),
-    })),
+    // Without a byline, the agency is the author.
+    author:
+      article.byline.length > 0
+        ? article.byline.map((name) => ({ "@type": "Person", name, url: context.labelUrl("authors", name) }))
+        : article.agency === undefined
+          ? undefined
+          : [
+              {
+                "@type": "Organization",
+                name: article.agency,
+                url: context.labelUrl("agencies", article.agency),
+              },
+            ],
     sourceOrganization:
       article.agency === undefined ? undefined : { "@type": "Organization", name: article.agency },
     publisher,

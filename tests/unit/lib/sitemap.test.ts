@@ -96,6 +96,7 @@ describe("sitePathOf", () => {
   it("takes the base off a built page's URL", () => {
     expect(sitePathOf("https://x.org/archive/topics/a/2/", "/archive")).toBe("/topics/a/2/");
     expect(sitePathOf("https://x.org/archive/", "/archive")).toBe("/");
+    expect(sitePathOf("https://x.org/archive", "/archive")).toBe("/");
     expect(sitePathOf("https://x.org/2019/05/02/a/", "/")).toBe("/2019/05/02/a/");
     expect(sitePathOf("https://x.org/archive/rss.xml", "/archive")).toBe("/rss.xml");
   });

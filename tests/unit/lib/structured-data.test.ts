@@ -100,6 +100,21 @@ describe("buildNewsArticle", () => {
   });
 });
 
+describe("buildNewsArticle authors", () => {
+  it("names the people of the byline with their pages, else the agency", () => {
+    expect(
+      buildNewsArticle({ ...minimal, byline: ["Ann Lee"], agency: "Fixture Wire" }, context).author,
+    ).toEqual([{ "@type": "Person", name: "Ann Lee", url: "https://example.org/news/authors/ann-lee/" }]);
+    expect(buildNewsArticle({ ...minimal, agency: "Fixture Wire" }, context).author).toEqual([
+      {
+        "@type": "Organization",
+        name: "Fixture Wire",
+        url: "https://example.org/news/agencies/fixture-wire/",
+      },
+    ]);
+  });
+});
+
 describe("parseRightsLine", () => {
   it("finds the year and holder of common rights lines, and nothing in other text", () => {
     expect(parseRightsLine("© 2016 The Associated Press. All rights reserved.")).toEqual({
