@@ -2,6 +2,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
 import { basePathLinks } from "./src/lib/base-path-links";
 import { pagefindIntegration } from "./src/integrations/pagefind";
+import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { site } from "./src/site.config";
 
 export default defineConfig({
@@ -11,11 +12,14 @@ export default defineConfig({
   // Links are written with a trailing slash; the preview server also answers without one, as hosts do.
   trailingSlash: "ignore",
   build: { format: "directory" },
-  integrations: [pagefindIntegration()],
+  integrations: [pagefindIntegration(), ...sitemapIntegrations(site.base)],
   markdown: {
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
   },
   devToolbar: { enabled: false },
+  // Scripts stay separate files, never inlined: a Content-Security-Policy without 'unsafe-inline'
+  // then lets them run. Other assets keep Vite's default.
+  vite: { build: { assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined) } },
   // A separate cache per content folder keeps test and benchmark builds from sharing one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

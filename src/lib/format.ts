@@ -10,11 +10,6 @@ function listFormat(locale: string): Intl.ListFormat {
   return format;
 }
 
-/** "Gerry Shih", "Ann Lee and Bo Chen", "A, B and C": a byline's names joined for reading. */
-export function joinNames(names: readonly string[], locale: string): string {
-  return listFormat(locale).format(names);
-}
-
 /** The names and the joining words of a list ("A", ", ", "B", " and ", "C"), to mark up each name. */
 export function listParts(
   names: readonly string[],

@@ -86,3 +86,29 @@ export function onThisDayPath(monthDay: string): string {
 export function archivePagePath(period: ArchivePeriod, page: number): string {
   return page <= 1 ? archivePath(period) : `${archivePath(period)}page/${page}/`;
 }
+
+/** The formats the archive's feeds are published in. */
+export type FeedFormat = "rss" | "atom" | "json";
+
+const FEED_FILES: Record<FeedFormat, string> = { rss: "/rss.xml", atom: "/atom.xml", json: "/feed.json" };
+
+/** `/rss.xml`, `/atom.xml` or `/feed.json`: the site-wide feed of the latest articles. */
+export function feedPath(format: FeedFormat): string {
+  return FEED_FILES[format];
+}
+
+/** `/topics/<slug>/rss.xml`: the RSS feed of one topic. */
+export function topicFeedPath(slug: string): string {
+  return `${labelPath("topics", slug)}rss.xml`;
+}
+
+/** `/sitemap-index.xml`, the sitemap's entry point, as robots.txt announces it. */
+export const SITEMAP_INDEX_PATH = "/sitemap-index.xml";
+
+/** The absolute URL of an asset path the build has already prefixed with the base (`/archive/_astro/…`). */
+export function absoluteAssetUrl(builtPath: string, site: string): string {
+  return new URL(builtPath, site).href;
+}
+
+/** Where the build leaves the sitemap's page dates for the sitemap step, which removes the file. */
+export const SITEMAP_PAGES_PATH = "/sitemap-pages.json";

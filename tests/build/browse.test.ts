@@ -5,8 +5,8 @@ import { describe, expect, inject, it } from "vitest";
 import { all, attr, hasPage, one, readPage, text } from "../support/html";
 
 // The fixture site: tests/fixtures/site/articles, built under /archive with 2 articles a page.
-// Public articles by day: 2016-06-03, 2016-06-14 (two), 2019-05-02, 2021-02-08, 2023-05-17,
-// 2024-10-02 (written 22:45 at -04:00), 2024-10-20. The draft (2025-01-15) shares a byline, a
+// Public articles by day: 2013-07-04, 2014-11-20, 2015-03-09, 2016-06-03, 2016-06-14 (two),
+// 2019-05-02, 2021-02-08, 2023-05-17, 2024-10-02 (written 22:45 at -04:00), 2024-10-20. The draft (2025-01-15) shares a byline, a
 // topic and a place with them and must be in no count or list.
 const dist = inject("fixtureDist");
 const base = "/archive";
@@ -39,14 +39,17 @@ describe("the archive by date", () => {
       ["2021", "1 article", "/archive/2021/"],
       ["2019", "1 article", "/archive/2019/"],
       ["2016", "3 articles", "/archive/2016/"],
+      ["2015", "1 article", "/archive/2015/"],
+      ["2014", "1 article", "/archive/2014/"],
+      ["2013", "1 article", "/archive/2013/"],
     ]);
     const svg = one(page, "svg[role=img]");
     const labelledBy = attr(svg, "ariaLabelledBy").split(" ");
     expect(text(one(page, `#${labelledBy[0]}`))).toBe("Articles per year");
     expect(text(one(page, `#${labelledBy[1]}`))).toBe(
-      "2016: 3; 2017: 0; 2018: 0; 2019: 1; 2020: 0; 2021: 1; 2022: 0; 2023: 1; 2024: 2",
+      "2013: 1; 2014: 1; 2015: 1; 2016: 3; 2017: 0; 2018: 0; 2019: 1; 2020: 0; 2021: 1; 2022: 0; 2023: 1; 2024: 2",
     );
-    expect(all(svg, "rect")).toHaveLength(9);
+    expect(all(svg, "rect")).toHaveLength(12);
   });
 
   it("shows a year's months with counts, linking only those with articles, and skips empty years", async () => {
@@ -57,8 +60,8 @@ describe("the archive by date", () => {
     expect(months[5]).toEqual(["June", "3 articles", "/archive/2016/06/"]);
     expect(months.filter((m) => m[2] !== undefined)).toHaveLength(1);
     expect(months[0]).toEqual(["January", "0 articles"]);
-    expect(hrefs(page, ".period-nav a")).toEqual(["/archive/2019/"]);
-    expect(text(one(page, ".period-nav a"))).toContain("2019");
+    expect(hrefs(page, ".period-nav a")).toEqual(["/archive/2015/", "/archive/2019/"]);
+    expect(all(page, ".period-nav a").map((a) => text(a))).toEqual(["← 2015", "2019 →"]);
     expect(hasPage(dist, "/archive/2017/")).toBe(false);
     expect(hasPage(dist, "/archive/2018/")).toBe(false);
     const y2019 = await readPage(dist, "/archive/2019/");
@@ -97,7 +100,7 @@ describe("the archive by date", () => {
     expect(hrefs(first, '.pagination a[rel="next"]')).toEqual(["/archive/2016/06/page/2/"]);
     expect(hrefs(second, '.pagination a[rel="prev"]')).toEqual(["/archive/2016/06/"]);
     expect(hasPage(dist, "/archive/2016/06/page/1/")).toBe(false);
-    expect(hrefs(first, ".period-nav a")).toEqual(["/archive/2019/05/"]);
+    expect(hrefs(first, ".period-nav a")).toEqual(["/archive/2015/03/", "/archive/2019/05/"]);
     expect(hasPage(dist, "/archive/2016/05/")).toBe(false);
   });
 
@@ -129,9 +132,12 @@ describe("browsing by label", () => {
     expect(text(one(page, "h1"))).toBe("Topics");
     expect(entries(page, ".label-list")).toEqual([
       ["corrections", "1 article", "/topics/corrections/"],
-      ["harbour-works", "1 article", "/topics/harbour-works/"],
+      ["ferries", "1 article", "/topics/ferries/"],
+      ["ferries & ports <tag>", "1 article", "/topics/ferries-and-ports-tag/"],
+      ["harbour-works", "2 articles", "/topics/harbour-works/"],
       ["heritage", "1 article", "/topics/heritage/"],
       ["night-desk", "2 articles", "/topics/night-desk/"],
+      ['quote"mark ]]>', "1 article", "/topics/quote-mark/"],
       ["testing", "6 articles", "/topics/testing/"],
       ["transport", "1 article", "/topics/transport/"],
     ]);
@@ -164,9 +170,13 @@ describe("browsing by label", () => {
       ["Ann Lee", "1 article", "/authors/ann-lee/"],
       ["José Álvarez", "2 articles", "/authors/jose-alvarez/"],
       ["Lars Nilsson", "1 article", "/authors/lars-nilsson/"],
+      ["Maria Okafor", "1 article", "/authors/maria-okafor/"],
+      ['O\'Brien "Bobby" </script>', "1 article", "/authors/o-brien-bobby-script/"],
       ["Priya Raman", "1 article", "/authors/priya-raman/"],
       ["Rosa Delgado", "1 article", "/authors/rosa-delgado/"],
       ["سارة الخطيب", "1 article", "/authors/srh-lkhtyb/"],
+      ["Tomás Ferreira", "1 article", "/authors/tomas-ferreira/"],
+      ["Zoë <Ünal> & Søn", "1 article", "/authors/zoe-unal-and-son/"],
       ["Zoë Ångström", "1 article", "/authors/zoe-angstrom/"],
     ]);
     const jose = await readPage(dist, "/authors/jose-alvarez/");
@@ -174,24 +184,38 @@ describe("browsing by label", () => {
     expect(cardLinks(jose)).toEqual(["/2019/05/02/harbour-light-returns/", "/2016/06/14/morning-briefing/"]);
     const places = await readPage(dist, "/places/");
     expect(entries(places, ".label-list")).toEqual([
+      ["Brannock Island", "1 article", "/places/brannock-island/"],
       ["北京", "1 article", "/places/beijing/"],
-      ["Kellsport", "1 article", "/places/kellsport/"],
+      ["Kellsport", "2 articles", "/places/kellsport/"],
       ["Kraków", "1 article", "/places/krakow/"],
+      ["Łódź", "1 article", "/places/lodz/"],
+      ["القدس", "1 article", "/places/lqds/"],
       ["New York", "1 article", "/places/new-york/"],
       ["Queens", "2 articles", "/places/queens/"],
     ]);
-    expect(all(places, ".letter h2").map((h) => text(h))).toEqual(["B", "K", "N", "Q"]);
+    // Filed under the initial of the address, so a name in another script has a place too.
+    expect(all(places, ".letter h2").map((h) => text(h))).toEqual(["B", "K", "L", "N", "Q"]);
   });
 
   it("has an index for every kind of label, each linking to the others", async () => {
     const expected: Record<string, [string, string, string?][]> = {
-      agencies: [["Fixture Wire", "2 articles", "/agencies/fixture-wire/"]],
+      agencies: [
+        ["Coastline News Service", "1 article", "/agencies/coastline-news-service/"],
+        ["Fixture Wire", "2 articles", "/agencies/fixture-wire/"],
+        ["Wire & Co <Ltd> ]]>", "1 article", "/agencies/wire-and-co-ltd/"],
+      ],
       people: [
         ["Ama Mensah", "2 articles", "/people/ama-mensah/"],
+        ['Ana "La Jefa" Ruiz </script>', "1 article", "/people/ana-la-jefa-ruiz-script/"],
+        ["Ines Varga", "1 article", "/people/ines-varga/"],
         ["Rosa Delgado", "1 article", "/people/rosa-delgado/"],
         ["Zoë Ångström", "1 article", "/people/zoe-angstrom/"],
       ],
-      organizations: [["Fixture Wire", "1 article", "/organizations/fixture-wire/"]],
+      organizations: [
+        ["Fixture Wire", "1 article", "/organizations/fixture-wire/"],
+        ["Kellsport Harbour Board", "1 article", "/organizations/kellsport-harbour-board/"],
+        ["Smith & Sons </script>", "1 article", "/organizations/smith-and-sons-script/"],
+      ],
     };
     for (const [kind, list] of Object.entries(expected)) {
       const page = await readPage(dist, `/${kind}/`);
@@ -244,7 +268,7 @@ describe("links on an article", () => {
     ]);
     expect(hrefs(aside, 'a[rel="prev"]')).toEqual(["/2016/06/14/morning-briefing/"]);
     expect(hrefs(aside, 'a[rel="next"]')).toEqual(["/2019/05/02/harbour-light-returns/"]);
-    const oldest = await readPage(dist, "/2016/06/03/early-june-notice/");
+    const oldest = await readPage(dist, "/2013/07/04/feeds-hostile-text/");
     expect(all(oldest, 'aside a[rel="prev"]')).toEqual([]);
     const newest = await readPage(dist, "/2024/10/20/ferry-timetable/");
     expect(all(newest, 'aside a[rel="next"]')).toEqual([]);
@@ -261,7 +285,7 @@ describe("links on an article", () => {
       "/2024/10/02/moved-story/",
       "/2024/10/20/ferry-timetable/",
     ]);
-    const alone = await readPage(dist, "/2016/06/03/early-june-notice/");
+    const alone = await readPage(dist, "/2014/11/20/feeds-required-only/");
     expect(all(alone, ".related")).toEqual([]);
   });
 });

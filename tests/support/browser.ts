@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 
 /** Debian's Chromium; no browser is ever downloaded. */
@@ -39,10 +39,11 @@ export function collectConsoleProblems(page: Page): string[] {
 }
 
 /**
- * One browser for the test file and a fresh page for each test, failing a test whose page
- * logged an error or a warning. Returns a getter for the current page.
+ * One browser for the test file (or the describe block it is called in) and a fresh page in a
+ * context of `options` for each test, failing a test whose page logged an error or a warning.
+ * Returns a getter for the current page.
  */
-export function useBrowserPage(): () => Page {
+export function useBrowserPage(options: BrowserContextOptions = {}): () => Page {
   let browser: Browser | undefined;
   let page: Page | undefined;
   let problems: string[] = [];
@@ -54,11 +55,12 @@ export function useBrowserPage(): () => Page {
   });
   beforeEach(async () => {
     if (!browser) throw new Error("the browser did not start");
-    page = await browser.newPage();
+    // A context of its own per test, so that permissions and storage never carry over.
+    page = await (await browser.newContext(options)).newPage();
     problems = collectConsoleProblems(page);
   });
   afterEach(async () => {
-    await page?.close();
+    await page?.context().close();
     expect(problems).toEqual([]);
   });
   return () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { countArticles, joinNames, listParts, summarize } from "../../../src/lib/format";
+import { countArticles, listParts, summarize } from "../../../src/lib/format";
 
-describe("joinNames", () => {
+const joinNames = (names: string[], locale: string) =>
+  listParts(names, locale)
+    .map((part) => part.value)
+    .join("");
+
+describe("listParts joined", () => {
   it("joins one, two and three names for reading in en-GB", () => {
     expect(joinNames(["Marta Quill"], "en-GB")).toBe("Marta Quill");
     expect(joinNames(["Marta Quill", "Tomás Ferreira"], "en-GB")).toBe("Marta Quill and Tomás Ferreira");

@@ -1,0 +1,113 @@
+import { render } from "astro:content";
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { parseWrittenDate } from "../lib/dates";
+import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
+import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
+import { summarize } from "../lib/format";
+import { labelSlug } from "../lib/labels";
+import { absoluteUrl, feedPath, homePagePath, labelPath, topicFeedPath } from "../lib/urls";
+import { site } from "../site.config";
+import { getPublicArticles, type Article } from "./archive";
+import { getBrowseData } from "./browse";
+import { getSharedPhotos } from "./photos";
+
+let container: Promise<AstroContainer> | undefined;
+const entries = new Map<Article, Promise<FeedEntry>>();
+
+/**
+ * The body as the article page shows it. Rendering the Content component (rather than reading
+ * the stored HTML) resolves the images of the body into the files the build writes.
+ */
+async function renderBody(article: Article): Promise<string> {
+  const { Content } = await render(article.entry);
+  container ??= AstroContainer.create();
+  return (await container).renderToString(Content);
+}
+
+async function buildEntry(article: Article): Promise<FeedEntry> {
+  const { data } = article;
+  const url = absoluteUrl(article.path, site.url);
+  const shared = await getSharedPhotos(article);
+  const photos: FeedPhoto[] = data.images.map((image, i) => ({ ...image, src: shared[i]?.url }));
+  const lead = shared[0];
+  const image: FeedImage | undefined = lead && { ...lead };
+  return {
+    url,
+    title: data.title,
+    summary: summarize(data.dek, article.entry.body),
+    contentHtml: buildFeedContent({ bodyHtml: await renderBody(article), pageUrl: url, photos }),
+    published: data.published,
+    updated: data.updated ?? data.published,
+    language: data.language,
+    authors: data.byline.map((name) => ({
+      name,
+      url: absoluteUrl(labelPath("authors", labelSlug(name)), site.url),
+    })),
+    categories: data.topics.map((name) => {
+      const slug = labelSlug(name);
+      return { name, slug, url: absoluteUrl(labelPath("topics", slug), site.url) };
+    }),
+    image,
+    rights: data.rights,
+  };
+}
+
+/** The feed entry of an article, made once per build however many feeds carry it. */
+export function getFeedEntry(article: Article): Promise<FeedEntry> {
+  let entry = entries.get(article);
+  if (!entry) {
+    entry = buildEntry(article);
+    entries.set(article, entry);
+  }
+  return entry;
+}
+
+async function channel(
+  fields: Pick<FeedChannel, "title" | "description" | "homeUrl" | "feedUrls">,
+  articles: readonly Article[],
+): Promise<FeedChannel> {
+  const items = await Promise.all(articles.slice(0, FEED_SIZE).map(getFeedEntry));
+  return {
+    ...fields,
+    language: site.defaultLanguage,
+    publisher: { name: site.name, url: absoluteUrl(homePagePath(1), site.url) },
+    // An empty archive has no newest article; its feed says it was built now.
+    updated: newestUpdate(items) ?? parseWrittenDate(new Date().toISOString(), site.timezone),
+    timezone: site.timezone,
+    entries: items,
+  };
+}
+
+/** The site-wide feed: the latest public articles, newest first. */
+export async function getSiteFeed(): Promise<FeedChannel> {
+  return channel(
+    {
+      title: site.name,
+      description: site.description,
+      homeUrl: absoluteUrl(homePagePath(1), site.url),
+      feedUrls: {
+        rss: absoluteUrl(feedPath("rss"), site.url),
+        atom: absoluteUrl(feedPath("atom"), site.url),
+        json: absoluteUrl(feedPath("json"), site.url),
+      },
+    },
+    await getPublicArticles(),
+  );
+}
+
+/** One RSS feed per topic: its latest articles, newest first. */
+export async function getTopicFeeds(): Promise<{ slug: string; feed: Promise<FeedChannel> }[]> {
+  const topics = (await getBrowseData()).labels.get("topics") ?? [];
+  return topics.map((topic) => ({
+    slug: topic.slug,
+    feed: channel(
+      {
+        title: `${topic.name} · ${site.name}`,
+        description: `The latest articles on ${topic.name} in ${site.name}.`,
+        homeUrl: absoluteUrl(labelPath("topics", topic.slug), site.url),
+        feedUrls: { rss: absoluteUrl(topicFeedPath(topic.slug), site.url) },
+      },
+      topic.articles,
+    ),
+  }));
+}

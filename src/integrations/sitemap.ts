@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import sitemap from "@astrojs/sitemap";
+import type { AstroIntegration } from "astro";
+import { createSitemapLookup, sitePathOf, type SitemapPages } from "../lib/sitemap";
+import { SITEMAP_INDEX_PATH, SITEMAP_PAGES_PATH } from "../lib/urls";
+
+/** Thrown when the sitemap cannot be made: a site without one is not published. */
+export class SitemapError extends Error {}
+
+/** Search engines take at most 50,000 URLs a sitemap file; stay well below. */
+export const SITEMAP_ENTRY_LIMIT = 45_000;
+
+/**
+ * The sitemap: @astrojs/sitemap, listing only article pages and lists of them, each with the
+ * date it last changed. The dates come from the build's own data (src/pages/sitemap-pages.json.ts),
+ * read here before the sitemap is written and then removed. The build fails when the
+ * sitemap is missing, as @astrojs/sitemap only logs its own errors.
+ */
+export function sitemapIntegrations(base: string): AstroIntegration[] {
+  let lookup: ((path: string) => { lastmod?: string } | undefined) | undefined;
+  const find = (url: string) => {
+    if (!lookup)
+      throw new SitemapError("the sitemap's page list was not read before the sitemap was written");
+    return lookup(sitePathOf(url, base));
+  };
+  return [
+    {
+      name: "archive:sitemap-pages",
+      hooks: {
+        "astro:build:done": async ({ dir }) => {
+          const file = join(fileURLToPath(dir), SITEMAP_PAGES_PATH);
+          try {
+            lookup = createSitemapLookup(JSON.parse(await readFile(file, "utf8")) as SitemapPages);
+          } catch (error) {
+            throw new SitemapError(`could not read the sitemap's page list ${file}`, { cause: error });
+          }
+          await rm(file);
+        },
+      },
+    },
+    sitemap({
+      entryLimit: SITEMAP_ENTRY_LIMIT,
+      filter: (url) => find(url) !== undefined,
+      serialize: (item) => ({ ...item, ...find(item.url) }),
+    }),
+    {
+      name: "archive:sitemap-check",
+      hooks: {
+        "astro:build:done": ({ dir }) => {
+          if (!existsSync(join(fileURLToPath(dir), SITEMAP_INDEX_PATH))) {
+            throw new SitemapError(
+              `the sitemap was not written (${SITEMAP_INDEX_PATH}); see the errors above`,
+            );
+          }
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,9 @@
+import type { APIRoute } from "astro";
+import { getSiteFeed } from "../data/feeds";
+import { toJsonFeed } from "../lib/feeds";
+
+/** The latest articles as JSON Feed 1.1. */
+export const GET: APIRoute = async () =>
+  new Response(toJsonFeed(await getSiteFeed()), {
+    headers: { "Content-Type": "application/feed+json; charset=utf-8" },
+  });

@@ -1,0 +1,77 @@
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { useBrowserPage } from "../support/browser";
+
+const siteUrl = inject("siteUrl");
+const ARTICLE = "2015/03/09/night-ferry-returns/";
+const currentPage = useBrowserPage();
+let page: Page;
+beforeEach(() => {
+  page = currentPage();
+});
+
+describe("Cite this article in a real browser", () => {
+  it("copies a citation with its button", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(siteUrl).origin,
+    });
+    await page.goto(new URL(ARTICLE, siteUrl).href);
+    await page.bringToFront();
+    const apa = page.locator("#cite-text-apa");
+    const button = page.locator('button[data-copy="cite-text-apa"]');
+    expect(await button.getAttribute("aria-describedby")).toBe("cite-apa");
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe((await apa.textContent())?.trim());
+    expect(copied).toMatch(/^Okafor, M\., & Ferreira, T\. \(2015, March 9\)\./);
+  });
+});
+
+describe("Cite this article without JavaScript", () => {
+  const noScriptPage = useBrowserPage({ javaScriptEnabled: false });
+
+  it("shows the citations, but no copy button", async () => {
+    const page = noScriptPage();
+    await page.goto(new URL(ARTICLE, siteUrl).href);
+    expect(await page.locator("#cite-text-mla").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Copy" }).count()).toBe(0);
+  });
+});
+
+describe("printing an article", () => {
+  it("prints the article and its permanent address, without navigation, search or citations", async () => {
+    await page.goto(new URL(ARTICLE, siteUrl).href);
+    const address = page.locator(".article__permalink");
+    expect(await address.isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await address.isVisible()).toBe(true);
+    // The fixture site is built for https://archive.example.org/archive/, whatever serves it here.
+    expect(await address.textContent()).toBe(
+      `Permanent address: https://archive.example.org/archive/${ARTICLE}`,
+    );
+    for (const selector of [
+      ".site-header",
+      ".site-footer",
+      "header form[role=search]",
+      ".cite",
+      ".skip-link",
+    ]) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    for (const selector of [
+      "h1",
+      ".byline",
+      ".dateline",
+      ".article__meta time",
+      "figcaption",
+      ".provenance",
+    ]) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
+    }
+    // The source's address is printed after its link.
+    const after = await page.locator(".provenance a").evaluate((a) => getComputedStyle(a, "::after").content);
+    expect(after).toMatch(/attr\(href\)|gazette\.example\.net/);
+  });
+});
