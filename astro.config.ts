@@ -16,6 +16,8 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
   },
   devToolbar: { enabled: false },
+  // Scripts always ship as files, never inline, so that a Content-Security-Policy can forbid inline script.
+  vite: { build: { assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined) } },
   // A separate cache per content folder keeps test and benchmark builds from sharing one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

@@ -1,0 +1,40 @@
+/**
+ * The search filters an article carries: which frontmatter field feeds which filter key.
+ * The same keys name the filters in the search page's address (`?topic=…&year=…`).
+ */
+
+/** The filter keys, in the order the search page shows them. `section` is set on the article header. */
+export const SEARCH_FACETS = [
+  { key: "topic", label: "Topic" },
+  { key: "year", label: "Year" },
+  { key: "byline", label: "Byline" },
+  { key: "agency", label: "Agency" },
+  { key: "place", label: "Place" },
+  { key: "section", label: "Section" },
+] as const;
+
+/** One of the search filter keys. */
+export type FacetKey = (typeof SEARCH_FACETS)[number]["key"];
+
+/** What an article needs for its filters: the frontmatter values as written. */
+export interface FilterableArticle {
+  topics: readonly string[];
+  byline: readonly string[];
+  agency?: string | undefined;
+  places: readonly string[];
+  published: { year: number };
+}
+
+/**
+ * The filter values an article carries, as [key, value] pairs, the names as written in
+ * frontmatter. `section` is not among them: the article header marks it where it is shown.
+ */
+export function searchFilterValues(article: FilterableArticle): [FacetKey, string][] {
+  return [
+    ...article.topics.map((v): [FacetKey, string] => ["topic", v]),
+    ["year", String(article.published.year)],
+    ...article.byline.map((v): [FacetKey, string] => ["byline", v]),
+    ...(article.agency === undefined ? [] : [["agency", article.agency] as [FacetKey, string]]),
+    ...article.places.map((v): [FacetKey, string] => ["place", v]),
+  ];
+}
