@@ -38,7 +38,7 @@ describe("search in a real browser", () => {
     expect(await results.first().locator("mark").first().textContent()).toBe("quokkalight");
     expect(await results.first().locator(".result__meta").textContent()).toContain("14 June 2016");
     await link.click();
-    await page.waitForURL(/\/archive\/2016\/06\/14\/late-evening-filing\/$/);
+    await page.waitForURL(/\/archive\/2016\/06\/14\/late-evening-filing\/\?highlight=quokkalight$/);
     expect(await page.locator("h1").textContent()).toBe("A story filed late in the evening, New York time");
   });
 
