@@ -26,7 +26,7 @@ interface HighlightOptions {
   markOptions: { className: string; exclude: string[] };
 }
 
-if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
+if (new URLSearchParams(location.search).getAll(HIGHLIGHT_PARAM).some((word) => word !== "")) {
   // A script element rather than import(), which would pull the bundler's preload helper into every page.
   const script = document.createElement("script");
   script.type = "module";
