@@ -38,3 +38,28 @@ export function searchFilterValues(article: FilterableArticle): [FacetKey, strin
     ...article.places.map((v): [FacetKey, string] => ["place", v]),
   ];
 }
+
+/**
+ * The values of one filter to offer, with their counts: those that would give results, and the
+ * selected ones even when they would not. Years newest first; others most frequent first, then by name.
+ */
+export function listFacetValues(
+  key: FacetKey,
+  counts: Readonly<Record<string, number>>,
+  selected: readonly string[],
+): [string, number][] {
+  const values = Object.entries(counts).filter(([value, count]) => count > 0 || selected.includes(value));
+  for (const value of selected) if (!(value in counts)) values.push([value, 0]);
+  return values.sort(([a, x], [b, y]) =>
+    key === "year" ? b.localeCompare(a) : y - x || a.localeCompare(b, "en", { sensitivity: "base" }),
+  );
+}
+
+/** The first `limit` values, and any selected value beyond them, so that a choice never disappears. */
+export function limitFacetValues(
+  values: readonly [string, number][],
+  selected: readonly string[],
+  limit: number,
+): [string, number][] {
+  return values.filter(([value], i) => i < limit || selected.includes(value));
+}

@@ -4,7 +4,7 @@
  * written back to the address, so a reload, a shared link or Back shows the same view.
  * Pagefind's files load only here.
  */
-import { SEARCH_FACETS, type FacetKey } from "../lib/search-filters";
+import { SEARCH_FACETS, limitFacetValues, listFacetValues, type FacetKey } from "../lib/search-filters";
 import {
   effectiveSort,
   emptySelection,
@@ -64,6 +64,10 @@ let languages: Promise<Record<string, { page_count: number }>> | undefined;
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
 let current: { results: PagefindResponse["results"]; shown: number; language: string } | undefined;
 let runId = 0;
+// Long filter lists show their most frequent values until the reader asks for all of them.
+const FACET_LIMIT = 10;
+const expandedFacets = new Set<FacetKey>();
+let shownCounts: Partial<Record<FacetKey, Record<string, number>>> = {};
 
 function loadLanguages(): Promise<Record<string, { page_count: number }>> {
   languages ??= fetch(`${base}pagefind/pagefind-entry.json`).then(async (response) => {
@@ -164,24 +168,19 @@ function renderLanguages(available: Record<string, { page_count: number }>, lang
   languageSelect.value = language;
 }
 
-function facetValues(key: FacetKey, counts: Record<string, number>, selected: string[]): [string, number][] {
-  const values: [string, number][] = Object.entries(counts).filter(
-    ([value, count]) => count > 0 || selected.includes(value),
-  );
-  for (const value of selected) if (!(value in counts)) values.push([value, 0]);
-  return values.sort(([a, x], [b, y]) =>
-    key === "year" ? b.localeCompare(a) : y - x || a.localeCompare(b, undefined, { sensitivity: "base" }),
-  );
-}
-
-/** Redraws the filter lists, keeping keyboard focus on the same checkbox. */
+/** Redraws the filter lists, keeping keyboard focus on the same checkbox or button. */
 function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>, view: SearchState): void {
   if (!facets) return;
+  shownCounts = counts;
   const active = document.activeElement;
   const focused =
-    active instanceof HTMLInputElement && facets.contains(active) ? [active.name, active.value] : undefined;
+    active instanceof HTMLElement && facets.contains(active)
+      ? active instanceof HTMLInputElement
+        ? `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`
+        : `button[data-facet="${active.dataset.facet ?? ""}"]`
+      : undefined;
   const sets = SEARCH_FACETS.flatMap(({ key, label }) => {
-    const values = facetValues(key, counts[key] ?? {}, view.filters[key]);
+    const values = listFacetValues(key, counts[key] ?? {}, view.filters[key]);
     if (values.length === 0) return [];
     const fieldset = document.createElement("fieldset");
     fieldset.className = "facet";
@@ -189,7 +188,8 @@ function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>,
     legend.textContent = label;
     const items = document.createElement("ul");
     items.className = "facet__values";
-    values.forEach(([value, count], i) => {
+    const shown = expandedFacets.has(key) ? values : limitFacetValues(values, view.filters[key], FACET_LIMIT);
+    shown.forEach(([value, count], i) => {
       const item = document.createElement("li");
       const input = document.createElement("input");
       input.type = "checkbox";
@@ -204,16 +204,20 @@ function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>,
       items.append(item);
     });
     fieldset.append(legend, items);
+    if (values.length > FACET_LIMIT) {
+      const toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "facet__more";
+      toggle.dataset.facet = key;
+      toggle.setAttribute("aria-expanded", String(expandedFacets.has(key)));
+      toggle.textContent = expandedFacets.has(key) ? "Show fewer" : `Show all ${values.length}`;
+      fieldset.append(toggle);
+    }
     return [fieldset];
   });
   facets.replaceChildren(...sets);
   facets.hidden = sets.length === 0;
-  if (focused) {
-    const again = [...facets.querySelectorAll<HTMLInputElement>("input")].find(
-      (input) => input.name === focused[0] && input.value === focused[1],
-    );
-    (again ?? facets.querySelector("input") ?? box)?.focus();
-  }
+  if (focused) (facets.querySelector<HTMLElement>(focused) ?? facets.querySelector("input") ?? box)?.focus();
 }
 
 /** Pagefind adds `highlight=` even when there are no words (filters alone); such a link gets none. */
@@ -391,6 +395,13 @@ form?.addEventListener("submit", (event) => {
 });
 
 facets?.addEventListener("change", () => go({ ...state, filters: formSelection(), pages: 1 }));
+facets?.addEventListener("click", (event) => {
+  const key = (event.target as HTMLElement).closest<HTMLButtonElement>(".facet__more")?.dataset.facet as
+    FacetKey | undefined;
+  if (!key) return;
+  if (!expandedFacets.delete(key)) expandedFacets.add(key);
+  renderFacets(shownCounts, state);
+});
 
 sortSelect?.addEventListener("change", () => go({ ...state, sort: sortSelect.value as SortOrder, pages: 1 }));
 

@@ -12,6 +12,7 @@ const BARRIER = "Tidewater barrier holds through the storm"; // 2020, floods, Lo
 const MARKET = "Floodwater reaches the Oldmere market"; // 2020, floods, Local, lead image
 const BYPASS = "Council votes on the Pellham bypass"; // 2019, transport + elections, Politics
 const FERRY = "Ferry timetable changes at Oldmere"; // 2018, transport, Local
+const GALES = "Coastal towns count the cost of the March gales"; // 2017, eleven places, nothing else
 const LIBRARY = "旧港图书馆重新开放"; // 2021, zh-Hans
 
 const siteUrl = inject("searchSiteUrl");
@@ -94,7 +95,7 @@ describe("searching", () => {
     expect(await openSearch("?q=unfinished")).toBe("No articles match “unfinished”.");
     expect(await openSearch("?q=tidewater&page=3")).toBe("4 results for “tidewater”");
     expect(await titles()).not.toContain("An unfinished tidewater piece");
-    expect(await openSearch("")).toBe("6 articles in the archive, newest first");
+    expect(await openSearch("")).toBe("7 articles in the archive, newest first");
     expect(await facet("Byline")).toContain("Ines Carvalho (3)");
     expect((await facet("Topic")).sort()).toEqual(["elections (2)", "floods (3)", "transport (3)"]);
   });
@@ -142,6 +143,29 @@ describe("filters", () => {
     expect(await titles()).toEqual([BARRIER, MARKET]);
   });
 
+  it("shows the most frequent values of a long filter until all are asked for, and never hides a chosen one", async () => {
+    await openSearch("");
+    const place = page
+      .locator("fieldset.facet")
+      .filter({ has: page.locator("legend", { hasText: "Place" }) });
+    expect(await facet("Place")).toHaveLength(10);
+    expect((await facet("Place")).slice(0, 3)).toEqual(["Oldmere (3)", "Pellham (3)", "Ardley (1)"]);
+    const toggle = place.getByRole("button", { name: "Show all 14" });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.click();
+    expect(await facet("Place")).toHaveLength(14);
+    const fewer = place.getByRole("button", { name: "Show fewer" });
+    expect(await fewer.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show fewer");
+    await page.getByRole("checkbox", { name: "Kettleby (1)" }).check();
+    await poll(searchAddress).toBe("/archive/search/?place=Kettleby");
+    expect(await settled()).toBe("1 article matches these filters");
+    expect(await titles()).toEqual([GALES]);
+    await place.getByRole("button", { name: "Show fewer" }).click();
+    expect(await facet("Place")).toHaveLength(11);
+    expect(await page.getByRole("checkbox", { name: "Kettleby (1)" }).isChecked()).toBe(true);
+  });
+
   it("narrows a search by words", async () => {
     expect(await openSearch("?q=tidewater&topic=transport&page=2")).toBe("3 results for “tidewater”");
     expect([...(await titles())].sort()).toEqual([BYPASS, FERRY, NIGHT_TRAINS].sort());
@@ -163,8 +187,8 @@ describe("order", () => {
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toEqual([FERRY, BYPASS, BARRIER, NIGHT_TRAINS]);
 
-    await openSearch("?page=3");
-    expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE, BARRIER, MARKET, BYPASS, FERRY]);
+    await openSearch("?page=4");
+    expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE, BARRIER, MARKET, BYPASS, FERRY, GALES]);
     expect(await page.getByLabel("Sort by").inputValue()).toBe("newest");
     expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
   });
