@@ -32,7 +32,7 @@ interface PagefindSearchOptions {
   sort?: Record<string, "asc" | "desc">;
 }
 interface PagefindInstance {
-  filters(): Promise<FilterCounts>;
+  preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
 }
 interface PagefindModule {
@@ -67,6 +67,9 @@ let runId = 0;
 // Long filter lists show their most frequent values until the reader asks for all of them.
 const FACET_LIMIT = 10;
 const expandedFacets = new Set<FacetKey>();
+// A filter's list of values loads when the reader opens it (or has chosen one of its values):
+// at archive scale the lists together outweigh the rest of a first search.
+const openFacets = new Set<FacetKey>();
 let shownCounts: Partial<Record<FacetKey, Record<string, number>>> = {};
 
 function loadLanguages(): Promise<Record<string, { page_count: number }>> {
@@ -77,7 +80,7 @@ function loadLanguages(): Promise<Record<string, { page_count: number }>> {
   return languages;
 }
 
-/** A Pagefind instance searching one language's index, with its filter lists loaded. */
+/** A Pagefind instance searching one language's index. */
 function instanceFor(language: string): Promise<PagefindInstance> {
   let instance = instances.get(language);
   if (!instance) {
@@ -104,8 +107,6 @@ async function createInstance(language: string): Promise<PagefindInstance> {
     if (own === null) html.removeAttribute("lang");
     else html.setAttribute("lang", own);
   }
-  // Searches count only the filters whose lists are loaded; this loads them all once.
-  await instance.filters();
   return instance;
 }
 
@@ -168,42 +169,56 @@ function renderLanguages(available: Record<string, { page_count: number }>, lang
   languageSelect.value = language;
 }
 
-/** Redraws the filter lists, keeping keyboard focus on the same checkbox or button. */
+/** The open/closed filter groups written by the page, one per filter key. */
+function facetGroup(key: FacetKey): HTMLDetailsElement | null {
+  return facets?.querySelector<HTMLDetailsElement>(`details[data-facet="${key}"]`) ?? null;
+}
+
+/** Fills the open filter lists, keeping keyboard focus on the same checkbox or button. */
 function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>, view: SearchState): void {
   if (!facets) return;
   shownCounts = counts;
   const active = document.activeElement;
   const focused =
-    active instanceof HTMLElement && facets.contains(active)
-      ? active instanceof HTMLInputElement
-        ? `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`
-        : `button[data-facet="${active.dataset.facet ?? ""}"]`
-      : undefined;
-  const sets = SEARCH_FACETS.flatMap(({ key, label }) => {
-    const values = listFacetValues(key, counts[key] ?? {}, view.filters[key]);
-    if (values.length === 0) return [];
-    const fieldset = document.createElement("fieldset");
-    fieldset.className = "facet";
-    const legend = document.createElement("legend");
-    legend.textContent = label;
-    const items = document.createElement("ul");
-    items.className = "facet__values";
+    active instanceof HTMLInputElement && facets.contains(active)
+      ? `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`
+      : active instanceof HTMLButtonElement && facets.contains(active)
+        ? `button[data-facet="${active.dataset.facet ?? ""}"]`
+        : undefined;
+  for (const { key } of SEARCH_FACETS) {
+    const group = facetGroup(key);
+    const items = group?.querySelector("ul");
+    if (!group || !items) continue;
+    group.open = openFacets.has(key);
+    const loaded = counts[key];
+    group.querySelector(".facet__more")?.remove();
+    if (!loaded) {
+      items.replaceChildren();
+      continue;
+    }
+    const values = listFacetValues(key, loaded, view.filters[key]);
     const shown = expandedFacets.has(key) ? values : limitFacetValues(values, view.filters[key], FACET_LIMIT);
-    shown.forEach(([value, count], i) => {
-      const item = document.createElement("li");
-      const input = document.createElement("input");
-      input.type = "checkbox";
-      input.name = key;
-      input.value = value;
-      input.id = `facet-${key}-${i}`;
-      input.checked = view.filters[key].includes(value);
-      const text = document.createElement("label");
-      text.htmlFor = input.id;
-      text.textContent = `${value} (${count})`;
-      item.append(input, text);
-      items.append(item);
-    });
-    fieldset.append(legend, items);
+    items.replaceChildren(
+      ...shown.map(([value, count], i) => {
+        const item = document.createElement("li");
+        const input = document.createElement("input");
+        input.type = "checkbox";
+        input.name = key;
+        input.value = value;
+        input.id = `facet-${key}-${i}`;
+        input.checked = view.filters[key].includes(value);
+        const text = document.createElement("label");
+        text.htmlFor = input.id;
+        text.textContent = `${value} (${count})`;
+        item.append(input, text);
+        return item;
+      }),
+    );
+    if (values.length === 0) {
+      const none = document.createElement("li");
+      none.textContent = "None in these results";
+      items.append(none);
+    }
     if (values.length > FACET_LIMIT) {
       const toggle = document.createElement("button");
       toggle.type = "button";
@@ -211,13 +226,45 @@ function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>,
       toggle.dataset.facet = key;
       toggle.setAttribute("aria-expanded", String(expandedFacets.has(key)));
       toggle.textContent = expandedFacets.has(key) ? "Show fewer" : `Show all ${values.length}`;
-      fieldset.append(toggle);
+      items.after(toggle);
     }
-    return [fieldset];
-  });
-  facets.replaceChildren(...sets);
-  facets.hidden = sets.length === 0;
-  if (focused) (facets.querySelector<HTMLElement>(focused) ?? facets.querySelector("input") ?? box)?.focus();
+  }
+  facets.hidden = false;
+  if (focused) facets.querySelector<HTMLElement>(focused)?.focus();
+}
+
+/**
+ * The counts of every open filter: what each value would give, with the other filters
+ * applied and its own not. Loads the value lists of open filters that are not loaded yet.
+ */
+async function countFacets(
+  pagefind: PagefindInstance,
+  view: SearchState,
+  main: PagefindResponse,
+): Promise<Partial<Record<FacetKey, Record<string, number>>>> {
+  const term = view.query === "" ? null : view.query;
+  const wanted = SEARCH_FACETS.filter(({ key }) => openFacets.has(key) || view.filters[key].length > 0);
+  const unloaded = wanted.filter(({ key }) => !(key in main.filters));
+  if (unloaded.length > 0) {
+    await pagefind.preload(null, {
+      filters: Object.fromEntries(unloaded.map(({ key }) => [key, { any: [] }])),
+    });
+  }
+  const fresh = unloaded.length > 0 ? await pagefind.search(term, searchOptions(view)) : main;
+  const entries = [];
+  for (const { key } of wanted) {
+    if (!openFacets.has(key)) continue;
+    const response =
+      view.filters[key].length === 0
+        ? fresh
+        : await pagefind.search(term, { filters: pagefindFilters(view.filters, key) });
+    entries.push([key, response.filters[key] ?? {}] as const);
+  }
+  return Object.fromEntries(entries);
+}
+
+function searchOptions(view: SearchState): PagefindSearchOptions {
+  return { filters: pagefindFilters(view.filters), sort: pagefindSort(effectiveSort(view)) };
 }
 
 /** Pagefind adds `highlight=` even when there are no words (filters alone); such a link gets none. */
@@ -343,23 +390,11 @@ async function run(): Promise<void> {
     }
     const pagefind = await instanceFor(language);
     const term = view.query === "" ? null : view.query;
-    const main = pagefind.search(term, {
-      filters: pagefindFilters(view.filters),
-      sort: pagefindSort(effectiveSort(view)),
-    });
-    // A filter's counts are what each value would give: the other filters apply, its own do not.
-    const counts = Object.fromEntries(
-      await Promise.all(
-        SEARCH_FACETS.map(async ({ key }) => {
-          const response =
-            view.filters[key].length === 0
-              ? await main
-              : await pagefind.search(term, { filters: pagefindFilters(view.filters, key) });
-          return [key, response.filters[key] ?? {}] as const;
-        }),
-      ),
-    );
-    const { results } = await main;
+    // Chosen values keep their filter open, so that the choice can be seen and undone.
+    for (const { key } of SEARCH_FACETS) if (view.filters[key].length > 0) openFacets.add(key);
+    const main = await pagefind.search(term, searchOptions(view));
+    const counts = await countFacets(pagefind, view, main);
+    const { results } = main;
     if (id !== runId) return;
     renderFacets(counts, view);
     current = { results, shown: 0, language };
@@ -395,6 +430,30 @@ form?.addEventListener("submit", (event) => {
 });
 
 facets?.addEventListener("change", () => go({ ...state, filters: formSelection(), pages: 1 }));
+facets?.addEventListener(
+  "toggle",
+  (event) => {
+    const group = event.target as HTMLDetailsElement;
+    const key = group.dataset.facet as FacetKey | undefined;
+    if (!key || group.open === openFacets.has(key)) return;
+    if (group.open) openFacets.add(key);
+    else openFacets.delete(key);
+    if (group.open) void refreshFacets();
+  },
+  true,
+);
+
+/** Recounts the filters after one is opened, leaving the results as they are. */
+async function refreshFacets(): Promise<void> {
+  const id = runId;
+  const view = state;
+  if (!current) return;
+  const pagefind = await instanceFor(current.language);
+  const main = await pagefind.search(view.query === "" ? null : view.query, searchOptions(view));
+  const counts = await countFacets(pagefind, view, main);
+  if (id === runId) renderFacets(counts, view);
+}
+
 facets?.addEventListener("click", (event) => {
   const key = (event.target as HTMLElement).closest<HTMLButtonElement>(".facet__more")?.dataset.facet as
     FacetKey | undefined;

@@ -65,6 +65,12 @@ async function facet(legend: string): Promise<string[]> {
   return set.locator("label").allTextContents();
 }
 
+/** Opens one filter's list, as a reader does, and waits for its values. */
+async function openFacet(label: string): Promise<void> {
+  await page.locator("#search-facets summary", { hasText: label }).click();
+  await poll(async () => (await facet(label)).length).toBeGreaterThan(0);
+}
+
 describe("searching", () => {
   it("finds the articles with the words, best match first, with marked excerpts, and shows more on demand", async () => {
     expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
@@ -96,6 +102,8 @@ describe("searching", () => {
     expect(await openSearch("?q=tidewater&page=3")).toBe("4 results for “tidewater”");
     expect(await titles()).not.toContain("An unfinished tidewater piece");
     expect(await openSearch("")).toBe("7 articles in the archive, newest first");
+    await openFacet("Byline");
+    await openFacet("Topic");
     expect(await facet("Byline")).toContain("Ines Carvalho (3)");
     expect((await facet("Topic")).sort()).toEqual(["elections (2)", "floods (3)", "transport (3)"]);
   });
@@ -128,6 +136,9 @@ describe("filters", () => {
 
   it("combines values of one filter with OR and different filters with AND, counting what each would give", async () => {
     await openSearch("");
+    await openFacet("Topic");
+    await openFacet("Byline");
+    await openFacet("Section");
     await page.getByRole("checkbox", { name: "floods (3)" }).check();
     await poll(searchAddress).toBe("/archive/search/?topic=floods");
     expect(await settled()).toBe("3 articles match these filters");
@@ -145,6 +156,7 @@ describe("filters", () => {
 
   it("shows the most frequent values of a long filter until all are asked for, and never hides a chosen one", async () => {
     await openSearch("");
+    await openFacet("Place");
     const place = page
       .locator("fieldset.facet")
       .filter({ has: page.locator("legend", { hasText: "Place" }) });
@@ -201,6 +213,7 @@ describe("the address", () => {
     await page.keyboard.press("Enter");
     await poll(searchAddress).toBe("/archive/search/?q=tidewater");
     await settled();
+    await openFacet("Topic");
     await page.getByRole("checkbox", { name: "transport (3)" }).check();
     await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
     await settled();
@@ -228,6 +241,7 @@ describe("the address", () => {
 
   it("goes back and forward through earlier views", async () => {
     await openSearch("?q=tidewater");
+    await openFacet("Topic");
     await page.getByRole("checkbox", { name: "transport (3)" }).check();
     await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
     expect(await settled()).toBe("3 results for “tidewater”");
@@ -284,6 +298,8 @@ describe("cost", () => {
     await settled();
     await page.waitForLoadState("networkidle");
     expect([...sizes.keys()]).toContain("/archive/pagefind/pagefind.js");
+    // The filters' value lists load when a filter is opened, not with the first search.
+    expect([...sizes.keys()].filter((path) => path.includes("/pagefind/filter/"))).toEqual([]);
     const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
     expect(total).toBeLessThanOrEqual(200 * 1024);
   });
@@ -318,7 +334,10 @@ describe("keyboard and assistive technology", () => {
     // Focus moves to the first new result, not to the top of the page.
     expect(await focused()).toBe((await titles())[2]);
 
+    await page.locator("#search-facets summary", { hasText: "Topic" }).focus();
+    await page.keyboard.press("Enter");
     const box = page.getByRole("checkbox", { name: "transport (3)" });
+    await poll(() => box.count()).toBe(1);
     await box.focus();
     await page.keyboard.press("Space");
     await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
