@@ -1,40 +1,300 @@
 /**
- * The search page: reads `q` from the address, asks Pagefind, and lists the results.
- * Pagefind's files load only here, only when there is something to search for.
+ * The search page: reads the view from the address (words, filters, order, language, how many
+ * results), asks Pagefind, and shows filters with counts and the results. Every change is
+ * written back to the address, so a reload, a shared link or Back shows the same view.
+ * Pagefind's files load only here.
  */
+import { SEARCH_FACETS, limitFacetValues, listFacetValues, type FacetKey } from "../lib/search-filters";
+import {
+  effectiveSort,
+  emptySelection,
+  hasFilters,
+  pagefindFilters,
+  pagefindSort,
+  parseSearchState,
+  searchStateParams,
+  type SearchState,
+  type SortOrder,
+} from "../lib/search-state";
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
-interface PagefindApi {
-  options(options: { baseUrl?: string }): Promise<void>;
-  search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+type FilterCounts = Record<string, Record<string, number>>;
+interface PagefindResponse {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  filters: FilterCounts;
+}
+interface PagefindSearchOptions {
+  filters?: Record<string, { any: string[] }>;
+  sort?: Record<string, "asc" | "desc">;
+}
+interface PagefindInstance {
+  preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
+}
+interface PagefindModule {
+  createInstance(options: { baseUrl: string; highlightParam: string; noWorker: boolean }): PagefindInstance;
 }
 
-const PAGE_SIZE = 20;
+const app = document.querySelector<HTMLElement>("#search-app");
+const form = document.querySelector<HTMLFormElement>("#search-page-form");
+const box = document.querySelector<HTMLInputElement>("#page-search-q");
+const options = document.querySelector<HTMLElement>(".search-page__options");
+const sortSelect = document.querySelector<HTMLSelectElement>("#search-sort");
+const languageChoice = document.querySelector<HTMLElement>("#search-language-choice");
+const languageSelect = document.querySelector<HTMLSelectElement>("#search-language");
+const facets = document.querySelector<HTMLElement>("#search-facets");
+const status = document.querySelector<HTMLElement>("#search-status");
+const elsewhere = document.querySelector<HTMLElement>("#search-elsewhere");
+const list = document.querySelector<HTMLOListElement>("#search-results");
+const more = document.querySelector<HTMLButtonElement>("#search-more");
+
+// The loader on article pages marks the words it finds under this name in the address.
+const HIGHLIGHT_PARAM = "highlight";
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
-let api: Promise<PagefindApi> | undefined;
+const pageSize = Number(app?.dataset.pageSize) || 10;
+const siteLanguage = app?.dataset.defaultLanguage ?? "en";
 
-function loadPagefind(): Promise<PagefindApi> {
-  api ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await module.options({ baseUrl: base });
-    return module;
-  })();
-  return api;
+let pagefindModule: Promise<PagefindModule> | undefined;
+const instances = new Map<string, Promise<PagefindInstance>>();
+let languages: Promise<Record<string, { page_count: number }>> | undefined;
+let state: SearchState = parseSearchState(new URLSearchParams(location.search));
+let current: { results: PagefindResponse["results"]; shown: number; language: string } | undefined;
+let runId = 0;
+// Long filter lists show their most frequent values until the reader asks for all of them.
+const FACET_LIMIT = 10;
+const expandedFacets = new Set<FacetKey>();
+// A filter's list of values loads when the reader opens it (or has chosen one of its values):
+// at archive scale the lists together outweigh the rest of a first search.
+const openFacets = new Set<FacetKey>();
+let shownCounts: Partial<Record<FacetKey, Record<string, number>>> = {};
+
+function loadLanguages(): Promise<Record<string, { page_count: number }>> {
+  languages ??= fetch(`${base}pagefind/pagefind-entry.json`).then(async (response) => {
+    if (!response.ok) throw new Error(`The search index is missing (${response.status})`);
+    return ((await response.json()) as { languages: Record<string, { page_count: number }> }).languages;
+  });
+  return languages;
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+/** A Pagefind instance searching one language's index. */
+function instanceFor(language: string): Promise<PagefindInstance> {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = createInstance(language);
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+async function createInstance(language: string): Promise<PagefindInstance> {
+  pagefindModule ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindModule>;
+  const module = await pagefindModule;
+  // Pagefind picks the index from <html lang> when an instance is created, whatever the
+  // options say; the search page's own language is restored at once.
+  const html = document.documentElement;
+  const own = html.getAttribute("lang");
+  html.setAttribute("lang", language);
+  let instance: PagefindInstance;
+  try {
+    // In the page itself rather than a worker: one file less to fetch before the first results,
+    // and no fallback after a worker that is slow to start.
+    instance = module.createInstance({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, noWorker: true });
+  } finally {
+    if (own === null) html.removeAttribute("lang");
+    else html.setAttribute("lang", own);
+  }
+  return instance;
+}
+
+/** The index to search: the one asked for, else the reader's language, else the site's. */
+function chooseLanguage(asked: string | undefined, available: string[]): string {
+  const match = (tag: string): string | undefined => {
+    const lower = tag.toLowerCase();
+    const primary = (l: string): string => l.split("-")[0] ?? l;
+    return available.find((l) => l === lower) ?? available.find((l) => primary(l) === primary(lower));
+  };
+  for (const tag of [...(asked ? [asked] : []), ...navigator.languages, siteLanguage]) {
+    const found = match(tag);
+    if (found) return found;
+  }
+  return available[0] ?? siteLanguage;
+}
+
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function urlFor(next: SearchState): string {
+  const query = searchStateParams(next).toString();
+  return query === "" ? location.pathname : `${location.pathname}?${query}`;
+}
+
+/** Shows the state in the form's controls. */
+function showState(view: SearchState, language: string): void {
+  if (box) box.value = view.query;
+  if (sortSelect) {
+    sortSelect.value = effectiveSort(view);
+    const relevance = sortSelect.querySelector<HTMLOptionElement>('option[value="relevance"]');
+    // Without words there is nothing to rank by relevance.
+    if (relevance) relevance.disabled = view.query === "";
+  }
+  if (languageSelect) languageSelect.value = language;
+}
+
+function renderLanguages(available: Record<string, { page_count: number }>, language: string): void {
+  if (!languageSelect || !languageChoice) return;
+  const tags = Object.keys(available);
+  languageChoice.hidden = tags.length < 2;
+  languageSelect.replaceChildren(
+    ...tags.map((tag) => {
+      const option = document.createElement("option");
+      option.value = tag;
+      option.lang = tag;
+      option.textContent = languageName(tag);
+      return option;
+    }),
+  );
+  languageSelect.value = language;
+}
+
+/** The open/closed filter groups written by the page, one per filter key. */
+function facetGroup(key: FacetKey): HTMLDetailsElement | null {
+  return facets?.querySelector<HTMLDetailsElement>(`details[data-facet="${key}"]`) ?? null;
+}
+
+/** Fills the open filter lists, keeping keyboard focus on the same checkbox or button. */
+function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>, view: SearchState): void {
+  if (!facets) return;
+  shownCounts = counts;
+  const active = document.activeElement;
+  const focused =
+    active instanceof HTMLInputElement && facets.contains(active)
+      ? `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`
+      : active instanceof HTMLButtonElement && facets.contains(active)
+        ? `button[data-facet="${active.dataset.facet ?? ""}"]`
+        : undefined;
+  for (const { key } of SEARCH_FACETS) {
+    const group = facetGroup(key);
+    const items = group?.querySelector("ul");
+    if (!group || !items) continue;
+    group.open = openFacets.has(key);
+    const loaded = counts[key];
+    group.querySelector(".facet__more")?.remove();
+    if (!loaded) {
+      items.replaceChildren();
+      continue;
+    }
+    const values = listFacetValues(key, loaded, view.filters[key]);
+    const shown = expandedFacets.has(key) ? values : limitFacetValues(values, view.filters[key], FACET_LIMIT);
+    items.replaceChildren(
+      ...shown.map(([value, count], i) => {
+        const item = document.createElement("li");
+        const input = document.createElement("input");
+        input.type = "checkbox";
+        input.name = key;
+        input.value = value;
+        input.id = `facet-${key}-${i}`;
+        input.checked = view.filters[key].includes(value);
+        const text = document.createElement("label");
+        text.htmlFor = input.id;
+        text.textContent = `${value} (${count})`;
+        item.append(input, text);
+        return item;
+      }),
+    );
+    if (values.length === 0) {
+      const none = document.createElement("li");
+      none.textContent = "None in these results";
+      items.append(none);
+    }
+    if (values.length > FACET_LIMIT) {
+      const toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "facet__more";
+      toggle.dataset.facet = key;
+      toggle.setAttribute("aria-expanded", String(expandedFacets.has(key)));
+      toggle.textContent = expandedFacets.has(key) ? "Show fewer" : `Show all ${values.length}`;
+      items.after(toggle);
+    }
+  }
+  facets.hidden = false;
+  if (focused) facets.querySelector<HTMLElement>(focused)?.focus();
+}
+
+/**
+ * The counts of every open filter: what each value would give, with the other filters
+ * applied and its own not. Loads the value lists of open filters that are not loaded yet.
+ */
+async function countFacets(
+  pagefind: PagefindInstance,
+  view: SearchState,
+  main: PagefindResponse,
+): Promise<Partial<Record<FacetKey, Record<string, number>>>> {
+  const term = view.query === "" ? null : view.query;
+  const wanted = SEARCH_FACETS.filter(({ key }) => openFacets.has(key) || view.filters[key].length > 0);
+  const unloaded = wanted.filter(({ key }) => !(key in main.filters));
+  if (unloaded.length > 0) {
+    await pagefind.preload(null, {
+      filters: Object.fromEntries(unloaded.map(({ key }) => [key, { any: [] }])),
+    });
+  }
+  const fresh = unloaded.length > 0 ? await pagefind.search(term, searchOptions(view)) : main;
+  const entries = [];
+  for (const { key } of wanted) {
+    if (!openFacets.has(key)) continue;
+    const response =
+      view.filters[key].length === 0
+        ? fresh
+        : await pagefind.search(term, { filters: pagefindFilters(view.filters, key) });
+    entries.push([key, response.filters[key] ?? {}] as const);
+  }
+  return Object.fromEntries(entries);
+}
+
+function searchOptions(view: SearchState): PagefindSearchOptions {
+  return { filters: pagefindFilters(view.filters), sort: pagefindSort(effectiveSort(view)) };
+}
+
+/** Pagefind adds `highlight=` even when there are no words (filters alone); such a link gets none. */
+function withoutEmptyHighlight(url: string): string {
+  const parsed = new URL(url, location.href);
+  const words = parsed.searchParams.getAll(HIGHLIGHT_PARAM).filter((word) => word !== "");
+  parsed.searchParams.delete(HIGHLIGHT_PARAM);
+  for (const word of words) parsed.searchParams.append(HIGHLIGHT_PARAM, word);
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+}
+
+function renderResult(data: PagefindResultData, language: string): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "result";
+  const own = language === siteLanguage ? {} : { lang: language, dir: "auto" };
+  if (data.meta.image) {
+    const image = document.createElement("img");
+    image.className = "result__thumb";
+    image.src = data.meta.image;
+    // The title beside it says what the article is; the picture adds nothing to read aloud.
+    image.alt = "";
+    image.loading = "lazy";
+    item.append(image);
+  }
   const heading = document.createElement("h2");
   heading.className = "result__title";
   const link = document.createElement("a");
-  link.href = data.url;
+  link.href = withoutEmptyHighlight(data.url);
   link.textContent = data.meta.title ?? data.url;
+  Object.assign(link, own);
   heading.append(link);
   item.append(heading);
   const facts = [data.meta.date, data.meta.dateline, data.meta.byline && `By ${data.meta.byline}`].filter(
@@ -48,49 +308,204 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   }
   const excerpt = document.createElement("p");
   excerpt.className = "result__excerpt";
+  Object.assign(excerpt, own);
   // Pagefind's excerpt is the page's own text, HTML-escaped, with <mark> around the matched words.
   excerpt.innerHTML = data.excerpt;
   item.append(excerpt);
   return item;
 }
 
-async function run(): Promise<void> {
-  const status = document.querySelector<HTMLElement>("#search-status");
-  const list = document.querySelector<HTMLOListElement>("#search-results");
-  const more = document.querySelector<HTMLButtonElement>("#search-more");
-  if (!status || !list || !more) return;
-  const query = new URLSearchParams(location.search).get("q")?.trim() ?? "";
-  const box = document.querySelector<HTMLInputElement>("#page-search-q");
-  if (box) box.value = query;
-  if (query === "") {
-    status.textContent = "Type words to search for in the box above.";
-    return;
+/** Loads and appends results up to `upTo`; returns the first appended item, if any. */
+async function showResults(upTo: number, id: number): Promise<HTMLLIElement | undefined> {
+  if (!current || !list || !more) return undefined;
+  const { results, language } = current;
+  const batch = await Promise.all(results.slice(current.shown, upTo).map((r) => r.data()));
+  if (id !== runId) return undefined;
+  const items = batch.map((data) => renderResult(data, language));
+  list.append(...items);
+  current.shown += items.length;
+  more.hidden = current.shown >= results.length;
+  return items[0];
+}
+
+function describe(view: SearchState, count: number): string {
+  if (view.query !== "") {
+    return count === 0
+      ? `No articles match “${view.query}”.`
+      : `${plural(count, "result", "results")} for “${view.query}”`;
   }
-  status.textContent = `Searching for “${query}”…`;
-  try {
-    const pagefind = await loadPagefind();
-    const { results } = await pagefind.search(query);
-    let shown = 0;
-    const showMore = async (): Promise<void> => {
-      const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-      list.append(...batch.map(renderResult));
-      shown += batch.length;
-      more.hidden = shown >= results.length;
-    };
-    more.addEventListener("click", () => {
-      const first = shown;
-      void showMore().then(() => list.children[first]?.querySelector("a")?.focus());
+  if (hasFilters(view.filters)) {
+    return count === 0
+      ? "No articles match these filters."
+      : `${plural(count, "article matches", "articles match")} these filters`;
+  }
+  return `${plural(count, "article", "articles")} in the archive, newest first`;
+}
+
+/** When nothing matches in one language, says which other languages have matches. */
+async function offerOtherLanguages(query: string, language: string, id: number): Promise<void> {
+  if (!elsewhere) return;
+  const others = Object.keys(await loadLanguages()).filter((l) => l !== language);
+  const found = await Promise.all(
+    others.map(
+      async (other) => [other, (await (await instanceFor(other)).search(query)).results.length] as const,
+    ),
+  );
+  if (id !== runId) return;
+  const links = found
+    .filter(([, count]) => count > 0)
+    .map(([other, count]) => {
+      const link = document.createElement("a");
+      link.href = urlFor({ ...state, language: other, filters: emptySelection(), pages: 1 });
+      link.append(languageName(other));
+      link.lang = other;
+      const number = document.createElement("span");
+      number.textContent = ` (${plural(count, "result", "results")})`;
+      return [link, number];
     });
-    await showMore();
-    // Announced once the first results are on the page, so the count and the list agree.
-    status.textContent =
-      results.length === 0
-        ? `No articles match “${query}”.`
-        : `${results.length} ${results.length === 1 ? "result" : "results"} for “${query}”`;
+  if (links.length === 0) return;
+  elsewhere.replaceChildren(
+    "Found in other languages: ",
+    ...links.flatMap((l, i) => (i > 0 ? [", ", ...l] : l)),
+  );
+  elsewhere.hidden = false;
+}
+
+async function run(): Promise<void> {
+  const id = ++runId;
+  const view = state;
+  if (!status || !list || !more || !elsewhere) return;
+  status.textContent = view.query === "" ? "Loading…" : `Searching for “${view.query}”…`;
+  try {
+    const available = await loadLanguages();
+    const language = chooseLanguage(view.language, Object.keys(available));
+    if (id !== runId) return;
+    renderLanguages(available, language);
+    showState(view, language);
+    if (options) options.hidden = false;
+    // The reader's language is written into the address, so that a shared link shows the same results.
+    if (view.language !== language && language !== siteLanguage) {
+      state = { ...view, language };
+      history.replaceState(null, "", urlFor(state));
+    }
+    const pagefind = await instanceFor(language);
+    const term = view.query === "" ? null : view.query;
+    // Chosen values keep their filter open, so that the choice can be seen and undone.
+    for (const { key } of SEARCH_FACETS) if (view.filters[key].length > 0) openFacets.add(key);
+    const main = await pagefind.search(term, searchOptions(view));
+    const counts = await countFacets(pagefind, view, main);
+    const { results } = main;
+    if (id !== runId) return;
+    renderFacets(counts, view);
+    current = { results, shown: 0, language };
+    list.replaceChildren();
+    elsewhere.hidden = true;
+    await showResults(view.pages * pageSize, id);
+    if (id !== runId) return;
+    // Announced once the results are on the page, so that the count and the list agree.
+    status.textContent = describe(view, results.length);
+    if (results.length === 0 && view.query !== "") await offerOtherLanguages(view.query, language, id);
   } catch (error) {
-    status.textContent = "Search could not be loaded. Please reload the page to try again.";
+    if (id === runId) status.textContent = "Search could not be loaded. Please reload the page to try again.";
     throw error;
   }
 }
 
+/** Shows a new view and records it in the history, so that Back returns to the one before. */
+function go(next: SearchState): void {
+  state = next;
+  history.pushState(null, "", urlFor(state));
+  void run();
+}
+
+function formSelection(): SearchState["filters"] {
+  return form
+    ? parseSearchState(new URLSearchParams(new FormData(form) as unknown as string)).filters
+    : emptySelection();
+}
+
+form?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  go({ ...state, query: (box?.value ?? "").trim(), filters: formSelection(), pages: 1 });
+});
+
+facets?.addEventListener("change", () => go({ ...state, filters: formSelection(), pages: 1 }));
+facets?.addEventListener(
+  "toggle",
+  (event) => {
+    const group = event.target as HTMLDetailsElement;
+    const key = group.dataset.facet as FacetKey | undefined;
+    if (!key || group.open === openFacets.has(key)) return;
+    if (group.open) openFacets.add(key);
+    else openFacets.delete(key);
+    if (group.open) void refreshFacets();
+  },
+  true,
+);
+
+/** Recounts the filters after one is opened, leaving the results as they are. */
+async function refreshFacets(): Promise<void> {
+  const id = runId;
+  const view = state;
+  if (!current) return;
+  const pagefind = await instanceFor(current.language);
+  const main = await pagefind.search(view.query === "" ? null : view.query, searchOptions(view));
+  const counts = await countFacets(pagefind, view, main);
+  if (id === runId) renderFacets(counts, view);
+}
+
+facets?.addEventListener("click", (event) => {
+  const key = (event.target as HTMLElement).closest<HTMLButtonElement>(".facet__more")?.dataset.facet as
+    FacetKey | undefined;
+  if (!key) return;
+  if (!expandedFacets.delete(key)) expandedFacets.add(key);
+  renderFacets(shownCounts, state);
+});
+
+sortSelect?.addEventListener("change", () => go({ ...state, sort: sortSelect.value as SortOrder, pages: 1 }));
+
+languageSelect?.addEventListener("change", () =>
+  go({ ...state, language: languageSelect.value, filters: emptySelection(), pages: 1 }),
+);
+
+more?.addEventListener("click", () => {
+  if (!current) return;
+  state = { ...state, pages: Math.ceil(current.shown / pageSize) + 1 };
+  history.replaceState(null, "", urlFor(state));
+  void showResults(current.shown + pageSize, runId).then((first) => {
+    // Focus moves to the first new result, never to the page top when the button hides.
+    first?.querySelector("a")?.focus();
+  });
+});
+
+// Arrow keys move between results; Down from the search box goes to the first one.
+function resultLinks(): HTMLAnchorElement[] {
+  return [...(list?.querySelectorAll<HTMLAnchorElement>(".result__title a") ?? [])];
+}
+list?.addEventListener("keydown", (event) => {
+  const links = resultLinks();
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at < 0) return;
+  const target = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[event.key];
+  if (target === undefined) return;
+  event.preventDefault();
+  if (target < 0) box?.focus();
+  else links[Math.min(target, links.length - 1)]?.focus();
+});
+box?.addEventListener("keydown", (event) => {
+  if (event.key !== "ArrowDown") return;
+  const first = resultLinks()[0];
+  if (!first) return;
+  event.preventDefault();
+  first.focus();
+});
+
+window.addEventListener("popstate", () => {
+  state = parseSearchState(new URLSearchParams(location.search));
+  void run();
+});
+
+// Search runs here, so the links offered to readers without JavaScript step aside.
+const browse = document.querySelector<HTMLElement>("#search-browse");
+if (browse) browse.hidden = true;
 void run();

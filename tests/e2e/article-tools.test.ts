@@ -4,10 +4,10 @@ import { useBrowserPage } from "../support/browser";
 
 const siteUrl = inject("siteUrl");
 const ARTICLE = "2015/03/09/night-ferry-returns/";
-const currentPage = useBrowserPage();
+const browserPage = useBrowserPage();
 let page: Page;
 beforeEach(() => {
-  page = currentPage();
+  page = browserPage.page();
 });
 
 describe("Cite this article in a real browser", () => {
@@ -30,10 +30,10 @@ describe("Cite this article in a real browser", () => {
 });
 
 describe("Cite this article without JavaScript", () => {
-  const noScriptPage = useBrowserPage({ javaScriptEnabled: false });
+  const noScript = useBrowserPage({ javaScriptEnabled: false });
 
   it("shows the citations, but no copy button", async () => {
-    const page = noScriptPage();
+    const page = noScript.page();
     await page.goto(new URL(ARTICLE, siteUrl).href);
     expect(await page.locator("#cite-text-mla").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Copy" }).count()).toBe(0);

@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, inject, it } from "vitest";
 import { useBrowserPage } from "../support/browser";
 
 const siteUrl = inject("siteUrl");
-const currentPage = useBrowserPage();
+const browserPage = useBrowserPage();
 let page: Page;
 beforeEach(() => {
-  page = currentPage();
+  page = browserPage.page();
 });
 
 /** Follows a link and waits for the page it leads to. */

@@ -1,26 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { collectConsoleProblems, launchBrowser } from "../support/browser";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { useBrowserPage } from "../support/browser";
 
 const siteUrl = inject("siteUrl");
-let browser: Browser;
+const browserPage = useBrowserPage();
 let page: Page;
-let consoleProblems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage();
-  consoleProblems = collectConsoleProblems(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(consoleProblems).toEqual([]);
+beforeEach(() => {
+  page = browserPage.page();
 });
 
 describe("search in a real browser", () => {
@@ -38,7 +24,7 @@ describe("search in a real browser", () => {
     expect(await results.first().locator("mark").first().textContent()).toBe("quokkalight");
     expect(await results.first().locator(".result__meta").textContent()).toContain("14 June 2016");
     await link.click();
-    await page.waitForURL(/\/archive\/2016\/06\/14\/late-evening-filing\/$/);
+    await page.waitForURL(/\/archive\/2016\/06\/14\/late-evening-filing\/\?highlight=quokkalight$/);
     expect(await page.locator("h1").textContent()).toBe("A story filed late in the evening, New York time");
   });
 
@@ -80,7 +66,7 @@ describe("pages in a real browser", () => {
     expect(response?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Page not found");
     // The browser logs the document's own 404 status; nothing else may be logged.
-    expect(consoleProblems.splice(0)).toEqual([
+    expect(browserPage.problems().splice(0)).toEqual([
       "error: Failed to load resource: the server responded with a status of 404 (Not Found)",
     ]);
   });

@@ -38,12 +38,17 @@ export function collectConsoleProblems(page: Page): string[] {
   return problems;
 }
 
+/** The page of the current test, and what it has logged so far (take expected lines out with splice). */
+export interface BrowserPage {
+  page(): Page;
+  problems(): string[];
+}
+
 /**
  * One browser for the test file (or the describe block it is called in) and a fresh page in a
  * context of `options` for each test, failing a test whose page logged an error or a warning.
- * Returns a getter for the current page.
  */
-export function useBrowserPage(options: BrowserContextOptions = {}): () => Page {
+export function useBrowserPage(options: BrowserContextOptions = {}): BrowserPage {
   let browser: Browser | undefined;
   let page: Page | undefined;
   let problems: string[] = [];
@@ -63,8 +68,11 @@ export function useBrowserPage(options: BrowserContextOptions = {}): () => Page 
     await page?.context().close();
     expect(problems).toEqual([]);
   });
-  return () => {
-    if (!page) throw new Error("no page: call this inside a test");
-    return page;
+  return {
+    page: () => {
+      if (!page) throw new Error("no page: call this inside a test");
+      return page;
+    },
+    problems: () => problems,
   };
 }

@@ -9,6 +9,8 @@ import { gunzipSync } from "node:zlib";
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 /** The small fixture archive that build and browser tests build. */
 export const fixtureArticlesDir = join(projectRoot, "tests/fixtures/site/articles");
+/** The fixture archive of the search tests, whose expected result sets are known exactly. */
+export const searchFixtureArticlesDir = join(projectRoot, "tests/fixtures/search/articles");
 
 export interface BuildOptions {
   /** Article folder, absolute or relative to the project. */
@@ -81,6 +83,7 @@ export interface IndexedPage {
   url: string;
   content: string;
   meta: Record<string, string>;
+  filters?: Record<string, string[]>;
   language?: string;
 }
 

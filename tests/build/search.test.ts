@@ -1,0 +1,138 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import sharp from "sharp";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { all, attr, one, readPage, text } from "../support/html";
+import { listFiles, readSearchIndex, type IndexedPage } from "../support/site-build";
+
+// The fixture site: tests/fixtures/site/articles, built under /archive.
+const dist = inject("fixtureDist");
+
+let files: string[];
+let index: IndexedPage[];
+
+beforeAll(async () => {
+  files = await listFiles(dist);
+  index = await readSearchIndex(dist);
+});
+
+const page = (suffix: string): IndexedPage => {
+  const found = index.find((p) => p.url.endsWith(suffix));
+  if (!found) throw new Error(`${suffix} is not in the search index`);
+  return found;
+};
+
+describe("search keys on article pages", () => {
+  it("gives every article its filters, with the names as written in frontmatter", () => {
+    expect(page("/late-evening-filing/").filters).toEqual({
+      topic: ["testing", "night-desk"],
+      year: ["2016"],
+      byline: ["Rosa Delgado"],
+      agency: ["Fixture Wire"],
+      place: ["New York", "Queens"],
+      section: ["World"],
+    });
+    expect(page("/harbour-light-returns/").filters).toEqual({
+      topic: ["heritage"],
+      year: ["2019"],
+      byline: ["José Álvarez"],
+    });
+    expect(page("/arabic-bulletin/").filters).toEqual({
+      topic: ["testing"],
+      year: ["2023"],
+      byline: ["سارة الخطيب"],
+    });
+  });
+
+  it("keeps the filter values out of the searchable text", () => {
+    expect(page("/late-evening-filing/").content).not.toContain("night-desk");
+    expect(page("/late-evening-filing/").content).not.toContain("Queens");
+  });
+
+  it("gives an article with a lead image a small thumbnail for the result list, and none to the others", async () => {
+    const image = page("/harbour-light-returns/").meta.image ?? "";
+    expect(image).toMatch(/^\/archive\/_astro\/.+\.webp$/);
+    const file = join(dist, image.replace(/^\/archive\//, ""));
+    expect(existsSync(file)).toBe(true);
+    expect((await sharp(file).metadata()).width).toBeLessThanOrEqual(160);
+    // The late filing's lead photo is one the archive does not hold.
+    expect(page("/late-evening-filing/").meta.image).toBeUndefined();
+    expect(page("/corrected-report/").meta.image).toBeUndefined();
+  });
+
+  it("gives every article its date sort key, so none drops out of sorted results", async () => {
+    for (const { url } of index) {
+      const html = await readFile(join(dist, url, "index.html"), "utf8");
+      expect(html, url).toMatch(/data-pagefind-sort="date:\d{4}-\d{2}-\d{2}T[\d:.]+Z"/);
+    }
+  });
+});
+
+describe("scripts", () => {
+  it("runs no inline script on any page, so a Content-Security-Policy can forbid them", async () => {
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      const tree = await readPage(dist, `/${file}`);
+      // JSON-LD is data, not script: no policy runs or blocks it.
+      for (const script of all(tree, 'script:not([type="application/ld+json"])')) {
+        expect(attr(script, "src"), file).not.toBe("");
+        expect(text(script), file).toBe("");
+      }
+      expect(all(tree, "[onclick], [onload], [onsubmit]"), file).toEqual([]);
+    }
+  });
+
+  it("gives article and list pages one small loader that fetches no search index", async () => {
+    const scripts = new Set<string>();
+    for (const path of [
+      "/page/2/",
+      "/2019/05/02/harbour-light-returns/",
+      "/archive/2016/06/",
+      "/topics/testing/",
+      "/404.html",
+    ]) {
+      const tree = await readPage(dist, path);
+      const srcs = all(tree, "script[src]").map((s) => attr(s, "src"));
+      expect(srcs, path).toHaveLength(1);
+      scripts.add(srcs[0]!);
+    }
+    expect(scripts.size).toBe(1);
+    // The home page adds only its "On this day" list, which reads one small file.
+    const home = all(await readPage(dist, "/"), "script[src]").map((s) => attr(s, "src"));
+    expect(home).toHaveLength(2);
+    expect(home).toContain([...scripts][0]);
+    const onThisDay = await readFile(
+      join(dist, home.find((src) => !scripts.has(src))!.replace(/^\/archive\//, "")),
+      "utf8",
+    );
+    expect(Buffer.byteLength(onThisDay)).toBeLessThanOrEqual(2048);
+    expect(onThisDay).not.toMatch(/\bimport\b/);
+    const loader = await readFile(join(dist, [...scripts][0]!.replace(/^\/archive\//, "")), "utf8");
+    expect(Buffer.byteLength(loader)).toBeLessThanOrEqual(2048);
+    // It imports nothing; the highlighter is fetched only for a page opened from a result.
+    expect(loader).not.toMatch(/\bimport\b/);
+    expect(loader).not.toContain("pagefind.js");
+    expect(loader).toContain("pagefind-highlight.js");
+  });
+});
+
+describe("the search page without JavaScript", () => {
+  it("offers the browse pages: latest, archive by date and every kind of label", async () => {
+    const tree = await readPage(dist, "/search/");
+    const form = one(tree, "#search-page-form");
+    expect(attr(form, "action")).toBe("/archive/search/");
+    expect(attr(form, "method")).toBe("get");
+    expect(attr(one(form, "input[type=search]"), "name")).toBe("q");
+    const links = all(one(tree, "#search-browse"), "a").map((a) => [text(a), attr(a, "href")]);
+    expect(links).toEqual([
+      ["Latest articles", "/archive/"],
+      ["Archive by date", "/archive/archive/"],
+      ["Topics", "/archive/topics/"],
+      ["Authors", "/archive/authors/"],
+      ["Agencies", "/archive/agencies/"],
+      ["Places", "/archive/places/"],
+      ["People", "/archive/people/"],
+      ["Organisations", "/archive/organizations/"],
+    ]);
+  });
+});
