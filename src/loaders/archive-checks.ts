@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { LoaderContext } from "astro/loaders";
-import { findAliasConflicts, findUrlConflicts } from "../lib/articles";
-import type { WrittenDate } from "../lib/dates";
+import { findArchiveProblems, sharedUrlProblem, type ArchiveArticle } from "../lib/archive-rules";
 import { splitArticleSource } from "../lib/frontmatter";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
@@ -29,60 +27,39 @@ export function findUrlClash(
       existsSync(join(root, stored.filePath)),
   );
   if (!other || !entry.filePath) return [];
-  const text = readFileSync(join(root, entry.filePath), "utf8");
-  return [sharedUrlProblem(entry.filePath, text, path, [other.filePath ?? other.id])];
-}
-
-/** The problem for `file` (whose text is `text`) sharing `path` with `others`, on its slug or date line. */
-function sharedUrlProblem(file: string, text: string, path: string, others: readonly string[]): Problem {
-  const split = splitArticleSource(text);
-  // The slug key when the file sets one (line 1 means it does not), else the date.
-  const slugLine = split.ok ? split.source.lineOf(["slug"]) : 1;
-  return {
-    file,
-    line: slugLine > 1 || !split.ok ? slugLine : split.source.lineOf(["published"]),
-    field: "slug",
-    message: `${path} is also the address of ${others.join(", ")}; give one of them another slug (slug: …) or fix its published date`,
-  };
+  return [
+    sharedUrlProblem(entry.filePath, fileLines(join(root, entry.filePath)), path, [
+      other.filePath ?? other.id,
+    ]),
+  ];
 }
 
 /** What the archive-wide rules read from a stored entry. */
-interface StoredArticle {
-  file: string;
-  path: string;
-  data: { title: string; draft: boolean; published: WrittenDate; slug: string; aliases: string[] };
+type StoredArticle = Omit<ArchiveArticle, "lineOf">;
+
+/** The frontmatter lines of a file, read only when a rule has something to report. */
+function fileLines(filePath: string): ArchiveArticle["lineOf"] {
+  return (path) => {
+    const split = splitArticleSource(readFileSync(filePath, "utf8"));
+    return split.ok ? split.source.lineOf(path) : 1;
+  };
 }
 
 /**
  * Two articles on one URL, and aliases that cannot redirect, located on the lines of the
  * keys to change. These rules need every article, so they run once all are stored.
  */
-export async function findArchiveConflicts(store: LoaderContext["store"], root: string): Promise<Problem[]> {
-  const articles: StoredArticle[] = store.values().map((entry) => {
+export function findArchiveConflicts(store: LoaderContext["store"], root: string): Problem[] {
+  return findArchiveProblems(storedArticles(store, root));
+}
+
+/** The stored (public, valid) articles in the form the archive-wide rules read. */
+export function storedArticles(store: LoaderContext["store"], root: string): ArchiveArticle[] {
+  return store.values().map((entry) => {
     const data = entry.data as StoredArticle["data"];
-    return { file: entry.filePath ?? entry.id, path: articlePath(data), data };
+    const file = entry.filePath ?? entry.id;
+    return { file, path: articlePath(data), data, lineOf: fileLines(join(root, file)) };
   });
-  const found: Problem[] = [];
-  const lineIn = async (file: string, path: PropertyKey[]): Promise<number> => {
-    const split = splitArticleSource(await readFile(join(root, file), "utf8"));
-    return split.ok ? split.source.lineOf(path) : 1;
-  };
-  for (const conflict of findUrlConflicts(articles)) {
-    for (const file of conflict.files) {
-      const others = conflict.files.filter((other) => other !== file);
-      found.push(sharedUrlProblem(file, await readFile(join(root, file), "utf8"), conflict.path, others));
-    }
-  }
-  for (const conflict of findAliasConflicts(articles)) {
-    const index = articles.find((a) => a.file === conflict.file)?.data.aliases.indexOf(conflict.alias) ?? 0;
-    found.push({
-      file: conflict.file,
-      line: await lineIn(conflict.file, ["aliases", index]),
-      field: `aliases[${index}]`,
-      message: `${conflict.alias} cannot redirect to this article: ${conflict.message}; remove it, or correct it to the address the article really had`,
-    });
-  }
-  return found;
 }
 
 /**
