@@ -2,6 +2,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
 import { basePathLinks } from "./src/lib/base-path-links";
 import { pagefindIntegration } from "./src/integrations/pagefind";
+import { urlManifestIntegration } from "./src/integrations/url-manifest";
 import { site } from "./src/site.config";
 
 export default defineConfig({
@@ -11,7 +12,8 @@ export default defineConfig({
   // Links are written with a trailing slash; the preview server also answers without one, as hosts do.
   trailingSlash: "ignore",
   build: { format: "directory" },
-  integrations: [pagefindIntegration()],
+  // The URL manifest last: it records the addresses only once everything else has succeeded.
+  integrations: [pagefindIntegration(), urlManifestIntegration(site.urlManifest)],
   markdown: {
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
   },

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { markdownToHtml } from "satteri";
 import { findStrayFiles } from "../lib/article-files";
@@ -9,8 +9,8 @@ import { findMarkdownProblems } from "../lib/markdown-lints";
 import { sortProblems, type Problem } from "../lib/problems";
 import { createSitePathIndex } from "../lib/site-paths";
 import { articlePath } from "../lib/urls";
-import { addressSet, findBrokenUrls, parseUrlManifest, publishedAddresses } from "../lib/url-manifest";
 import type { ValidArticle } from "../lib/validate-article";
+import { checkUrlManifest } from "../loaders/url-manifest";
 import {
   findUnreadableImages,
   findUnsafeRenderedProblems,
@@ -108,19 +108,6 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
     articles: articleFiles.length,
     isArticleFile: (file) => shown.has(file),
   };
-}
-
-/** The manifest's addresses that the public articles would no longer serve (none when there is no manifest yet). */
-export async function checkUrlManifest(
-  root: string,
-  manifestPath: string,
-  articles: readonly { path: string; data: { aliases: readonly string[] } }[],
-): Promise<Problem[]> {
-  const path = resolve(root, manifestPath);
-  if (!existsSync(path)) return [];
-  const file = relative(root, path).split("\\").join("/");
-  const manifest = parseUrlManifest(await readFile(path, "utf8"), file);
-  return [...manifest.problems, ...findBrokenUrls(manifest, addressSet(publishedAddresses(articles)), file)];
 }
 
 /** Root-relative paths of the files the site serves as they are. */

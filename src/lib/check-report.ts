@@ -23,7 +23,7 @@ export function summarizeCheck(
   const inArticles = [...files].filter(isArticleFile).length;
   const others = files.size - inArticles;
   const where = [
-    ...(inArticles > 0 || others === 0 ? [`${inArticles} of ${plural(articles, "article")}`] : []),
+    `${inArticles} of ${plural(articles, "article")}`,
     ...(others > 0 ? [plural(others, "other file")] : []),
   ].join(" and ");
   return `${plural(problems.length, "problem")} in ${where}.`;

@@ -8,7 +8,8 @@ import { isPublic } from "../lib/articles";
 import { findStrayFiles } from "../lib/article-files";
 import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
 import type { validateArticleSource } from "../lib/validate-article";
-import { findArchiveConflicts, findUrlClash, recheckMovedImages } from "./archive-checks";
+import { findArchiveConflicts, findUrlClash, recheckMovedImages, storedArticles } from "./archive-checks";
+import { checkUrlManifest } from "./url-manifest";
 import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
@@ -16,6 +17,8 @@ import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/artic
 export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageSrc"> {
   /** Folder of article files, relative to the project root. */
   base: string;
+  /** The URL manifest, relative to the project root: a build fails when an address in it would stop working. */
+  urlManifest?: string;
 }
 
 /**
@@ -126,6 +129,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         });
       }
       problems.push(...findArchiveConflicts(context.store, root));
+      // The dev server shows work in progress: only a build is held to every published address.
+      if (options.urlManifest !== undefined && context.watcher === undefined) {
+        problems.push(
+          ...(await checkUrlManifest(root, options.urlManifest, storedArticles(context.store, root))),
+        );
+      }
       problems.push(...(await recheckMovedImages(context.store, root, toFile, schema)));
       if (problems.length > 0) throw new ArticleProblemsError(problems);
       context.meta.set(FINGERPRINT_KEY, fingerprint);
