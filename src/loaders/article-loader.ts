@@ -4,7 +4,9 @@ import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
+import { findArchiveProblems } from "../lib/archive-rules";
 import { isPublic } from "../lib/articles";
+import { articlePath } from "../lib/urls";
 import { findStrayFiles } from "../lib/article-files";
 import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
 import type { validateArticleSource } from "../lib/validate-article";
@@ -162,7 +164,7 @@ export async function rulesFingerprint(root: string, options: ArticleLoaderOptio
   return hash.digest("hex");
 }
 
-/** Every article file below `baseDir` checked by the shared rules, for a full report. */
+/** Every article file below `baseDir` checked by the shared rules, and the valid ones by the archive-wide rules, for a full report. */
 async function validateAll(
   baseDir: string,
   toFile: (path: string) => string,
@@ -173,9 +175,27 @@ async function validateAll(
     .filter((e) => e.isFile() && e.name.endsWith(".md"))
     .map((e) => join(e.parentPath, e.name));
   const results = await Promise.all(
-    files.map(async (path) => validateArticleFile(path, toFile(path), schema)),
+    files.map(async (path) => ({
+      file: toFile(path),
+      result: await validateArticleFile(path, toFile(path), schema),
+    })),
   );
-  return results.flatMap((result) => (result.ok ? [] : result.problems));
+  const published = results.flatMap(({ file, result }) =>
+    result.ok && isPublic({ file, data: result.article.data })
+      ? [
+          {
+            file,
+            path: articlePath(result.article.data),
+            data: result.article.data,
+            lineOf: result.article.lineOf,
+          },
+        ]
+      : [],
+  );
+  return [
+    ...results.flatMap(({ result }) => (result.ok ? [] : result.problems)),
+    ...findArchiveProblems(published),
+  ];
 }
 
 /** The store, except that an entry `accept` refuses is never written (and any old copy is removed). */
