@@ -64,6 +64,7 @@ export function renderRedirectPage(
 <link rel="canonical" href="${escapeHtml(canonical)}">
 <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="${escapeHtml(withBase("/favicon.svg", base))}" type="image/svg+xml">
 </head>
 <body data-pagefind-ignore="all">
 <p>This article has moved to <a href="${escapeHtml(target)}">${title}</a>.</p>
