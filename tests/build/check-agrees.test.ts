@@ -27,8 +27,12 @@ describe("npm run check and the build", () => {
       join(articles, "broken/copy-of-light.md"),
       "---\ntitle: Copy\npublished: 2019-05-02\nslug: harbour-light-returns\n---\n\nA [](https://example.org/) link.\n",
     );
-    const build = await buildSite({ articlesDir: articles, outDir: join(root, "dist") });
-    const check = await runCli("check", [], { cwd: projectRoot, env: { ARTICLES_DIR: articles } });
+    const urlManifest = join(root, "urls.txt");
+    const build = await buildSite({ articlesDir: articles, outDir: join(root, "dist"), urlManifest });
+    const check = await runCli("check", [], {
+      cwd: projectRoot,
+      env: { ARTICLES_DIR: articles, URL_MANIFEST: urlManifest },
+    });
     expect(build.code).not.toBe(0);
     expect(check.code).toBe(1);
     const fromBuild = problemLines(build.output, articles);
