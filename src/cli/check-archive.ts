@@ -3,12 +3,11 @@ import { readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { markdownToHtml } from "satteri";
 import { findStrayFiles } from "../lib/article-files";
-import { findArchiveProblems, type ArchiveArticle } from "../lib/archive-rules";
+import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { isPublic } from "../lib/articles";
 import { findMarkdownProblems } from "../lib/markdown-lints";
 import { sortProblems, type Problem } from "../lib/problems";
 import { createSitePathIndex } from "../lib/site-paths";
-import { articlePath } from "../lib/urls";
 import type { ValidArticle } from "../lib/validate-article";
 import { checkUrlManifest } from "../loaders/url-manifest";
 import {
@@ -84,14 +83,9 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
       else valid.push({ file, article: result.article });
     }),
   );
-  const published: (ArchiveArticle & { data: ValidArticle["data"] })[] = valid
+  const published = valid
     .filter(({ file, article }) => isPublic({ file, data: article.data }))
-    .map(({ file, article }) => ({
-      file,
-      path: articlePath(article.data),
-      data: article.data,
-      lineOf: article.lineOf,
-    }));
+    .map(({ file, article }) => toArchiveArticle(file, article));
   problems.push(...findArchiveProblems(published));
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
   const isSitePath = createSitePathIndex({ articles: published, pageSize: site.pageSize, staticFiles });

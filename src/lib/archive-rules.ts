@@ -1,5 +1,7 @@
 import { findAliasConflicts, findUrlConflicts, type ArticleLike } from "./articles";
 import type { Problem } from "./problems";
+import { articlePath } from "./urls";
+import type { ValidArticle } from "./validate-article";
 
 /** What the archive-wide rules read from each public article, wherever it was loaded. */
 export interface ArchiveArticle extends ArticleLike {
@@ -8,6 +10,14 @@ export interface ArchiveArticle extends ArticleLike {
   data: ArticleLike["data"] & { aliases: readonly string[] };
   /** The file line of a frontmatter key path (1 when it is not written); may read the file. */
   lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** A checked article file in the form the archive-wide rules read. */
+export function toArchiveArticle(
+  file: string,
+  article: ValidArticle,
+): ArchiveArticle & { data: ValidArticle["data"] } {
+  return { file, path: articlePath(article.data), data: article.data, lineOf: article.lineOf };
 }
 
 /**

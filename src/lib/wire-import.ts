@@ -46,7 +46,7 @@ const MONTHS = [
   "december",
 ];
 const MONTH = "([A-Za-z]{3,9})\\.?";
-const DATE_LINE = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s*,\\s*by\\s+(.+))?$`, "i");
+const DATE_LINE = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:(?:\\s*,\\s*|\\s+)by\\s+(.+))?$`, "i");
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
 const COPYRIGHT_HOLDER =
   /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})\s+(?:the\s+)?(.+?)\.(?:\s+all rights reserved\.?)?$/i;

@@ -4,9 +4,8 @@ import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import { findArchiveProblems } from "../lib/archive-rules";
+import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { isPublic } from "../lib/articles";
-import { articlePath } from "../lib/urls";
 import { findStrayFiles } from "../lib/article-files";
 import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
 import type { validateArticleSource } from "../lib/validate-article";
@@ -182,14 +181,7 @@ async function validateAll(
   );
   const published = results.flatMap(({ file, result }) =>
     result.ok && isPublic({ file, data: result.article.data })
-      ? [
-          {
-            file,
-            path: articlePath(result.article.data),
-            data: result.article.data,
-            lineOf: result.article.lineOf,
-          },
-        ]
+      ? [toArchiveArticle(file, result.article)]
       : [],
   );
   return [

@@ -135,6 +135,17 @@ describe("parseWireExport", () => {
     });
   });
 
+  it.each([
+    ["June 14, 2016, by Ann Lee", ["Ann Lee"]],
+    ["Jun. 14 2016 By Ann Lee and Bo Chen", ["Ann Lee", "Bo Chen"]],
+    ["Sept 14 2016, by Ann Lee, Bo Chen, and Cy Dunn", ["Ann Lee", "Bo Chen", "Cy Dunn"]],
+    ["June 14 2016, by Ann Lee & Bo Chen", ["Ann Lee", "Bo Chen"]],
+  ])("reads the date line %j", (line, byline) => {
+    const article = convert(`# Headline\n\n${line}\n\n---\n\nText.\n`);
+    expect(article.published).toMatch(/^2016-0[69]-14$/);
+    expect(article.byline).toEqual(byline);
+  });
+
   it("refuses a date that is not a day of the calendar", () => {
     expect(parseWireExport("# Headline\n\nFebruary 30 2021\n\n---\n\nText.\n")).toMatchObject({
       ok: false,
