@@ -1,4 +1,5 @@
 import { findAliasConflicts, findUrlConflicts, type ArticleLike } from "./articles";
+import type { LabelledArticle } from "./labels";
 import type { Problem } from "./problems";
 import { articlePath } from "./urls";
 import type { ValidArticle } from "./validate-article";
@@ -7,7 +8,8 @@ import type { ValidArticle } from "./validate-article";
 export interface ArchiveArticle extends ArticleLike {
   /** Root-relative URL path of the article page. */
   path: string;
-  data: ArticleLike["data"] & { aliases: readonly string[] };
+  /** Every field an archive-wide rule may read: URL parts, aliases and labels. */
+  data: ArticleLike["data"] & LabelledArticle["data"] & { aliases: readonly string[] };
   /** The file line of a frontmatter key path (1 when it is not written); may read the file. */
   lineOf(path: readonly PropertyKey[]): number;
 }

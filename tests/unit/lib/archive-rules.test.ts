@@ -11,7 +11,18 @@ const article = (
 ): ArchiveArticle => ({
   file,
   path: `/${day.replaceAll("-", "/")}/${slug}/`,
-  data: { draft: false, published: parseWrittenDate(day, "UTC"), slug, title: slug, aliases },
+  data: {
+    draft: false,
+    published: parseWrittenDate(day, "UTC"),
+    slug,
+    title: slug,
+    aliases,
+    topics: [],
+    byline: [],
+    places: [],
+    people: [],
+    organizations: [],
+  },
   lineOf: (path) => lines[path.join(".")] ?? 1,
 });
 
