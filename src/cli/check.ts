@@ -1,10 +1,13 @@
-import { parseArgs } from "node:util";
 import { CHECK_FORMATS, formatCheckReport, type CheckFormat } from "../lib/check-report";
 import { site } from "../site.config";
+import { readArgs } from "./args";
 import { checkArchive } from "./check-archive";
 
 // `npm run check [-- --format text|json|github]`: every article checked without a build.
-const { values } = parseArgs({ options: { format: { type: "string", default: "text" } } });
+const { values } = readArgs(
+  { options: { format: { type: "string", default: "text" } } },
+  "npm run check [-- --format text|json|github]",
+);
 const format = values.format as CheckFormat;
 if (!CHECK_FORMATS.includes(format)) {
   process.stderr.write(`--format must be one of ${CHECK_FORMATS.join(", ")}, not "${values.format}"\n`);

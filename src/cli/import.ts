@@ -1,20 +1,21 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { slugFromHeadline } from "../lib/scaffold";
 import { formatWireArticle, parseWireExport } from "../lib/wire-import";
 import { site } from "../site.config";
+import { readArgs } from "./args";
 import { articleFilePath, writeNewFile } from "./write-article";
 
 // `npm run import -- FILE… [--publish]`: wire text exports to article files, one at a time,
 // so that a file that cannot be converted stops only itself.
-const { positionals: files, values } = parseArgs({
-  allowPositionals: true,
-  options: { publish: { type: "boolean", default: false } },
-});
+const USAGE = "npm run import -- export.txt [more.txt …] [--publish]";
+const { positionals: files, values } = readArgs(
+  { allowPositionals: true, options: { publish: { type: "boolean", default: false } } },
+  USAGE,
+);
 if (files.length === 0) {
-  process.stderr.write("Usage: npm run import -- export.txt [more.txt …] [--publish]\n");
+  process.stderr.write(`Usage: ${USAGE}\n`);
   process.exit(2);
 }
 if (!existsSync(resolve(site.articlesDir))) {

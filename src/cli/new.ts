@@ -1,19 +1,23 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { calendarDayIn, scaffoldArticle, slugFromHeadline } from "../lib/scaffold";
 import { isValidSlug } from "../lib/slugs";
 import { site } from "../site.config";
+import { readArgs } from "./args";
 import { articleFilePath, writeNewFile } from "./write-article";
 
 // `npm run new -- "Headline" [--slug some-slug]`: a draft article dated today, ready to fill in.
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { slug: { type: "string" } } });
+const USAGE = 'npm run new -- "Headline of the article" [--slug a-shorter-address]';
+const { positionals, values } = readArgs(
+  { allowPositionals: true, options: { slug: { type: "string" } } },
+  USAGE,
+);
 const title = positionals.join(" ").trim();
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
   process.exit(2);
 };
-if (title === "") fail('Usage: npm run new -- "Headline of the article" [--slug a-shorter-address]');
+if (title === "") fail(`Usage: ${USAGE}`);
 const slug = values.slug ?? slugFromHeadline(title);
 if (!isValidSlug(slug)) {
   fail(

@@ -58,7 +58,7 @@ describe("npm run new", () => {
     expect(await readFile(path, "utf8")).toBe("edited by hand");
   });
 
-  it("asks for a slug when the headline gives none, and for a headline", async () => {
+  it("asks for a slug when the headline gives none, for a headline, and refuses unknown options", async () => {
     const cwd = await project();
     expect(await runCli("new", ["!!!"], { cwd })).toMatchObject({
       code: 2,
@@ -67,6 +67,10 @@ describe("npm run new", () => {
     expect(await runCli("new", [], { cwd })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("Usage"),
+    });
+    expect(await runCli("new", ["Council meets", "--date", "2020-01-01"], { cwd })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unknown option '--date'"),
     });
     const withSlug = await runCli("new", ["!!!", "--slug", "exclamations"], { cwd });
     expect(withSlug.stdout).toMatch(/\/exclamations\.md\n$/);
