@@ -126,6 +126,19 @@ describe("npm run check", () => {
     expect(code).toBe(1);
   });
 
+  it("reports an image file that cannot be read, as the build does", async () => {
+    const cwd = await archive({
+      "2020/photo.md":
+        "---\ntitle: Photo\npublished: 2020-01-02\nimages:\n  - src: ./pier.jpg\n    alt: A pier\n---\n\nText.\n",
+      "2020/pier.jpg": "not a photo",
+    });
+    const { code, stdout } = await check(cwd);
+    expect(stdout).toContain(
+      "content/articles/2020/photo.md:5: images[0].src: ./pier.jpg is not an image file that can be read",
+    );
+    expect(code).toBe(1);
+  });
+
   it("does not count a link to a draft as a page", async () => {
     const cwd = await archive({
       "2019/good.md": `---\ntitle: Good\npublished: 2019-05-02\n---\n\nSee [the draft](/2020/01/01/draft/).\n`,
