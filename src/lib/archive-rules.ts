@@ -32,7 +32,7 @@ export function findArchiveProblems(articles: readonly ArchiveArticle[]): Proble
 }
 
 /** One problem per file for every URL that two or more articles would be published at. */
-export function findSharedUrlProblems(articles: readonly ArchiveArticle[]): Problem[] {
+function findSharedUrlProblems(articles: readonly ArchiveArticle[]): Problem[] {
   const byFile = new Map(articles.map((a) => [a.file, a]));
   return findUrlConflicts(articles).flatMap((conflict) =>
     conflict.files.map((file) =>
@@ -63,7 +63,7 @@ export function sharedUrlProblem(
 }
 
 /** Aliases that would hit a page of the site or that two articles claim, on the alias's line. */
-export function findAliasProblems(articles: readonly ArchiveArticle[]): Problem[] {
+function findAliasProblems(articles: readonly ArchiveArticle[]): Problem[] {
   const byFile = new Map(articles.map((a) => [a.file, a]));
   return findAliasConflicts(articles).map((conflict) => {
     const article = byFile.get(conflict.file);

@@ -24,7 +24,7 @@ export function slugFromHeadline(headline: string): string {
 }
 
 /** A YAML scalar for one line of frontmatter, quoted only when YAML needs it. */
-export function yamlValue(value: string): string {
+function yamlValue(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 

@@ -22,6 +22,7 @@ export interface WireProblem {
   message: string;
 }
 
+/** The article an export holds, or every line of it that could not be placed. */
 export type WireParseResult = { ok: true; article: WireArticle } | { ok: false; problems: WireProblem[] };
 
 /** A paragraph of the export: its text on one line, where it starts, and how many blank lines precede it. */

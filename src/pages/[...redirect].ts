@@ -8,6 +8,7 @@ const HOST_FILE = "_redirects";
 
 // One page at each old address (a file, so that any static host serves it there), and the
 // `_redirects` file for hosts that answer with a real 301.
+/** A path for every alias of a public article, and one for the `_redirects` file. */
 export const getStaticPaths = (async () => {
   const redirects = await getRedirects();
   return [
@@ -19,6 +20,7 @@ export const getStaticPaths = (async () => {
   ];
 }) satisfies GetStaticPaths;
 
+/** The redirect page of one alias, or the `_redirects` file. */
 export const GET: APIRoute<{ redirect: Redirect | undefined }> = async ({ props }) => {
   if (props.redirect === undefined) {
     return new Response(formatRedirectsFile(await getRedirects(), site.base), {
