@@ -1,3 +1,4 @@
+import { textDirection } from "./language";
 import { withBase } from "./urls";
 
 /** An old address of an article (from `aliases`) and where it now lives. */
@@ -56,7 +57,7 @@ export function renderRedirectPage(
   const canonical = new URL(target, site).href;
   const title = escapeHtml(redirect.title);
   return `<!doctype html>
-<html lang="${escapeHtml(redirect.language)}">
+<html lang="${escapeHtml(redirect.language)}" dir="${textDirection(redirect.language)}">
 <head>
 <meta charset="utf-8">
 <title>Moved: ${title}</title>

@@ -35,7 +35,10 @@ describe("renderRedirectPage", () => {
     );
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain('<a href="/archive/2016/06/14/talks/">Talks &#60;&#34;open&#34;&#62;</a>');
-    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(
+      renderRedirectPage({ ...redirect, language: "ar" }, { base: "/", site: "https://x.example" }),
+    ).toContain('<html lang="ar" dir="rtl">');
   });
 });
 
