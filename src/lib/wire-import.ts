@@ -48,14 +48,16 @@ const MONTHS = [
 ];
 const MONTH = "([A-Za-z]{3,9})\\.?";
 const DATE_LINE = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:(?:\\s*,\\s*|\\s+)by\\s+(.+))?$`, "i");
-const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
+// "© 2016 …", "(c) 2016 …" or "Copyright 2016 …"; a notice that merely starts with the word is not the line.
+const COPYRIGHT = /^(?:©|\(c\)|copyright\s+(?:©\s*)?\d{4}\b)/i;
 const COPYRIGHT_HOLDER =
   /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})\s+(?:the\s+)?(.+?)\.(?:\s+all rights reserved\.?)?$/i;
 const CITATION = new RegExp(
   `^Citation:\\s*(.+?)\\s*\\((\\d{4}),\\s*${MONTH}\\s+(\\d{1,2})\\)\\s*retrieved\\s+(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\s+from\\s+<?(https?://[^\\s>]+)>?$`,
   "i",
 );
-const BOILERPLATE = /^This document is subject to copyright\b/i;
+// After the copyright and citation lines, the export service adds its own notice about copyright.
+const NOTICE = /\bcopyright\b/i;
 // A caption ends with its credit in parentheses: "… Tuesday. (Jane Roe/Pool Photo via Kellsport Wire)".
 const CAPTION = /^(.*\S)\s*\(([^()]+)\)$/s;
 const SENTENCE_END = /[.!?:;"'”’)\]]$/;
@@ -99,7 +101,8 @@ export function parseWireExport(text: string): WireParseResult {
     body: "",
   };
   const paragraphs: string[] = [];
-  let sawCopyright = false;
+  // Once the copyright or citation line is reached, the story has ended.
+  let sawEnd = false;
   rest.forEach((block, i) => {
     if (COPYRIGHT.test(block.text)) {
       const holder = COPYRIGHT_HOLDER.exec(block.text);
@@ -112,8 +115,9 @@ export function parseWireExport(text: string): WireParseResult {
         article.rights = block.text;
         article.agency = holder[2].trim();
       }
-      sawCopyright = true;
+      sawEnd = true;
     } else if (/^Citation:/i.test(block.text)) {
+      sawEnd = true;
       const citation = CITATION.exec(block.text);
       const retrieved = citation && isoDay(citation[7], citation[6], citation[5]);
       const url = citation?.[8];
@@ -125,19 +129,19 @@ export function parseWireExport(text: string): WireParseResult {
       } else {
         article.source = { publisher: publisherOf(url), url, retrieved };
       }
-    } else if (BOILERPLATE.test(block.text)) {
-      // The copyright notice of the export service, not part of the story.
-    } else if (sawCopyright) {
+    } else if (sawEnd && NOTICE.test(block.text)) {
+      // The export service's notice, not part of the story.
+    } else if (sawEnd) {
       problems.push({
         line: block.line,
-        message: `unexpected text after the copyright line: "${shorten(block.text)}"; remove it or move it above`,
+        message: `unexpected text after the copyright and citation lines: "${shorten(block.text)}"; remove it or move it above them`,
       });
     } else if ((i === 0 || block.gap >= 2) && CAPTION.test(block.text)) {
       const [, caption = "", credit = ""] = CAPTION.exec(block.text) ?? [];
       article.images.push({ caption: caption.trim(), credit: credit.trim() });
     } else {
       const last = paragraphs.length - 1;
-      // Exports break some paragraphs in two ("… committed to" / "bridging their …"): join them again.
+      // Exports break some paragraphs in two mid-sentence ("… after a winter in dry dock that" / "left the island …"): join them again.
       if (last >= 0 && !SENTENCE_END.test(paragraphs[last] ?? "") && /^[a-z]/.test(block.text)) {
         paragraphs[last] = `${paragraphs[last]} ${block.text}`;
       } else {

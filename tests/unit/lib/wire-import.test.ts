@@ -54,7 +54,7 @@ describe("parseWireExport", () => {
     expect(paragraphs[0]).toBe(
       "The Harbour Queen carried its first passengers of the year on Wednesday, after a winter in dry dock that left the island without a daily crossing for eleven weeks.",
     );
-    expect(article.body).not.toMatch(/subject to copyright|Citation:|©|Tomas Berg/);
+    expect(article.body).not.toMatch(/[Cc]opyright|Citation:|©|Tomas Berg/);
   });
 
   it("converts an export without a byline", () => {
@@ -114,7 +114,7 @@ describe("parseWireExport", () => {
     [
       "text-after-copyright.txt",
       11,
-      'unexpected text after the copyright line: "Related: other stories about the ferry."',
+      'unexpected text after the copyright and citation lines: "Related: other stories about the ferry."',
     ],
     ["bad-citation.txt", 9, "could not read the citation line"],
   ])("refuses %s, saying which line it could not place", (name, line, message) => {
