@@ -48,7 +48,7 @@ const MONTHS = [
 ];
 const MONTH = "([A-Za-z]{3,9})\\.?";
 const DATE_LINE = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:(?:\\s*,\\s*|\\s+)by\\s+(.+))?$`, "i");
-// "© 2016 …", "(c) 2016 …" or "Copyright 2016 …"; a notice that merely starts with the word is not the line.
+// "© 2021 …", "(c) 2021 …" or "Copyright 2021 …"; a notice that merely starts with the word is not the line.
 const COPYRIGHT = /^(?:©|\(c\)|copyright\s+(?:©\s*)?\d{4}\b)/i;
 const COPYRIGHT_HOLDER =
   /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})\s+(?:the\s+)?(.+?)\.(?:\s+all rights reserved\.?)?$/i;
@@ -58,7 +58,7 @@ const CITATION = new RegExp(
 );
 // After the copyright and citation lines, the export service adds its own notice about copyright.
 const NOTICE = /\bcopyright\b/i;
-// A caption ends with its credit in parentheses: "… Tuesday. (Jane Roe/Pool Photo via Kellsport Wire)".
+// A caption ends with its credit in parentheses: "… on Tuesday. (Jane Roe/Kellsport Wire)".
 const CAPTION = /^(.*\S)\s*\(([^()]+)\)$/s;
 const SENTENCE_END = /[.!?:;"'”’)\]]$/;
 
@@ -84,7 +84,7 @@ export function parseWireExport(text: string): WireParseResult {
   if (!dateBlock || !published) {
     problems.push({
       line: dateBlock?.line ?? head.line + 1,
-      message: `the line under the headline should be the date and byline, e.g. "June 14 2016, by Ann Lee"${dateBlock ? `, not "${dateBlock.text}"` : ""}`,
+      message: `the line under the headline should be the date and byline, e.g. "March 3 2021, by Ann Lee"${dateBlock ? `, not "${dateBlock.text}"` : ""}`,
     });
   }
   if (!rule || !/^-{3,}$/.test(rule.text)) {
@@ -109,7 +109,7 @@ export function parseWireExport(text: string): WireParseResult {
       if (!holder?.[2]) {
         problems.push({
           line: block.line,
-          message: `could not read the copyright holder in "${block.text}"; expected e.g. "© 2016 Kellsport Wire. All rights reserved."`,
+          message: `could not read the copyright holder in "${block.text}"; expected e.g. "© 2021 Kellsport Wire. All rights reserved."`,
         });
       } else {
         article.rights = block.text;
@@ -124,7 +124,7 @@ export function parseWireExport(text: string): WireParseResult {
       if (!url || !retrieved) {
         problems.push({
           line: block.line,
-          message: `could not read the citation line; expected "Citation: Headline (2016, June 14) retrieved 27 April 2024 from <https://…>"`,
+          message: `could not read the citation line; expected "Citation: Headline (2021, March 3) retrieved 5 May 2024 from <https://…>"`,
         });
       } else {
         article.source = { publisher: publisherOf(url), url, retrieved };
@@ -218,7 +218,7 @@ function splitNames(names: string | undefined): string[] {
     .filter((name) => name !== "");
 }
 
-/** The publisher named by a URL's host: "https://www.phys.org/…" → "Phys.org". */
+/** The publisher named by a URL's host: "https://www.news.example.org/…" → "News.example.org". */
 function publisherOf(url: string): string {
   const host = new URL(url).hostname.replace(/^www\./, "");
   return host.charAt(0).toUpperCase() + host.slice(1);

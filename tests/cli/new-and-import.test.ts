@@ -101,7 +101,7 @@ describe("npm run import", () => {
     const { code, stdout, stderr } = await runCli("import", files, { cwd });
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'exports/bad-date.txt:3: import: the line under the headline should be the date and byline, e.g. "June 14 2016, by Ann Lee", not "Last Tuesday, by Maria Okafor"\n',
+      'exports/bad-date.txt:3: import: the line under the headline should be the date and byline, e.g. "March 3 2021, by Ann Lee", not "Last Tuesday, by Maria Okafor"\n',
     );
     expect(stdout).toContain(
       "exports/ferry-returns.txt → content/articles/2021/03/kellsport-ferry-returns-to-service-after-winter-repairs.md\n",

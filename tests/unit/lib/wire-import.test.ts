@@ -109,7 +109,7 @@ describe("parseWireExport", () => {
     [
       "bad-date.txt",
       3,
-      'the line under the headline should be the date and byline, e.g. "June 14 2016, by Ann Lee", not "Last Tuesday, by Maria Okafor"',
+      'the line under the headline should be the date and byline, e.g. "March 3 2021, by Ann Lee", not "Last Tuesday, by Maria Okafor"',
     ],
     [
       "text-after-copyright.txt",
