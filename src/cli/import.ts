@@ -59,5 +59,7 @@ async function importFile(file: string): Promise<string[]> {
     return [`${file}:1: import: ${(error as Error).message}`];
   }
   process.stdout.write(`${file} → ${path}\n`);
+  for (const note of parsed.notes)
+    process.stderr.write(`${file}:${note.line}: import: note: ${note.message}\n`);
   return [];
 }

@@ -23,7 +23,14 @@ export interface WireProblem {
 }
 
 /** The article an export holds, or every line of it that could not be placed. */
-export type WireParseResult = { ok: true; article: WireArticle } | { ok: false; problems: WireProblem[] };
+export type WireParseResult =
+  | {
+      ok: true;
+      article: WireArticle;
+      /** What the conversion decided that an editor should look at, with the export's lines. */
+      notes: WireProblem[];
+    }
+  | { ok: false; problems: WireProblem[] };
 
 /** A paragraph of the export: its text on one line, where it starts, and how many blank lines precede it. */
 interface Block {
@@ -101,6 +108,7 @@ export function parseWireExport(text: string): WireParseResult {
     body: "",
   };
   const paragraphs: string[] = [];
+  const notes: WireProblem[] = [];
   // Once the copyright or citation line is reached, the story has ended.
   let sawEnd = false;
   rest.forEach((block, i) => {
@@ -144,8 +152,19 @@ export function parseWireExport(text: string): WireParseResult {
       // Exports break some paragraphs in two mid-sentence ("… after a winter in dry dock that" / "left the island …"): join them again.
       if (last >= 0 && !SENTENCE_END.test(paragraphs[last] ?? "") && /^[a-z]/.test(block.text)) {
         paragraphs[last] = `${paragraphs[last]} ${block.text}`;
+        notes.push({
+          line: block.line,
+          message: "joined to the paragraph above it, which the export had broken off mid-sentence",
+        });
       } else {
         paragraphs.push(block.text);
+        if (i > 0 && block.gap >= 2) {
+          notes.push({
+            line: block.line,
+            message:
+              "set off like a photo caption but without a credit in parentheses at its end: kept as story text; if it is a caption, move it to images",
+          });
+        }
       }
     }
   });
@@ -157,7 +176,7 @@ export function parseWireExport(text: string): WireParseResult {
     type: "root",
     children: paragraphs.map((value) => ({ type: "paragraph", children: [{ type: "text", value }] })),
   });
-  return { ok: true, article };
+  return { ok: true, article, notes };
 }
 
 /** The article file for an imported story: its frontmatter and body. A draft unless `publish`. */

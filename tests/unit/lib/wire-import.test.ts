@@ -57,6 +57,19 @@ describe("parseWireExport", () => {
     expect(article.body).not.toMatch(/[Cc]opyright|Citation:|©|Tomas Berg/);
   });
 
+  it("notes what an editor should look at: a paragraph joined again, a caption-like paragraph without credit", () => {
+    const result = parseWireExport(readExport("ferry-returns.txt"));
+    expect(result.ok && result.notes).toEqual([
+      { line: 16, message: "joined to the paragraph above it, which the export had broken off mid-sentence" },
+    ]);
+    const text = "# Headline\n\nMarch 3 2021\n\n---\n\nFirst.\n\n\n\nA pier at dawn, without a credit.\n";
+    const loose = parseWireExport(text);
+    expect(loose.ok && loose.notes).toEqual([
+      { line: 11, message: expect.stringContaining("set off like a photo caption but without a credit") },
+    ]);
+    expect(loose.ok && loose.article.body).toBe("First.\n\nA pier at dawn, without a credit.\n");
+  });
+
   it("converts an export without a byline", () => {
     const article = convertAndValidate(readExport("no-byline.txt"));
     expect(article.data.byline).toEqual([]);
