@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { ArticleProblemsError } from "../lib/problems";
+import { formatProblem, sortProblems } from "../lib/problems";
 import { redirectFilePath } from "../lib/redirects";
 import { findBrokenUrls } from "../lib/url-manifest";
 import { isArticlePath } from "../lib/urls";
@@ -45,7 +45,11 @@ export function urlManifestIntegration(manifestPath: string): AstroIntegration {
         const { manifest, file } = await readUrlManifest(root, manifestPath);
         const served = (url: string): boolean => existsSync(join(outDir, redirectFilePath(url)));
         const problems = [...manifest.problems, ...findBrokenUrls(manifest, served, file)];
-        if (problems.length > 0) throw new ArticleProblemsError(problems);
+        if (problems.length > 0) {
+          throw new Error(
+            `The built site does not serve every address in ${file}; nothing was recorded:\n${sortProblems(problems).map(formatProblem).join("\n")}`,
+          );
+        }
         const added = await writeUrlManifest(root, manifestPath, published);
         logger.info(`${file}: ${added} new address${added === 1 ? "" : "es"} recorded.`);
       },
