@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import { basePathLinks } from "./src/lib/base-path-links";
 import { pagefindIntegration } from "./src/integrations/pagefind";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
+import { urlManifestIntegration } from "./src/integrations/url-manifest";
 import { site } from "./src/site.config";
 
 export default defineConfig({
@@ -12,7 +13,12 @@ export default defineConfig({
   // Links are written with a trailing slash; the preview server also answers without one, as hosts do.
   trailingSlash: "ignore",
   build: { format: "directory" },
-  integrations: [pagefindIntegration(), ...sitemapIntegrations(site.base)],
+  // The URL manifest last: it records the addresses only once everything else has succeeded.
+  integrations: [
+    pagefindIntegration(),
+    ...sitemapIntegrations(site.base),
+    urlManifestIntegration(site.urlManifest),
+  ],
   markdown: {
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
   },

@@ -7,7 +7,7 @@ const options = { defaultLanguage: site.defaultLanguage, timezone: site.timezone
 
 /** Every article file under the articles folder, validated by the one article schema. */
 const articles = defineCollection({
-  loader: articleLoader({ base: site.articlesDir, ...options }),
+  loader: articleLoader({ base: site.articlesDir, urlManifest: site.urlManifest, ...options }),
   schema: ({ image }) => createArticleSchema({ ...options, imageSrc: image() }),
 });
 

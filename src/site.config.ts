@@ -21,9 +21,11 @@ export interface SiteConfig {
   pageSize: number;
   /** Folder of article files, relative to the project root. */
   articlesDir: string;
+  /** The list of every URL the archive has published, relative to the project root; the build keeps it. */
+  urlManifest: string;
 }
 
-/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE). */
+/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE, URL_MANIFEST). */
 export function resolveSiteConfig(env: Record<string, string | undefined>): SiteConfig {
   return {
     name: "The News Archive",
@@ -35,6 +37,7 @@ export function resolveSiteConfig(env: Record<string, string | undefined>): Site
     timezone: "UTC",
     pageSize: parsePageSize(env.PAGE_SIZE),
     articlesDir: env.ARTICLES_DIR || "content/articles",
+    urlManifest: env.URL_MANIFEST || "content/urls.txt",
   };
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { glob, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -19,13 +19,15 @@ function failOn(errors: readonly string[], step: string): void {
 
 /**
  * Indexes the article pages of the built site in `outDir` into `outDir/pagefind` and
- * checks that exactly `articlePages` pages went in.
+ * checks that exactly `articlePages` pages went in, of `offeredPages` files at article
+ * addresses (redirect pages left at an article's old address are offered but not indexed).
  * Returns the number of pages indexed. Any Pagefind error is thrown, never logged.
  */
 export async function writeSearchIndex(
   api: PagefindApi,
   outDir: string,
   articlePages: number,
+  offeredPages: number = articlePages,
 ): Promise<number> {
   try {
     const { index, errors } = await api.createIndex({});
@@ -40,7 +42,7 @@ export async function writeSearchIndex(
       languages: Record<string, { page_count: number }>;
     };
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    if (added.page_count !== articlePages || indexed !== articlePages) {
+    if (added.page_count !== offeredPages || indexed !== articlePages) {
       throw new SearchIndexError(
         `The search index holds ${indexed} of the ${articlePages} article pages the build wrote ` +
           `(${added.page_count} files offered); ` +
@@ -60,7 +62,10 @@ export function pagefindIntegration(): AstroIntegration {
     hooks: {
       "astro:build:done": async ({ dir, pages, logger }) => {
         const articlePages = pages.filter((page) => isArticlePath(page.pathname)).length;
-        const indexed = await writeSearchIndex(pagefind, fileURLToPath(dir), articlePages);
+        const outDir = fileURLToPath(dir);
+        // A redirect page at an article's old address ("2015/01/01/old-slug/index.html") is a file of the same shape.
+        const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).length;
+        const indexed = await writeSearchIndex(pagefind, outDir, articlePages, offered);
         logger.info(`Indexed ${indexed} article pages for search.`);
       },
     },

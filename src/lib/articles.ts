@@ -108,7 +108,7 @@ export interface AliasConflict {
 }
 
 /** "/a/b/index.html", "/a/b" and "/a/b/" are one address to a static host. */
-function addressKey(path: string): string {
+export function addressKey(path: string): string {
   return path.replace(/\/index\.html$/, "/").replace(/\/+$/, "") || "/";
 }
 

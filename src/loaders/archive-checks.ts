@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { LoaderContext } from "astro/loaders";
-import { findAliasConflicts, findUrlConflicts } from "../lib/articles";
-import type { WrittenDate } from "../lib/dates";
-import { findLabelConflicts, type LabelConflict, type LabelledArticle } from "../lib/labels";
+import {
+  findArchiveProblems,
+  findLabelProblems,
+  sharedUrlProblem,
+  type ArchiveArticle,
+} from "../lib/archive-rules";
 import { splitArticleSource } from "../lib/frontmatter";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
@@ -30,8 +32,11 @@ export function findUrlClash(
       existsSync(join(root, stored.filePath)),
   );
   if (!other || !entry.filePath) return [];
-  const text = readFileSync(join(root, entry.filePath), "utf8");
-  return [sharedUrlProblem(entry.filePath, text, path, [other.filePath ?? other.id])];
+  return [
+    sharedUrlProblem(entry.filePath, fileLines(join(root, entry.filePath)), path, [
+      other.filePath ?? other.id,
+    ]),
+  ];
 }
 
 /**
@@ -44,99 +49,46 @@ export function findLabelClash(
   root: string,
 ): Problem[] {
   if (!entry.filePath) return [];
-  const others = store
-    .values()
-    .filter(
-      (stored) =>
-        stored.id !== entry.id && stored.filePath !== undefined && existsSync(join(root, stored.filePath)),
-    )
-    .map((stored) => toStoredArticle(stored));
-  const edited = toStoredArticle({ ...entry, filePath: entry.filePath });
-  const own = findLabelConflicts([...others, edited]).filter((conflict) => conflict.file === edited.file);
-  return locateLabelConflicts(own, root);
-}
-
-/** The problem for `file` (whose text is `text`) sharing `path` with `others`, on its slug or date line. */
-function sharedUrlProblem(file: string, text: string, path: string, others: readonly string[]): Problem {
-  const split = splitArticleSource(text);
-  // The slug key when the file sets one (line 1 means it does not), else the date.
-  const slugLine = split.ok ? split.source.lineOf(["slug"]) : 1;
-  return {
-    file,
-    line: slugLine > 1 || !split.ok ? slugLine : split.source.lineOf(["published"]),
-    field: "slug",
-    message: `${path} is also the address of ${others.join(", ")}; give one of them another slug (slug: …) or fix its published date`,
+  const others = storedArticles(store, root).filter(
+    (stored) => stored.file !== entry.filePath && existsSync(join(root, stored.file)),
+  );
+  const data = entry.data as StoredArticle["data"];
+  const edited = {
+    file: entry.filePath,
+    path: articlePath(data),
+    data,
+    lineOf: fileLines(join(root, entry.filePath)),
   };
+  return findLabelProblems([...others, edited]).filter((problem) => problem.file === edited.file);
 }
 
 /** What the archive-wide rules read from a stored entry. */
-interface StoredArticle {
-  file: string;
-  path: string;
-  data: {
-    title: string;
-    draft: boolean;
-    published: WrittenDate;
-    slug: string;
-    aliases: string[];
-  } & LabelledArticle["data"];
+type StoredArticle = Omit<ArchiveArticle, "lineOf">;
+
+/** The frontmatter lines of a file, read only when a rule has something to report. */
+function fileLines(filePath: string): ArchiveArticle["lineOf"] {
+  return (path) => {
+    const split = splitArticleSource(readFileSync(filePath, "utf8"));
+    return split.ok ? split.source.lineOf(path) : 1;
+  };
 }
 
 /**
- * Two articles on one URL, aliases that cannot redirect and label values that would share a
- * page with another spelling, located on the lines of the keys to change. These rules need
- * every article, so they run once all are stored.
+ * Two articles on one URL, aliases that cannot redirect and label spellings that would share
+ * a page, located on the lines of the keys to change. These rules need every article, so they
+ * run once all are stored.
  */
-export async function findArchiveConflicts(store: LoaderContext["store"], root: string): Promise<Problem[]> {
-  const articles = store.values().map(toStoredArticle);
-  const found: Problem[] = [];
-  const lineIn = async (file: string, path: PropertyKey[]): Promise<number> => {
-    const split = splitArticleSource(await readFile(join(root, file), "utf8"));
-    return split.ok ? split.source.lineOf(path) : 1;
-  };
-  for (const conflict of findUrlConflicts(articles)) {
-    for (const file of conflict.files) {
-      const others = conflict.files.filter((other) => other !== file);
-      found.push(sharedUrlProblem(file, await readFile(join(root, file), "utf8"), conflict.path, others));
-    }
-  }
-  for (const conflict of findAliasConflicts(articles)) {
-    const index = articles.find((a) => a.file === conflict.file)?.data.aliases.indexOf(conflict.alias) ?? 0;
-    found.push({
-      file: conflict.file,
-      line: await lineIn(conflict.file, ["aliases", index]),
-      field: `aliases[${index}]`,
-      message: `${conflict.alias} cannot redirect to this article: ${conflict.message}; remove it, or correct it to the address the article really had`,
-    });
-  }
-  found.push(...locateLabelConflicts(findLabelConflicts(articles), root));
-  return found;
+export function findArchiveConflicts(store: LoaderContext["store"], root: string): Problem[] {
+  return findArchiveProblems(storedArticles(store, root));
 }
 
-function toStoredArticle(entry: {
-  id: string;
-  data: Record<string, unknown>;
-  filePath?: string | undefined;
-}): StoredArticle {
-  const data = entry.data as StoredArticle["data"];
-  return { file: entry.filePath ?? entry.id, path: articlePath(data), data };
-}
-
-/** Label conflicts as problems on the lines of the values to change. */
-function locateLabelConflicts(conflicts: readonly LabelConflict[], root: string): Problem[] {
-  const found: Problem[] = [];
-  for (const conflict of conflicts) {
-    const { field } = conflict.kind;
-    const single = field === "agency";
-    const split = splitArticleSource(readFileSync(join(root, conflict.file), "utf8"));
-    found.push({
-      file: conflict.file,
-      line: split.ok ? split.source.lineOf(single ? [field] : [field, conflict.index]) : 1,
-      field: single ? field : `${field}[${conflict.index}]`,
-      message: conflict.message,
-    });
-  }
-  return found;
+/** The stored (public, valid) articles in the form the archive-wide rules read. */
+export function storedArticles(store: LoaderContext["store"], root: string): ArchiveArticle[] {
+  return store.values().map((entry) => {
+    const data = entry.data as StoredArticle["data"];
+    const file = entry.filePath ?? entry.id;
+    return { file, path: articlePath(data), data, lineOf: fileLines(join(root, file)) };
+  });
 }
 
 /**

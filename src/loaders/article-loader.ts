@@ -1,25 +1,31 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import sharp from "sharp";
+import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { isPublic } from "../lib/articles";
-import { decodePath } from "../lib/paths";
 import { findStrayFiles } from "../lib/article-files";
-import { findBodyImages } from "../lib/body-structure";
 import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
-import { findUnsafeRenderedHtml } from "../lib/unsafe-markup";
-import { validateArticleSource, type ValidArticle } from "../lib/validate-article";
-import { findArchiveConflicts, findLabelClash, findUrlClash, recheckMovedImages } from "./archive-checks";
-import { validateArticleFile } from "./validate-file";
+import type { validateArticleSource } from "../lib/validate-article";
+import {
+  findArchiveConflicts,
+  findLabelClash,
+  findUrlClash,
+  recheckMovedImages,
+  storedArticles,
+} from "./archive-checks";
+import { checkUrlManifest } from "./url-manifest";
+import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
 /** Where the articles are and how their dates and languages default. */
 export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageSrc"> {
   /** Folder of article files, relative to the project root. */
   base: string;
+  /** The URL manifest, relative to the project root: a build fails when an address in it would stop working. */
+  urlManifest?: string;
 }
 
 /**
@@ -76,18 +82,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             }
             const html = entry.rendered?.html;
             if (html === undefined || !entry.body?.includes("<")) return true;
-            const unsafe = findUnsafeRenderedHtml(html);
-            if (unsafe.length === 0) return true;
-            const file = entry.filePath ?? entry.id;
-            const line = bodyLines.get(entry.id) ?? 1;
-            report(
-              unsafe.map((message) => ({
-                file,
-                line,
-                field: "body",
-                message: `${message} (found in the rendered HTML: look for a tag or quote left open across paragraphs)`,
-              })),
+            const unsafe = findUnsafeRenderedProblems(
+              html,
+              entry.filePath ?? entry.id,
+              bodyLines.get(entry.id) ?? 1,
             );
+            if (unsafe.length === 0) return true;
+            report(unsafe);
             return false;
           }),
           parseData: async (props) => {
@@ -138,7 +139,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           message: stray.message,
         });
       }
-      problems.push(...(await findArchiveConflicts(context.store, root)));
+      problems.push(...findArchiveConflicts(context.store, root));
+      // The dev server shows work in progress: only a build is held to every published address.
+      if (options.urlManifest !== undefined && context.watcher === undefined) {
+        problems.push(
+          ...(await checkUrlManifest(root, options.urlManifest, storedArticles(context.store, root))),
+        );
+      }
       problems.push(...(await recheckMovedImages(context.store, root, toFile, schema)));
       if (problems.length > 0) throw new ArticleProblemsError(problems);
       context.meta.set(FINGERPRINT_KEY, fingerprint);
@@ -166,7 +173,7 @@ export async function rulesFingerprint(root: string, options: ArticleLoaderOptio
   return hash.digest("hex");
 }
 
-/** Every article file below `baseDir` checked by the shared rules, for a full report. */
+/** Every article file below `baseDir` checked by the shared rules, and the valid ones by the archive-wide rules, for a full report. */
 async function validateAll(
   baseDir: string,
   toFile: (path: string) => string,
@@ -177,9 +184,20 @@ async function validateAll(
     .filter((e) => e.isFile() && e.name.endsWith(".md"))
     .map((e) => join(e.parentPath, e.name));
   const results = await Promise.all(
-    files.map(async (path) => validateArticleFile(path, toFile(path), schema)),
+    files.map(async (path) => ({
+      file: toFile(path),
+      result: await validateArticleFile(path, toFile(path), schema),
+    })),
   );
-  return results.flatMap((result) => (result.ok ? [] : result.problems));
+  const published = results.flatMap(({ file, result }) =>
+    result.ok && isPublic({ file, data: result.article.data })
+      ? [toArchiveArticle(file, result.article)]
+      : [],
+  );
+  return [
+    ...results.flatMap(({ result }) => (result.ok ? [] : result.problems)),
+    ...findArchiveProblems(published),
+  ];
 }
 
 /** The store, except that an entry `accept` refuses is never written (and any old copy is removed). */
@@ -200,52 +218,4 @@ function guardedStore(
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-}
-
-/** Image files that exist but cannot be read as images (a text file named .jpg, a truncated file). */
-async function findUnreadableImages(
-  article: ValidArticle,
-  filePath: string,
-  file: string,
-): Promise<Problem[]> {
-  const images = [
-    ...article.data.images.flatMap((image, i) =>
-      image.src === undefined
-        ? []
-        : [
-            {
-              path: image.src,
-              src: image.src,
-              line: article.lineOf(["images", i, "src"]),
-              field: `images[${i}].src`,
-            },
-          ],
-    ),
-    ...findBodyImages(article.body)
-      .filter((image) => image.kind === "markdown")
-      // A Markdown image's path is a URL ("my%20photo.jpg"); a frontmatter src is a file name.
-      .map((image) => ({
-        path: decodePath(image.src),
-        src: image.src,
-        line: article.bodyLine + image.line - 1,
-        field: "body",
-      })),
-  ];
-  const checks = images.map(async ({ path, src, line, field }): Promise<Problem[]> => {
-    try {
-      await sharp(resolve(dirname(filePath), path)).metadata();
-      return [];
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return [
-        {
-          file,
-          line,
-          field,
-          message: `${src} is not an image file that can be read (${reason}); use a JPEG, PNG, WebP, AVIF, GIF or SVG file`,
-        },
-      ];
-    }
-  });
-  return (await Promise.all(checks)).flat();
 }

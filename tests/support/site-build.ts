@@ -21,6 +21,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** The content cache to use; a fresh one when left out. */
   cacheDir?: string;
+  /** The URL manifest the build checks and updates; a fresh (empty) one when left out, never the project's own. */
+  urlManifest?: string;
 }
 
 export interface BuildResult {
@@ -31,6 +33,7 @@ export interface BuildResult {
 /** Runs `astro build` on the real project with another article folder and output folder. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? (await mkdtemp(join(tmpdir(), "archive-cache-")));
+  const urlManifest = options.urlManifest ?? join(await mkdtemp(join(tmpdir(), "archive-urls-")), "urls.txt");
   const env = {
     ...process.env,
     ARTICLES_DIR: relative(projectRoot, resolve(projectRoot, options.articlesDir)) || ".",
@@ -38,6 +41,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     PAGE_SIZE: String(options.pageSize ?? 10),
     SITE_URL: options.siteUrl ?? "https://archive.example.org",
     ASTRO_CACHE_DIR: cacheDir,
+    URL_MANIFEST: urlManifest,
     ASTRO_TELEMETRY_DISABLED: "1",
     NO_COLOR: "1",
     FORCE_COLOR: "0",

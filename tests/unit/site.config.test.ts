@@ -24,6 +24,7 @@ describe("resolveSiteConfig", () => {
       timezone: "UTC",
       pageSize: 10,
       articlesDir: "content/articles",
+      urlManifest: "content/urls.txt",
     });
   });
 

@@ -1,0 +1,113 @@
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { markdownToHtml } from "satteri";
+import { findStrayFiles } from "../lib/article-files";
+import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
+import { isPublic } from "../lib/articles";
+import { findMarkdownProblems } from "../lib/markdown-lints";
+import { sortProblems, type Problem } from "../lib/problems";
+import { createSitePathIndex } from "../lib/site-paths";
+import type { ValidArticle } from "../lib/validate-article";
+import { checkUrlManifest } from "../loaders/url-manifest";
+import {
+  findUnreadableImages,
+  findUnsafeRenderedProblems,
+  validateArticleFile,
+} from "../loaders/validate-file";
+import { createArticleSchema } from "../schemas/article";
+import type { SiteConfig } from "../site.config";
+
+/** What the check looks at: the project folder and the site configuration in force. */
+export interface CheckOptions {
+  /** The project folder; paths in problems are relative to it. */
+  root: string;
+  site: SiteConfig;
+  /** Folder of files served as they are, relative to `root`. */
+  publicDir?: string;
+}
+
+/** The outcome of a check: every problem, sorted, and how many articles were read. */
+export interface CheckReport {
+  problems: Problem[];
+  /** Article files read. */
+  articles: number;
+  /** Whether a problem's file is one of the article files (not a stray file or the URL manifest). */
+  isArticleFile(file: string): boolean;
+}
+
+/**
+ * Checks every article with the rules the build applies (the same functions) plus the
+ * Markdown lints the build lets through, and the URL manifest, without building.
+ */
+export async function checkArchive({ root, site, publicDir = "public" }: CheckOptions): Promise<CheckReport> {
+  const baseDir = resolve(root, site.articlesDir);
+  if (!existsSync(baseDir)) {
+    throw new Error(
+      `The articles folder ${baseDir} does not exist; check ARTICLES_DIR or create the folder.`,
+    );
+  }
+  const toFile = (path: string): string => relative(root, path).split("\\").join("/");
+  const entries = (await readdir(baseDir, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  );
+  const paths = entries.map((e) => relative(baseDir, join(e.parentPath, e.name)));
+  const problems: Problem[] = findStrayFiles(paths).map((stray) => ({
+    file: toFile(join(baseDir, stray.path)),
+    line: 1,
+    field: "file",
+    message: stray.message,
+  }));
+  // The build's glob skips hidden folders (reported above as stray files).
+  const articleFiles = paths.filter(
+    (p) => p.endsWith(".md") && !p.split(/[\\/]/).some((s) => s.startsWith(".")),
+  );
+  const schema = createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone });
+  const valid: { file: string; article: ValidArticle }[] = [];
+  await Promise.all(
+    articleFiles.map(async (path) => {
+      const filePath = join(baseDir, path);
+      const file = toFile(filePath);
+      const result = await validateArticleFile(filePath, file, schema);
+      if (!result.ok) {
+        problems.push(...result.problems);
+        return;
+      }
+      const found = await findUnreadableImages(result.article, filePath, file);
+      // The build checks the rendered HTML of bodies with raw HTML; the same renderer is used here.
+      if (result.article.body.includes("<")) {
+        const { html } = markdownToHtml(result.article.body);
+        found.push(...findUnsafeRenderedProblems(html, file, result.article.bodyLine));
+      }
+      if (found.length > 0) problems.push(...found);
+      else valid.push({ file, article: result.article });
+    }),
+  );
+  const published = valid
+    .filter(({ file, article }) => isPublic({ file, data: article.data }))
+    .map(({ file, article }) => toArchiveArticle(file, article));
+  problems.push(...findArchiveProblems(published));
+  const staticFiles = await listStaticFiles(resolve(root, publicDir));
+  const isSitePath = createSitePathIndex({ articles: published, pageSize: site.pageSize, staticFiles });
+  const siteUrl = new URL(site.base === "/" ? "" : site.base, site.url).href.replace(/\/+$/, "");
+  for (const { file, article } of valid) {
+    for (const found of findMarkdownProblems(article.body, { isSitePath, siteUrl })) {
+      problems.push({ file, line: article.bodyLine + found.line - 1, field: "body", message: found.message });
+    }
+  }
+  problems.push(...(await checkUrlManifest(root, site.urlManifest, published)));
+  const shown = new Set(articleFiles.map((path) => toFile(join(baseDir, path))));
+  return {
+    problems: sortProblems(problems),
+    articles: articleFiles.length,
+    isArticleFile: (file) => shown.has(file),
+  };
+}
+
+/** Root-relative paths of the files the site serves as they are. */
+async function listStaticFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split("\\").join("/")}`);
+}

@@ -1,0 +1,67 @@
+import { addressKey } from "./articles";
+import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "./labels";
+import { decodePath } from "./paths";
+import { archivePagePath, archivePath, homePagePath, labelIndexPath, labelPath, searchPath } from "./urls";
+
+/** What the site's own pages are made from: the public articles and the list page size. */
+export interface SitePathsInput {
+  articles: readonly (LabelledArticle & {
+    path: string;
+    data: LabelledArticle["data"] & {
+      aliases: readonly string[];
+      published: { year: number; month: number; date: number };
+    };
+  })[];
+  pageSize: number;
+  /** Files served as they are (the public folder), as root-relative paths. */
+  staticFiles?: readonly string[];
+}
+
+/** Files the build writes at the site's root whatever the articles (contract §2). */
+const SITE_FILES = ["/rss.xml", "/atom.xml", "/feed.json", "/sitemap-index.xml", "/robots.txt", "/404.html"];
+
+/**
+ * Every address a reader can reach on the built site: article pages and their old
+ * addresses, the home and search pages, date archives and label pages with their page
+ * numbers, feeds and static files. Returns a test for a root-relative path (query and
+ * fragment ignored, with or without a trailing slash or index.html).
+ */
+export function createSitePathIndex({ articles, pageSize, staticFiles = [] }: SitePathsInput) {
+  const known = new Set<string>();
+  const add = (path: string): void => {
+    known.add(addressKey(path));
+  };
+  const addPages = (first: string, count: number, pathOf: (page: number) => string): void => {
+    add(first);
+    for (let page = 2; page <= Math.ceil(count / pageSize); page++) add(pathOf(page));
+  };
+  [...SITE_FILES, ...staticFiles, searchPath()].forEach(add);
+  addPages(homePagePath(1), articles.length, homePagePath);
+  // Each list with how many articles it has, and the address of its page N.
+  const lists = new Map<string, { total: number; pathOf: (page: number) => string }>();
+  const count = (path: string, pathOf: (page: number) => string): void => {
+    const list = lists.get(path) ?? { total: 0, pathOf };
+    list.total++;
+    lists.set(path, list);
+  };
+  const single = () => "";
+  // The date archive's overview and every kind's index exist even before any article would list there.
+  [archivePath(), ...LABEL_KINDS.map((kind) => labelIndexPath(kind.kind))].forEach(add);
+  for (const article of articles) {
+    add(article.path);
+    article.data.aliases.forEach(add);
+    const { year, month, date } = article.data.published;
+    // Year pages are not paginated; months and days continue at …/page/N/.
+    count(archivePath({ year }), single);
+    count(archivePath({ year, month }), (page) => archivePagePath({ year, month }, page));
+    count(archivePath({ year, month, day: date }), (page) =>
+      archivePagePath({ year, month, day: date }, page),
+    );
+    for (const kind of LABEL_KINDS) {
+      for (const value of new Set(getLabels(article, kind).map(labelSlug)))
+        count(labelPath(kind.kind, value), (page) => labelPath(kind.kind, value, page));
+    }
+  }
+  for (const [path, { total, pathOf }] of lists) addPages(path, pathOf === single ? 1 : total, pathOf);
+  return (path: string): boolean => known.has(addressKey(decodePath(path.replace(/[?#].*$/, ""))));
+}

@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import type { Problem } from "../lib/problems";
+import {
+  addressSet,
+  findBrokenUrls,
+  formatUrlManifest,
+  parseUrlManifest,
+  publishedAddresses,
+  type UrlManifest,
+} from "../lib/url-manifest";
+
+/** The manifest at `manifestPath` (relative to `root`) and the name problems give it; empty when there is none yet. */
+export async function readUrlManifest(
+  root: string,
+  manifestPath: string,
+): Promise<{ manifest: UrlManifest; file: string }> {
+  const path = resolve(root, manifestPath);
+  const shown = relative(root, path).split("\\").join("/");
+  // A manifest outside the project (as in tests) is named by its full path.
+  const file = shown.startsWith("../") ? path : shown;
+  const text = existsSync(path) ? await readFile(path, "utf8") : "";
+  return { manifest: parseUrlManifest(text, file), file };
+}
+
+/** The manifest's addresses that these public articles would no longer serve, and its unreadable lines. */
+export async function checkUrlManifest(
+  root: string,
+  manifestPath: string,
+  articles: readonly { path: string; data: { aliases: readonly string[] } }[],
+): Promise<Problem[]> {
+  const { manifest, file } = await readUrlManifest(root, manifestPath);
+  return [...manifest.problems, ...findBrokenUrls(manifest, addressSet(publishedAddresses(articles)), file)];
+}
+
+/**
+ * Adds `published` to the manifest, replacing the file in one step (a new file renamed
+ * over the old), so that it is never left half-written. Returns the number of new addresses.
+ */
+export async function writeUrlManifest(
+  root: string,
+  manifestPath: string,
+  published: readonly string[],
+): Promise<number> {
+  const { manifest } = await readUrlManifest(root, manifestPath);
+  const path = resolve(root, manifestPath);
+  const text = formatUrlManifest(manifest, published);
+  const before = addressSet(manifest.entries.map((entry) => entry.url));
+  const added = published.filter((url) => !before(url)).length;
+  if (existsSync(path) && (await readFile(path, "utf8")) === text) return 0;
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+  return added;
+}

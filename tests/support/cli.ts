@@ -1,0 +1,35 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { projectRoot } from "./site-build";
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one of the editors' commands (`check`, `new`, `import`) as `npm run` does, in
+ * `cwd` (a copy of an archive), with the project's own code and extra environment.
+ */
+export function runCli(
+  name: "check" | "new" | "import",
+  args: readonly string[],
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
+): Promise<CliResult> {
+  // The Node.js running the tests (the project's own), not whichever `node` is first on PATH.
+  const tsx = join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, join(projectRoot, `src/cli/${name}.ts`), ...args], {
+      cwd,
+      env: { ...process.env, ARTICLES_DIR: "", URL_MANIFEST: "", NO_COLOR: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
