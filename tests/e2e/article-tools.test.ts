@@ -26,6 +26,34 @@ describe("Cite this article in a real browser", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe((await apa.textContent())?.trim());
     expect(copied).toMatch(/^Okafor, M\., & Ferreira, T\. \(2015, March 9\)\./);
+    // Screen readers hear it too, through a live region.
+    const status = page.getByRole("status").filter({ hasText: "citation" });
+    expect(await status.textContent()).toBe("APA citation copied to the clipboard.");
+  });
+
+  it("says Copied on the last button used only, and is ready to copy again", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(siteUrl).origin,
+    });
+    await page.goto(new URL(ARTICLE, siteUrl).href);
+    await page.bringToFront();
+    const apa = page.locator('button[data-copy="cite-text-apa"]');
+    const bibtex = page.locator('button[data-copy="cite-text-bibtex"]');
+    await apa.click();
+    await expect.poll(() => apa.textContent()).toBe("Copied");
+    await bibtex.click();
+    await expect.poll(() => bibtex.textContent()).toBe("Copied");
+    expect(await apa.textContent()).toBe("Copy");
+    expect(await page.locator("[data-cite-status]").textContent()).toBe(
+      "BibTeX citation copied to the clipboard.",
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{okafor2015night,/);
+    // The button goes back to "Copy" and the announcement is cleared, ready for the next copy.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('button[data-copy="cite-text-bibtex"]')?.textContent === "Copy" &&
+        document.querySelector("[data-cite-status]")?.textContent === "",
+    );
   });
 });
 
