@@ -32,7 +32,7 @@ const articles = [
     updated: date("2021-02-09"),
     topics: ["Rivers"],
     byline: ["Ann Lee"],
-    aliases: ["/news/flood.html", "/topics/old-rivers/"],
+    aliases: ["/news/flood.html", "/topics/old-rivers/", "/2021/02/08/flood/2", "/news/caf%C3%A9-floods"],
   }),
   article("/2019/05/02/light/", "2019-05-02", { topics: ["Rivers", "Heritage"], agency: "Fixture Wire" }),
 ];
@@ -59,7 +59,12 @@ describe("collectSitemapPages", () => {
       "/agencies/": "2019-05-02T00:00:00Z",
       "/agencies/fixture-wire/": "2019-05-02T00:00:00Z",
     });
-    expect(aliases).toEqual(["/news/flood.html", "/topics/old-rivers/"]);
+    expect(aliases).toEqual([
+      "/news/flood.html",
+      "/topics/old-rivers/",
+      "/2021/02/08/flood/2",
+      "/news/caf%C3%A9-floods",
+    ]);
   });
 
   it("lists the home page of an empty archive, without a date", () => {
@@ -88,6 +93,9 @@ describe("createSitemapLookup", () => {
       "/topics/unknown/",
       "/news/flood.html",
       "/topics/old-rivers/",
+      // Redirect pages are folders, whether or not their alias ends in a slash.
+      "/2021/02/08/flood/2/",
+      "/news/café-floods/",
     ]) {
       expect(find(path), path).toBeUndefined();
     }
