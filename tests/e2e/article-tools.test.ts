@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { useBrowserPage } from "../support/browser";
+import { axeViolations, useBrowserPage } from "../support/browser";
 
 const siteUrl = inject("siteUrl");
 const ARTICLE = "2015/03/09/night-ferry-returns/";
@@ -54,6 +54,24 @@ describe("Cite this article in a real browser", () => {
         document.querySelector('button[data-copy="cite-text-bibtex"]')?.textContent === "Copy" &&
         document.querySelector("[data-cite-status]")?.textContent === "",
     );
+  });
+});
+
+describe("an article page with citations, photos and provenance", () => {
+  it("has no accessibility violations, hostile text included", async () => {
+    for (const article of [ARTICLE, "2013/07/04/feeds-hostile-text/"]) {
+      await page.goto(new URL(article, siteUrl).href);
+      expect(await axeViolations(page), article).toEqual([]);
+    }
+  });
+
+  it("lets a keyboard reach and scroll the BibTeX citation, which is wider than the page", async () => {
+    await page.goto(new URL(ARTICLE, siteUrl).href);
+    const bibtex = page.getByRole("region", { name: "BibTeX" });
+    await bibtex.focus();
+    expect(await bibtex.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => bibtex.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   });
 });
 
