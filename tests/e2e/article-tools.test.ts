@@ -103,6 +103,9 @@ describe("printing an article", () => {
       "header form[role=search]",
       ".cite",
       ".skip-link",
+      // Links on to other articles, related ones included, are for the screen.
+      ".article-links",
+      "#related-heading",
     ]) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }
