@@ -4,7 +4,7 @@ import { parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
 import { summarize } from "../lib/format";
-import { labelSlug } from "../lib/labels";
+import { labelSlug, type LabelGroup } from "../lib/labels";
 import { absoluteUrl, feedPath, homePagePath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
@@ -95,19 +95,23 @@ export async function getSiteFeed(): Promise<FeedChannel> {
   );
 }
 
-/** One RSS feed per topic: its latest articles, newest first. */
-export async function getTopicFeeds(): Promise<{ slug: string; feed: Promise<FeedChannel> }[]> {
-  const topics = (await getBrowseData()).labels.get("topics") ?? [];
-  return topics.map((topic) => ({
-    slug: topic.slug,
-    feed: channel(
-      {
-        title: `${topic.name} · ${site.name}`,
-        description: `The latest articles on ${topic.name} in ${site.name}.`,
-        homeUrl: absoluteUrl(labelPath("topics", topic.slug), site.url),
-        feedUrls: { rss: absoluteUrl(topicFeedPath(topic.slug), site.url) },
-      },
-      topic.articles,
-    ),
-  }));
+/** The topics that have a feed: each with its name, slug and articles, newest first. */
+export async function getFeedTopics(): Promise<LabelGroup<Article>[]> {
+  return (await getBrowseData()).labels.get("topics") ?? [];
+}
+
+/**
+ * One topic's RSS feed: its latest articles, newest first. Made when its page is built, not
+ * all at once, so a large archive never renders every topic's entries in one go.
+ */
+export function getTopicFeed(topic: LabelGroup<Article>): Promise<FeedChannel> {
+  return channel(
+    {
+      title: `${topic.name} · ${site.name}`,
+      description: `The latest articles on ${topic.name} in ${site.name}.`,
+      homeUrl: absoluteUrl(labelPath("topics", topic.slug), site.url),
+      feedUrls: { rss: absoluteUrl(topicFeedPath(topic.slug), site.url) },
+    },
+    topic.articles,
+  );
 }
