@@ -5,7 +5,7 @@ import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
 import { summarize } from "../lib/format";
 import { labelSlug, type LabelGroup } from "../lib/labels";
-import { absoluteUrl, feedPath, homePagePath, labelPath, topicFeedPath } from "../lib/urls";
+import { absoluteUrl, feedPath, homePagePath, labelIndexPath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";
@@ -43,10 +43,7 @@ async function buildEntry(article: Article): Promise<FeedEntry> {
       name,
       url: absoluteUrl(labelPath("authors", labelSlug(name)), site.url),
     })),
-    categories: data.topics.map((name) => {
-      const slug = labelSlug(name);
-      return { name, slug, url: absoluteUrl(labelPath("topics", slug), site.url) };
-    }),
+    categories: data.topics.map((name) => ({ name, slug: labelSlug(name) })),
     image,
     rights: data.rights,
   };
@@ -70,6 +67,7 @@ async function channel(
   return {
     ...fields,
     language: site.defaultLanguage,
+    categoryScheme: absoluteUrl(labelIndexPath("topics"), site.url),
     publisher: { name: site.name, url: absoluteUrl(homePagePath(1), site.url) },
     // An empty archive has no newest article; its feed says it was built now.
     updated: newestUpdate(items) ?? parseWrittenDate(new Date().toISOString(), site.timezone),
