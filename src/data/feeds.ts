@@ -1,6 +1,6 @@
 import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
-import { parseWrittenDate } from "../lib/dates";
+import { lastChanged, parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
 import { summarize } from "../lib/format";
@@ -37,7 +37,7 @@ async function buildEntry(article: Article): Promise<FeedEntry> {
     summary: summarize(data.dek, article.entry.body),
     contentHtml: buildFeedContent({ bodyHtml: await renderBody(article), pageUrl: url, photos }),
     published: data.published,
-    updated: data.updated ?? data.published,
+    updated: lastChanged(data),
     language: data.language,
     authors: data.byline.map((name) => ({
       name,

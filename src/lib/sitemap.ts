@@ -1,5 +1,5 @@
 import { toRfc3339 } from "./date-formats";
-import type { WrittenDate } from "./dates";
+import { lastChanged, type ChangeDates, type WrittenDate } from "./dates";
 import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "./labels";
 import { addressKey } from "./articles";
 import { decodePath } from "./paths";
@@ -15,16 +15,15 @@ import { archivePath, homePagePath, isArticlePath, labelIndexPath, labelPath } f
 export interface SitemapArticle extends LabelledArticle {
   /** Root-relative URL path, without the base. */
   path: string;
-  data: LabelledArticle["data"] & {
-    published: WrittenDate;
-    updated?: WrittenDate | undefined;
-    aliases: readonly string[];
-  };
+  data: LabelledArticle["data"] &
+    ChangeDates & {
+      aliases: readonly string[];
+    };
 }
 
 /** Every listable page by root-relative path, with its last change (RFC 3339), and the alias paths. */
 export interface SitemapPages {
-  /** An article's `updated` (else `published`); a list's newest such date among its articles. */
+  /** An article's last change (`updated`, a correction, else `published`); a list's newest such date. */
   pages: Record<string, string | null>;
   /** Old addresses that only redirect. */
   aliases: string[];
@@ -42,7 +41,7 @@ export function collectSitemapPages(articles: readonly SitemapArticle[], timezon
   };
   for (const article of articles) {
     const { published } = article.data;
-    const changed = article.data.updated ?? published;
+    const changed = lastChanged(article.data);
     touch(article.path, changed);
     touch(homePagePath(1), changed);
     touch(archivePath(), changed);

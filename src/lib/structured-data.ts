@@ -1,5 +1,5 @@
 import { toRfc3339 } from "./date-formats";
-import type { WrittenDate } from "./dates";
+import { lastChanged, type WrittenDate } from "./dates";
 
 /**
  * schema.org NewsArticle JSON-LD and the Open Graph / Twitter card tags of an article page,
@@ -91,7 +91,7 @@ export function buildNewsArticle(
     description: context.description,
     inLanguage: article.language,
     datePublished: date(article.published),
-    dateModified: date(article.updated ?? article.published),
+    dateModified: date(lastChanged(article)),
     // Without a byline, the agency is the author.
     author:
       article.byline.length > 0
@@ -206,7 +206,7 @@ export function buildSocialMeta(article: StructuredArticle, context: StructuredC
     ...og("og:image:height", lead?.height),
     ...og("og:image:alt", lead?.alt),
     ...og("article:published_time", toRfc3339(article.published, context.timezone)),
-    ...og("article:modified_time", toRfc3339(article.updated ?? article.published, context.timezone)),
+    ...og("article:modified_time", toRfc3339(lastChanged(article), context.timezone)),
     ...article.byline.flatMap((name) => og("article:author", context.labelUrl("authors", name))),
     ...og("article:section", article.section),
     ...article.topics.flatMap((topic) => og("article:tag", topic)),

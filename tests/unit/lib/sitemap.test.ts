@@ -67,6 +67,17 @@ describe("collectSitemapPages", () => {
     ]);
   });
 
+  it("dates an article corrected without `updated` by its correction, and its lists with it", () => {
+    const corrected = article("/2019/05/02/light/", "2019-05-02", {
+      topics: ["Heritage"],
+      corrections: [{ date: date("2019-06-01") }],
+    });
+    const { pages } = collectSitemapPages([corrected], "UTC");
+    expect(pages["/2019/05/02/light/"]).toBe("2019-06-01T00:00:00Z");
+    expect(pages["/topics/heritage/"]).toBe("2019-06-01T00:00:00Z");
+    expect(pages["/"]).toBe("2019-06-01T00:00:00Z");
+  });
+
   it("lists the home page of an empty archive, without a date", () => {
     expect(collectSitemapPages([], "UTC")).toEqual({ pages: { "/": null }, aliases: [] });
   });

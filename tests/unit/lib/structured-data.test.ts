@@ -50,6 +50,16 @@ describe("buildNewsArticle", () => {
     });
   });
 
+  it("dates the last change by a correction made without `updated`", () => {
+    const corrected = { ...minimal, corrections: [{ date: date("2014-12-01"), text: "Fixed a name." }] };
+    expect(buildNewsArticle(corrected, context).dateModified).toBe("2014-12-01T00:00:00Z");
+    const tags = buildSocialMeta(corrected, context);
+    expect(tags.find((t) => t.property === "article:modified_time")?.content).toBe("2014-12-01T00:00:00Z");
+    // A correction older than `updated` leaves `updated` as the last change.
+    const updated = { ...corrected, updated: date("2015-01-05") };
+    expect(buildNewsArticle(updated, context).dateModified).toBe("2015-01-05T00:00:00Z");
+  });
+
   it("describes the lead photo, the source with its retrieved date, the rights and corrections", () => {
     const data = buildNewsArticle(
       {
