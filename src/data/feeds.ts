@@ -1,11 +1,11 @@
 import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
-import { parseWrittenDate } from "../lib/dates";
+import { lastChanged, parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
 import { summarize } from "../lib/format";
-import { labelSlug } from "../lib/labels";
-import { absoluteUrl, feedPath, homePagePath, labelPath, topicFeedPath } from "../lib/urls";
+import { labelSlug, type LabelGroup } from "../lib/labels";
+import { absoluteUrl, feedPath, homePagePath, labelIndexPath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";
@@ -37,16 +37,13 @@ async function buildEntry(article: Article): Promise<FeedEntry> {
     summary: summarize(data.dek, article.entry.body),
     contentHtml: buildFeedContent({ bodyHtml: await renderBody(article), pageUrl: url, photos }),
     published: data.published,
-    updated: data.updated ?? data.published,
+    updated: lastChanged(data),
     language: data.language,
     authors: data.byline.map((name) => ({
       name,
       url: absoluteUrl(labelPath("authors", labelSlug(name)), site.url),
     })),
-    categories: data.topics.map((name) => {
-      const slug = labelSlug(name);
-      return { name, slug, url: absoluteUrl(labelPath("topics", slug), site.url) };
-    }),
+    categories: data.topics.map((name) => ({ name, slug: labelSlug(name) })),
     image,
     rights: data.rights,
   };
@@ -70,6 +67,7 @@ async function channel(
   return {
     ...fields,
     language: site.defaultLanguage,
+    categoryScheme: absoluteUrl(labelIndexPath("topics"), site.url),
     publisher: { name: site.name, url: absoluteUrl(homePagePath(1), site.url) },
     // An empty archive has no newest article; its feed says it was built now.
     updated: newestUpdate(items) ?? parseWrittenDate(new Date().toISOString(), site.timezone),
@@ -95,19 +93,23 @@ export async function getSiteFeed(): Promise<FeedChannel> {
   );
 }
 
-/** One RSS feed per topic: its latest articles, newest first. */
-export async function getTopicFeeds(): Promise<{ slug: string; feed: Promise<FeedChannel> }[]> {
-  const topics = (await getBrowseData()).labels.get("topics") ?? [];
-  return topics.map((topic) => ({
-    slug: topic.slug,
-    feed: channel(
-      {
-        title: `${topic.name} · ${site.name}`,
-        description: `The latest articles on ${topic.name} in ${site.name}.`,
-        homeUrl: absoluteUrl(labelPath("topics", topic.slug), site.url),
-        feedUrls: { rss: absoluteUrl(topicFeedPath(topic.slug), site.url) },
-      },
-      topic.articles,
-    ),
-  }));
+/** The topics that have a feed: each with its name, slug and articles, newest first. */
+export async function getFeedTopics(): Promise<LabelGroup<Article>[]> {
+  return (await getBrowseData()).labels.get("topics") ?? [];
+}
+
+/**
+ * One topic's RSS feed: its latest articles, newest first. Made when its page is built, not
+ * all at once, so a large archive never renders every topic's entries in one go.
+ */
+export function getTopicFeed(topic: LabelGroup<Article>): Promise<FeedChannel> {
+  return channel(
+    {
+      title: `${topic.name} · ${site.name}`,
+      description: `The latest articles on ${topic.name} in ${site.name}.`,
+      homeUrl: absoluteUrl(labelPath("topics", topic.slug), site.url),
+      feedUrls: { rss: absoluteUrl(topicFeedPath(topic.slug), site.url) },
+    },
+    topic.articles,
+  );
 }

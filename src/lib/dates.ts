@@ -168,3 +168,20 @@ export function weekdayNames(locale: string, firstDay = 1): { long: string; shor
     return { long: format("long"), short: format("short") };
   });
 }
+
+/** What an article's last change is read from: `published`, `updated` and the corrections' dates. */
+export interface ChangeDates {
+  published: WrittenDate;
+  updated?: WrittenDate | undefined;
+  corrections?: readonly { date: WrittenDate }[] | undefined;
+}
+
+/**
+ * When an article last changed: the latest of `published`, `updated` and its corrections' dates,
+ * so a correction made without `updated` still dates the article in feeds, sitemap and metadata.
+ */
+export function lastChanged({ published, updated, corrections = [] }: ChangeDates): WrittenDate {
+  let latest = updated !== undefined && updated.epochMs > published.epochMs ? updated : published;
+  for (const { date } of corrections) if (date.epochMs > latest.epochMs) latest = date;
+  return latest;
+}

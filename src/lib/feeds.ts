@@ -15,11 +15,10 @@ export interface FeedPerson {
   url?: string | undefined;
 }
 
-/** A topic of an entry: its name, its slug and the URL of its page. */
+/** A topic of an entry: its name as written and its slug. */
 export interface FeedCategory {
   name: string;
   slug: string;
-  url: string;
 }
 
 /** The lead photo of an entry, as a file the archive serves. */
@@ -63,6 +62,11 @@ export interface FeedChannel {
   homeUrl: string;
   /** The feed's own address in each format it is published in. */
   feedUrls: { rss: string; atom?: string | undefined; json?: string | undefined };
+  /**
+   * The page of every topic: the vocabulary the entries' categories come from (RSS `domain`,
+   * Atom `scheme`); a topic's page is this address followed by its slug.
+   */
+  categoryScheme: string;
   /** Who publishes the feed: the archive. Atom entries without a byline are credited to it. */
   publisher: FeedPerson;
   /** When the newest entry changed. */
@@ -146,7 +150,7 @@ export function toRss(feed: FeedChannel): string {
           "dc:creator": entry.authors.map((author) => author.name),
           "dc:date": toRfc3339(entry.updated, feed.timezone),
           "dc:rights": entry.rights,
-          category: entry.categories.map((c) => ({ "@domain": c.url, "#text": c.name })),
+          category: entry.categories.map((c) => ({ "@domain": feed.categoryScheme, "#text": c.name })),
           "media:content": entry.image && {
             "@url": entry.image.url,
             "@type": entry.image.type,
@@ -194,7 +198,11 @@ export function toAtom(feed: FeedChannel): string {
         published: date(entry.published),
         updated: date(entry.updated),
         author: entry.authors.map(atomPerson),
-        category: entry.categories.map((c) => ({ "@term": c.slug, "@label": c.name, "@scheme": c.url })),
+        category: entry.categories.map((c) => ({
+          "@term": c.slug,
+          "@label": c.name,
+          "@scheme": feed.categoryScheme,
+        })),
         summary: { "@type": "text", "#text": entry.summary },
         content: { "@type": "html", "#text": entry.contentHtml },
         rights: entry.rights,

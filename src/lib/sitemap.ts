@@ -1,7 +1,9 @@
 import { toRfc3339 } from "./date-formats";
-import type { WrittenDate } from "./dates";
+import { lastChanged, type ChangeDates, type WrittenDate } from "./dates";
 import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "./labels";
-import { archivePath, homePagePath, labelIndexPath, labelPath } from "./urls";
+import { addressKey } from "./articles";
+import { decodePath } from "./paths";
+import { archivePath, homePagePath, isArticlePath, labelIndexPath, labelPath } from "./urls";
 
 /**
  * Which pages the sitemap lists, and when each last changed. Only pages made from articles are
@@ -13,16 +15,15 @@ import { archivePath, homePagePath, labelIndexPath, labelPath } from "./urls";
 export interface SitemapArticle extends LabelledArticle {
   /** Root-relative URL path, without the base. */
   path: string;
-  data: LabelledArticle["data"] & {
-    published: WrittenDate;
-    updated?: WrittenDate | undefined;
-    aliases: readonly string[];
-  };
+  data: LabelledArticle["data"] &
+    ChangeDates & {
+      aliases: readonly string[];
+    };
 }
 
 /** Every listable page by root-relative path, with its last change (RFC 3339), and the alias paths. */
 export interface SitemapPages {
-  /** An article's `updated` (else `published`); a list's newest such date among its articles. */
+  /** An article's last change (`updated`, a correction, else `published`); a list's newest such date. */
   pages: Record<string, string | null>;
   /** Old addresses that only redirect. */
   aliases: string[];
@@ -40,7 +41,7 @@ export function collectSitemapPages(articles: readonly SitemapArticle[], timezon
   };
   for (const article of articles) {
     const { published } = article.data;
-    const changed = article.data.updated ?? published;
+    const changed = lastChanged(article.data);
     touch(article.path, changed);
     touch(homePagePath(1), changed);
     touch(archivePath(), changed);
@@ -79,14 +80,18 @@ export function sitePathOf(url: string, base: string): string {
 export function createSitemapLookup(
   sitemap: SitemapPages,
 ): (path: string) => { lastmod?: string } | undefined {
-  const aliases = new Set(sitemap.aliases);
+  // An alias is written with or without its trailing slash, percent-encoded or not; its
+  // redirect page is built as a folder either way.
+  const key = (path: string) => addressKey(decodePath(path));
+  const aliases = new Set(sitemap.aliases.map(key));
   const pages = new Map(Object.entries(sitemap.pages));
   return (path) => {
-    if (aliases.has(path)) return undefined;
+    if (aliases.has(key(path))) return undefined;
     // "/page/2/" is page 2 of "/", "/archive/2016/06/page/2/" of "/archive/2016/06/" and
-    // "/topics/a/2/" of "/topics/a/"; "/404/" is no page of "/".
+    // "/topics/a/2/" of "/topics/a/"; "/404/" is no page of "/", and an article has no pages.
     const list = /^(.*\/)page\/\d+\/$/.exec(path)?.[1] ?? /^(\/.+\/)\d+\/$/.exec(path)?.[1];
-    for (const candidate of list ? [path, list] : [path]) {
+    const further = list !== undefined && !isArticlePath(list);
+    for (const candidate of further ? [path, list] : [path]) {
       if (!pages.has(candidate)) continue;
       const lastmod = pages.get(candidate);
       return lastmod ? { lastmod } : {};

@@ -1,5 +1,5 @@
 import { toRfc3339 } from "./date-formats";
-import type { WrittenDate } from "./dates";
+import { lastChanged, type WrittenDate } from "./dates";
 
 /**
  * schema.org NewsArticle JSON-LD and the Open Graph / Twitter card tags of an article page,
@@ -91,7 +91,7 @@ export function buildNewsArticle(
     description: context.description,
     inLanguage: article.language,
     datePublished: date(article.published),
-    dateModified: date(article.updated ?? article.published),
+    dateModified: date(lastChanged(article)),
     // Without a byline, the agency is the author.
     author:
       article.byline.length > 0
@@ -167,6 +167,19 @@ export function serializeJsonLd(value: unknown): string {
   );
 }
 
+/**
+ * The Open Graph locale (language_TERRITORY) of an article's BCP 47 tag: "en-GB" → "en_GB",
+ * "zh-Hant-TW" → "zh_TW". A tag without a region takes the site locale's region when it is the
+ * site's language ("en" on an en-GB site → "en_GB"), else the language's likeliest one ("fr" → "fr_FR").
+ */
+export function openGraphLocale(language: string, siteLocale: string): string | undefined {
+  const tag = new Intl.Locale(language);
+  const site = new Intl.Locale(siteLocale);
+  const region =
+    tag.region ?? (tag.language === site.language ? site.region : undefined) ?? tag.maximize().region;
+  return region === undefined ? undefined : `${tag.language}_${region}`;
+}
+
 /** One `<meta>` tag: Open Graph tags use `property`, Twitter card tags `name`. */
 export interface MetaTag {
   property?: string;
@@ -187,13 +200,13 @@ export function buildSocialMeta(article: StructuredArticle, context: StructuredC
     ...og("og:title", article.title),
     ...og("og:description", context.description),
     ...og("og:url", context.url),
-    ...og("og:locale", article.language.replace("-", "_")),
+    ...og("og:locale", openGraphLocale(article.language, context.site.locale)),
     ...og("og:image", lead?.url),
     ...og("og:image:width", lead?.width),
     ...og("og:image:height", lead?.height),
     ...og("og:image:alt", lead?.alt),
     ...og("article:published_time", toRfc3339(article.published, context.timezone)),
-    ...og("article:modified_time", toRfc3339(article.updated ?? article.published, context.timezone)),
+    ...og("article:modified_time", toRfc3339(lastChanged(article), context.timezone)),
     ...article.byline.flatMap((name) => og("article:author", context.labelUrl("authors", name))),
     ...og("article:section", article.section),
     ...article.topics.flatMap((topic) => og("article:tag", topic)),

@@ -153,6 +153,8 @@ describe("Open Graph and Twitter card tags", () => {
       "The crossing resumes after the harbour works, with a new timetable.",
     ]);
     expect(meta(page, "og:site_name")).toEqual(["The News Archive"]);
+    // The article is in English and the site's locale is en-GB.
+    expect(meta(page, "og:locale")).toEqual(["en_GB"]);
     expect(meta(page, "article:published_time")).toEqual(["2015-03-09T08:15:00+05:30"]);
     expect(meta(page, "article:modified_time")).toEqual(["2015-03-10T11:00:00+05:30"]);
     expect(meta(page, "article:author")).toEqual([

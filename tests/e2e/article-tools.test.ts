@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { useBrowserPage } from "../support/browser";
+import { axeViolations, useBrowserPage } from "../support/browser";
 
 const siteUrl = inject("siteUrl");
 const ARTICLE = "2015/03/09/night-ferry-returns/";
@@ -26,6 +26,52 @@ describe("Cite this article in a real browser", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe((await apa.textContent())?.trim());
     expect(copied).toMatch(/^Okafor, M\., & Ferreira, T\. \(2015, March 9\)\./);
+    // Screen readers hear it too, through a live region.
+    const status = page.getByRole("status").filter({ hasText: "citation" });
+    expect(await status.textContent()).toBe("APA citation copied to the clipboard.");
+  });
+
+  it("says Copied on the last button used only, and is ready to copy again", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(siteUrl).origin,
+    });
+    await page.goto(new URL(ARTICLE, siteUrl).href);
+    await page.bringToFront();
+    const apa = page.locator('button[data-copy="cite-text-apa"]');
+    const bibtex = page.locator('button[data-copy="cite-text-bibtex"]');
+    await apa.click();
+    await expect.poll(() => apa.textContent()).toBe("Copied");
+    await bibtex.click();
+    await expect.poll(() => bibtex.textContent()).toBe("Copied");
+    expect(await apa.textContent()).toBe("Copy");
+    expect(await page.locator("[data-cite-status]").textContent()).toBe(
+      "BibTeX citation copied to the clipboard.",
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{okafor2015night,/);
+    // The button goes back to "Copy" and the announcement is cleared, ready for the next copy.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('button[data-copy="cite-text-bibtex"]')?.textContent === "Copy" &&
+        document.querySelector("[data-cite-status]")?.textContent === "",
+    );
+  });
+});
+
+describe("an article page with citations, photos and provenance", () => {
+  it("has no accessibility violations, hostile text included", async () => {
+    for (const article of [ARTICLE, "2013/07/04/feeds-hostile-text/"]) {
+      await page.goto(new URL(article, siteUrl).href);
+      expect(await axeViolations(page), article).toEqual([]);
+    }
+  });
+
+  it("lets a keyboard reach and scroll the BibTeX citation, which is wider than the page", async () => {
+    await page.goto(new URL(ARTICLE, siteUrl).href);
+    const bibtex = page.getByRole("region", { name: "BibTeX" });
+    await bibtex.focus();
+    expect(await bibtex.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => bibtex.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   });
 });
 
@@ -57,6 +103,9 @@ describe("printing an article", () => {
       "header form[role=search]",
       ".cite",
       ".skip-link",
+      // Links on to other articles, related ones included, are for the screen.
+      ".article-links",
+      "#related-heading",
     ]) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }

@@ -22,7 +22,7 @@ const entry = (overrides: Partial<FeedEntry> = {}): FeedEntry => ({
   updated: date("2020-01-03"),
   language: "en",
   authors: [{ name: "Ann Lee", url: "https://example.org/news/authors/ann-lee/" }],
-  categories: [{ name: "Harbours", slug: "harbours", url: "https://example.org/news/topics/harbours/" }],
+  categories: [{ name: "Harbours", slug: "harbours" }],
   ...overrides,
 });
 
@@ -36,6 +36,7 @@ const channel = (entries: FeedEntry[]): FeedChannel => ({
     atom: "https://example.org/news/atom.xml",
     json: "https://example.org/news/feed.json",
   },
+  categoryScheme: "https://example.org/news/topics/",
   publisher: { name: "Archive", url: "https://example.org/news/" },
   updated: date("2020-01-03"),
   timezone: "UTC",
@@ -71,14 +72,17 @@ describe("toRss", () => {
     );
   });
 
-  it("writes a permalink guid, dc:creator per author and a category with its page", () => {
+  it("writes a permalink guid, dc:creator per author and a category in the archive's topics", () => {
     const doc = parseXml(toRss(channel([entry()])));
     const item = doc.getElementsByTagName("item")[0]!;
     expect(item.getElementsByTagName("guid")[0]!.getAttribute("isPermaLink")).toBe("true");
     expect(item.getElementsByTagName("dc:creator")[0]!.textContent).toBe("Ann Lee");
-    expect(item.getElementsByTagName("category")[0]!.getAttribute("domain")).toBe(
-      "https://example.org/news/topics/harbours/",
-    );
+    // RSS 2.0: the domain names the taxonomy, the same for every topic.
+    const category = item.getElementsByTagName("category")[0]!;
+    expect([category.textContent, category.getAttribute("domain")]).toEqual([
+      "Harbours",
+      "https://example.org/news/topics/",
+    ]);
     expect(item.getElementsByTagName("pubDate")[0]!.textContent).toBe("Thu, 02 Jan 2020 10:00:00 +0200");
     // Optional fields left out leave no empty element behind.
     expect(item.getElementsByTagName("media:content")).toHaveLength(0);
@@ -93,7 +97,7 @@ describe("toAtom", () => {
         channel([
           entry({
             authors: [],
-            categories: [{ name: `<"&>`, slug: "x", url: "https://example.org/news/topics/x/" }],
+            categories: [{ name: `<"&>`, slug: "x" }],
           }),
         ]),
       ),
@@ -102,7 +106,12 @@ describe("toAtom", () => {
     expect(feedAuthor.parentNode).toBe(doc.documentElement);
     const entryNode = doc.getElementsByTagName("entry")[0]!;
     expect(entryNode.getElementsByTagName("author")).toHaveLength(0);
-    expect(entryNode.getElementsByTagName("category")[0]!.getAttribute("label")).toBe(`<"&>`);
+    const category = entryNode.getElementsByTagName("category")[0]!;
+    expect(["term", "label", "scheme"].map((name) => category.getAttribute(name))).toEqual([
+      "x",
+      `<"&>`,
+      "https://example.org/news/topics/",
+    ]);
     expect(entryNode.getElementsByTagName("content")[0]!.getAttribute("type")).toBe("html");
     expect(entryNode.getElementsByTagName("updated")[0]!.textContent).toBe("2020-01-03T00:00:00Z");
   });

@@ -32,7 +32,7 @@ const articles = [
     updated: date("2021-02-09"),
     topics: ["Rivers"],
     byline: ["Ann Lee"],
-    aliases: ["/news/flood.html", "/topics/old-rivers/"],
+    aliases: ["/news/flood.html", "/topics/old-rivers/", "/2021/02/08/flood/2", "/news/caf%C3%A9-floods"],
   }),
   article("/2019/05/02/light/", "2019-05-02", { topics: ["Rivers", "Heritage"], agency: "Fixture Wire" }),
 ];
@@ -59,7 +59,23 @@ describe("collectSitemapPages", () => {
       "/agencies/": "2019-05-02T00:00:00Z",
       "/agencies/fixture-wire/": "2019-05-02T00:00:00Z",
     });
-    expect(aliases).toEqual(["/news/flood.html", "/topics/old-rivers/"]);
+    expect(aliases).toEqual([
+      "/news/flood.html",
+      "/topics/old-rivers/",
+      "/2021/02/08/flood/2",
+      "/news/caf%C3%A9-floods",
+    ]);
+  });
+
+  it("dates an article corrected without `updated` by its correction, and its lists with it", () => {
+    const corrected = article("/2019/05/02/light/", "2019-05-02", {
+      topics: ["Heritage"],
+      corrections: [{ date: date("2019-06-01") }],
+    });
+    const { pages } = collectSitemapPages([corrected], "UTC");
+    expect(pages["/2019/05/02/light/"]).toBe("2019-06-01T00:00:00Z");
+    expect(pages["/topics/heritage/"]).toBe("2019-06-01T00:00:00Z");
+    expect(pages["/"]).toBe("2019-06-01T00:00:00Z");
   });
 
   it("lists the home page of an empty archive, without a date", () => {
@@ -88,6 +104,9 @@ describe("createSitemapLookup", () => {
       "/topics/unknown/",
       "/news/flood.html",
       "/topics/old-rivers/",
+      // Redirect pages are folders, whether or not their alias ends in a slash.
+      "/2021/02/08/flood/2/",
+      "/news/café-floods/",
     ]) {
       expect(find(path), path).toBeUndefined();
     }

@@ -3,6 +3,7 @@ import { parseWrittenDate } from "../../../src/lib/dates";
 import {
   buildNewsArticle,
   buildSocialMeta,
+  openGraphLocale,
   parseRightsLine,
   serializeJsonLd,
   type StructuredArticle,
@@ -47,6 +48,16 @@ describe("buildNewsArticle", () => {
       dateModified: "2014-11-20T00:00:00Z",
       publisher: { "@type": "Organization", name: "Archive", url: "https://example.org/news/" },
     });
+  });
+
+  it("dates the last change by a correction made without `updated`", () => {
+    const corrected = { ...minimal, corrections: [{ date: date("2014-12-01"), text: "Fixed a name." }] };
+    expect(buildNewsArticle(corrected, context).dateModified).toBe("2014-12-01T00:00:00Z");
+    const tags = buildSocialMeta(corrected, context);
+    expect(tags.find((t) => t.property === "article:modified_time")?.content).toBe("2014-12-01T00:00:00Z");
+    // A correction older than `updated` leaves `updated` as the last change.
+    const updated = { ...corrected, updated: date("2015-01-05") };
+    expect(buildNewsArticle(updated, context).dateModified).toBe("2015-01-05T00:00:00Z");
   });
 
   it("describes the lead photo, the source with its retrieved date, the rights and corrections", () => {
@@ -139,6 +150,22 @@ describe("serializeJsonLd", () => {
   });
 });
 
+describe("openGraphLocale", () => {
+  it("writes language_TERRITORY, as Open Graph reads it", () => {
+    expect(openGraphLocale("en-GB", "en-GB")).toBe("en_GB");
+    expect(openGraphLocale("pt-BR", "en-GB")).toBe("pt_BR");
+    expect(openGraphLocale("zh-Hant-TW", "en-GB")).toBe("zh_TW");
+  });
+
+  it("gives a bare language the site's territory when it is the site's language, else its likeliest one", () => {
+    expect(openGraphLocale("en", "en-GB")).toBe("en_GB");
+    expect(openGraphLocale("en", "en-US")).toBe("en_US");
+    expect(openGraphLocale("fr", "en-GB")).toBe("fr_FR");
+    expect(openGraphLocale("ar", "en-GB")).toBe("ar_EG");
+    expect(openGraphLocale("zh-Hans", "en-GB")).toBe("zh_CN");
+  });
+});
+
 describe("buildSocialMeta", () => {
   it("gives Open Graph article tags and a Twitter card, large when there is a photo", () => {
     const tags = buildSocialMeta(
@@ -151,6 +178,7 @@ describe("buildSocialMeta", () => {
     const get = (key: string) => tags.filter((t) => (t.property ?? t.name) === key).map((t) => t.content);
     expect(get("og:type")).toEqual(["article"]);
     expect(get("og:url")).toEqual([context.url]);
+    expect(get("og:locale")).toEqual(["en_GB"]);
     expect(get("og:image")).toEqual(["https://example.org/news/_astro/a.jpg"]);
     expect(get("article:published_time")).toEqual(["2014-11-20T00:00:00Z"]);
     expect(get("article:author")).toEqual(["https://example.org/news/authors/ann-lee/"]);

@@ -1,15 +1,18 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getTopicFeeds } from "../../../data/feeds";
-import { toRss, type FeedChannel } from "../../../lib/feeds";
+import type { Article } from "../../../data/archive";
+import { getFeedTopics, getTopicFeed } from "../../../data/feeds";
+import type { LabelGroup } from "../../../lib/labels";
+import { toRss } from "../../../lib/feeds";
 
+/** A feed for every topic. */
 export const getStaticPaths = (async () =>
-  (await getTopicFeeds()).map(({ slug, feed }) => ({
-    params: { slug },
-    props: { feed },
+  (await getFeedTopics()).map((topic) => ({
+    params: { slug: topic.slug },
+    props: { topic },
   }))) satisfies GetStaticPaths;
 
 /** The latest articles on one topic as RSS 2.0. */
-export const GET: APIRoute<{ feed: Promise<FeedChannel> }> = async ({ props }) =>
-  new Response(toRss(await props.feed), {
+export const GET: APIRoute<{ topic: LabelGroup<Article> }> = async ({ props }) =>
+  new Response(toRss(await getTopicFeed(props.topic)), {
     headers: { "Content-Type": "application/rss+xml; charset=utf-8" },
   });
