@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { markdownToHtml } from "satteri";
 import { findStrayFiles } from "../lib/article-files";
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
+import { splitArticleSource } from "../lib/frontmatter";
 import { isPublic } from "../lib/articles";
 import { findMarkdownProblems } from "../lib/markdown-lints";
 import { sortProblems, type Problem } from "../lib/problems";
@@ -64,6 +65,9 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   );
   const schema = createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone });
   const valid: { file: string; article: ValidArticle }[] = [];
+  // Every body that can be told from its frontmatter, for the Markdown lints: a file with a
+  // problem elsewhere still has all of its problems reported in the same run.
+  const bodies: { file: string; body: string; bodyLine: number }[] = [];
   await Promise.all(
     articleFiles.map(async (path) => {
       const filePath = join(baseDir, path);
@@ -71,8 +75,11 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
       const result = await validateArticleFile(filePath, file, schema);
       if (!result.ok) {
         problems.push(...result.problems);
+        const split = splitArticleSource(await readFile(filePath, "utf8"));
+        if (split.ok) bodies.push({ file, body: split.source.body, bodyLine: split.source.bodyLine });
         return;
       }
+      bodies.push({ file, body: result.article.body, bodyLine: result.article.bodyLine });
       const found = await findUnreadableImages(result.article, filePath, file);
       // The build checks the rendered HTML of bodies with raw HTML; the same renderer is used here.
       if (result.article.body.includes("<")) {
@@ -90,9 +97,9 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
   const isSitePath = createSitePathIndex({ articles: published, pageSize: site.pageSize, staticFiles });
   const siteUrl = new URL(site.base === "/" ? "" : site.base, site.url).href.replace(/\/+$/, "");
-  for (const { file, article } of valid) {
-    for (const found of findMarkdownProblems(article.body, { isSitePath, siteUrl })) {
-      problems.push({ file, line: article.bodyLine + found.line - 1, field: "body", message: found.message });
+  for (const { file, body, bodyLine } of bodies) {
+    for (const found of findMarkdownProblems(body, { isSitePath, siteUrl })) {
+      problems.push({ file, line: bodyLine + found.line - 1, field: "body", message: found.message });
     }
   }
   problems.push(...(await checkUrlManifest(root, site.urlManifest, published)));

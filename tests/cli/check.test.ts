@@ -126,6 +126,27 @@ describe("npm run check", () => {
     expect(code).toBe(1);
   });
 
+  it("reports Markdown problems of a file that has other problems too, in the same run", async () => {
+    const cwd = await archive({
+      "2022/broken.md":
+        "---\ntitle: Broken\npublished: 2022-01-01\nimages:\n  - src: ./gone.jpg\n    alt: A quay\n---\n\n![](./gone.jpg)\n\nA [](https://example.org/) link.\n",
+      "2022/typo.md": "---\ntitle: Typo\npublised: 2022-01-02\n---\n\nA [](https://example.org/) link.\n",
+    });
+    const { code, stdout } = await check(cwd);
+    expect(stdout.split("\n")).toEqual([
+      "content/articles/2022/broken.md:5: images[0].src: no image file at ./gone.jpg (relative to the article); add the file, fix the path, or leave out src to record a photo the archive does not hold",
+      "content/articles/2022/broken.md:9: body: no image file at ./gone.jpg (relative to the article); add the file or fix the path",
+      "content/articles/2022/broken.md:9: body: the image ./gone.jpg has no alt text: describe it between the brackets, ![A lighthouse at dusk](./gone.jpg)",
+      "content/articles/2022/broken.md:11: body: a link with no text: write the words readers click between the brackets, [the report](…)",
+      "content/articles/2022/typo.md:1: published: required: write a date like 2016-06-14 or 2016-06-14T09:30:00+08:00",
+      'content/articles/2022/typo.md:3: publised: unknown field "publised"; did you mean "published"?',
+      "content/articles/2022/typo.md:6: body: a link with no text: write the words readers click between the brackets, [the report](…)",
+      "7 problems in 2 of 2 articles.",
+      "",
+    ]);
+    expect(code).toBe(1);
+  });
+
   it("reports an image file that cannot be read, as the build does", async () => {
     const cwd = await archive({
       "2020/photo.md":
