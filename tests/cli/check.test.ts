@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -166,6 +167,27 @@ describe("npm run check", () => {
       "2020/draft.md": "---\ntitle: Draft\npublished: 2020-01-01\ndraft: true\n---\n\nNot yet.\n",
     });
     expect((await check(cwd)).stdout).toContain("good.md:6: body: no page of the site at /2020/01/01/draft/");
+  });
+
+  it("checks more articles than the system lets a process hold files open", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 300; i++) {
+      files[`2021/story-${i}.md`] = `---\ntitle: Story ${i}\npublished: 2021-01-02\n---\n\nText.\n`;
+    }
+    const cwd = await archive(files);
+    // The shell lowers the limit of open files for the check alone, as macOS's default of 256 would at 10,000 articles.
+    const tsx = join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+    const command = `ulimit -n 64 && exec "${process.execPath}" "${tsx}" "${join(projectRoot, "src/cli/check.ts")}"`;
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      execFile(
+        "sh",
+        ["-c", command],
+        { cwd, env: { ...process.env, ARTICLES_DIR: "", URL_MANIFEST: "" } },
+        (error, stdout, stderr) =>
+          done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(result).toEqual({ code: 0, stdout: "No problems in 300 articles.\n", stderr: "" });
   });
 
   it("prints JSON with --format json", async () => {
