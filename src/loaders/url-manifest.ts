@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
+import { addressKey } from "../lib/articles";
 import type { Problem } from "../lib/problems";
 import {
   addressSet,
@@ -43,12 +44,12 @@ export async function writeUrlManifest(
   manifestPath: string,
   published: readonly string[],
 ): Promise<number> {
-  const { manifest } = await readUrlManifest(root, manifestPath);
   const path = resolve(root, manifestPath);
-  const text = formatUrlManifest(manifest, published);
-  const before = addressSet(manifest.entries.map((entry) => entry.url));
-  const added = published.filter((url) => !before(url)).length;
-  if (existsSync(path) && (await readFile(path, "utf8")) === text) return 0;
+  const before = existsSync(path) ? await readFile(path, "utf8") : "";
+  const text = formatUrlManifest(before, published);
+  if (text === before) return 0;
+  const known = addressSet(parseUrlManifest(before, path).entries.map((entry) => entry.url));
+  const added = new Set(published.filter((url) => !known(url)).map(addressKey)).size;
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, path);
