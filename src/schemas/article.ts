@@ -89,6 +89,10 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
         TextSchema.refine(isSitePath, {
           message:
             "expected a path on this site starting with a single /, without spaces, ?, # or . and .. segments, e.g. /news/old-address.html",
+        }).refine((alias) => !/[*:]/.test(alias), {
+          // A host's `_redirects` reads "*" and ":name" as patterns matching many addresses.
+          message:
+            "an old address may not contain * or :, which hosts' redirect rules read as patterns that match other addresses; list each old address in full",
         }),
         { error: "expected a list of old paths, e.g. [/news/old-address.html]" },
       )

@@ -371,6 +371,15 @@ describe("aliases and language, beyond their type", () => {
     },
   );
 
+  it.each(["/news/*", "/:year/:slug/", "/*"])(
+    "refuses the alias %j, which a host's _redirects would read as a pattern for many addresses",
+    (alias) => {
+      expect(problemsOf(`${required}aliases: ["/old/story/", "${alias}"]\n`)).toEqual([
+        "a.md:4: aliases[1]: an old address may not contain * or :, which hosts' redirect rules read as patterns that match other addresses; list each old address in full",
+      ]);
+    },
+  );
+
   it("accepts an old .html path and a folder path", () => {
     expect(problemsOf(`${required}aliases: [/news/2016/old.html, /old/folder/]\n`)).toEqual([]);
   });
