@@ -98,6 +98,8 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
     .filter(({ file, article }) => isPublic({ file, data: article.data }))
     .map(({ file, article }) => toArchiveArticle(file, article));
   problems.push(...findArchiveProblems(published));
+  // As in the build: the published addresses are judged only once every article file is sound.
+  const sound = problems.length === 0;
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
   const isSitePath = createSitePathIndex({ articles: published, pageSize: site.pageSize, staticFiles });
   const siteUrl = new URL(site.base === "/" ? "" : site.base, site.url).href.replace(/\/+$/, "");
@@ -106,7 +108,7 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
       problems.push({ file, line: bodyLine + found.line - 1, field: "body", message: found.message });
     }
   }
-  problems.push(...(await checkUrlManifest(root, site.urlManifest, published)));
+  problems.push(...(await checkUrlManifest(root, site.urlManifest, sound ? published : undefined)));
   const shown = new Set(articleFiles.map((path) => toFile(join(baseDir, path))));
   return {
     problems: sortProblems(problems),

@@ -25,13 +25,19 @@ export async function readUrlManifest(
   return { manifest: parseUrlManifest(text, file), file };
 }
 
-/** The manifest's addresses that these public articles would no longer serve, and its unreadable lines. */
+/**
+ * The manifest's unreadable lines, and the addresses in it that these public articles would
+ * no longer serve. `articles` is undefined while some article file has problems of its own:
+ * its address is then unknown, and every address it had would be reported as lost, with
+ * the wrong fix, so the addresses are judged once the files are sound.
+ */
 export async function checkUrlManifest(
   root: string,
   manifestPath: string,
-  articles: readonly { path: string; data: { aliases: readonly string[] } }[],
+  articles: readonly { path: string; data: { aliases: readonly string[] } }[] | undefined,
 ): Promise<Problem[]> {
   const { manifest, file } = await readUrlManifest(root, manifestPath);
+  if (articles === undefined) return manifest.problems;
   return [...manifest.problems, ...findBrokenUrls(manifest, addressSet(publishedAddresses(articles)), file)];
 }
 

@@ -231,4 +231,18 @@ describe("npm run check", () => {
     );
     expect(await check(cwd)).toMatchObject({ code: 0, stdout: "No problems in 1 article.\n" });
   });
+
+  it("does not call the addresses of a file with problems lost, which would suggest the wrong fix", async () => {
+    const cwd = await archive({ "2019/good.md": good.replace("published:", "publised:") });
+    await writeFile(join(cwd, "content/urls.txt"), "/2019/05/02/good/\nnot an address\n");
+    const { code, stdout } = await check(cwd);
+    expect(stdout.split("\n")).toEqual([
+      expect.stringMatching(/^content\/articles\/2019\/good\.md:1: published: required/),
+      expect.stringMatching(/^content\/articles\/2019\/good\.md:3: publised: unknown field/),
+      expect.stringMatching(/^content\/urls\.txt:2: url: "not an address" is not an address/),
+      "3 problems in 1 of 1 article and 1 other file.",
+      "",
+    ]);
+    expect(code).toBe(1);
+  });
 });
