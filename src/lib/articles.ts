@@ -1,5 +1,5 @@
 import type { WrittenDate } from "./dates";
-import { articlePath } from "./urls";
+import { articlePath, SITEMAP_PAGES_PATH } from "./urls";
 
 /** The fields the archive-wide rules read from an article. */
 export interface ArticleLike {
@@ -67,6 +67,8 @@ const RESERVED_FILES = new Set([
   "/atom.xml",
   "/feed.json",
   "/sitemap-index.xml",
+  // Written during the build for the sitemap step, which then removes it.
+  SITEMAP_PAGES_PATH,
   "/robots.txt",
   "/favicon.svg",
   "/_redirects",

@@ -164,6 +164,7 @@ describe("findAliasConflicts", () => {
       "/feed.json",
       "/sitemap-index.xml",
       "/sitemap-0.xml",
+      "/sitemap-pages.json",
       "/robots.txt",
       "/favicon.svg",
       "/_redirects",
