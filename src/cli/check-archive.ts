@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import pLimit from "p-limit";
 import { markdownToHtml } from "satteri";
 import { findStrayFiles } from "../lib/article-files";
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
+import { splitArticleSource } from "../lib/frontmatter";
 import { isPublic } from "../lib/articles";
 import { findMarkdownProblems } from "../lib/markdown-lints";
 import { sortProblems, type Problem } from "../lib/problems";
@@ -17,6 +19,9 @@ import {
 } from "../loaders/validate-file";
 import { createArticleSchema } from "../schemas/article";
 import type { SiteConfig } from "../site.config";
+
+/** Article files read at the same time. */
+const FILES_AT_ONCE = 32;
 
 /** What the check looks at: the project folder and the site configuration in force. */
 export interface CheckOptions {
@@ -64,38 +69,46 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   );
   const schema = createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone });
   const valid: { file: string; article: ValidArticle }[] = [];
-  await Promise.all(
-    articleFiles.map(async (path) => {
-      const filePath = join(baseDir, path);
-      const file = toFile(filePath);
-      const result = await validateArticleFile(filePath, file, schema);
-      if (!result.ok) {
-        problems.push(...result.problems);
-        return;
-      }
-      const found = await findUnreadableImages(result.article, filePath, file);
-      // The build checks the rendered HTML of bodies with raw HTML; the same renderer is used here.
-      if (result.article.body.includes("<")) {
-        const { html } = markdownToHtml(result.article.body);
-        found.push(...findUnsafeRenderedProblems(html, file, result.article.bodyLine));
-      }
-      if (found.length > 0) problems.push(...found);
-      else valid.push({ file, article: result.article });
-    }),
-  );
+  // Every body that can be told from its frontmatter, for the Markdown lints: a file with a
+  // problem elsewhere still has all of its problems reported in the same run.
+  const bodies: { file: string; body: string; bodyLine: number }[] = [];
+  // A bounded number of files at a time: all at once, a large archive runs out of file
+  // handles (EMFILE) where their number is limited, as on macOS (256 by default).
+  await pLimit(FILES_AT_ONCE).map(articleFiles, async (path) => {
+    const filePath = join(baseDir, path);
+    const file = toFile(filePath);
+    const result = await validateArticleFile(filePath, file, schema);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      const split = splitArticleSource(await readFile(filePath, "utf8"));
+      if (split.ok) bodies.push({ file, body: split.source.body, bodyLine: split.source.bodyLine });
+      return;
+    }
+    bodies.push({ file, body: result.article.body, bodyLine: result.article.bodyLine });
+    const found = await findUnreadableImages(result.article, filePath, file);
+    // The build checks the rendered HTML of bodies with raw HTML; the same renderer is used here.
+    if (result.article.body.includes("<")) {
+      const { html } = markdownToHtml(result.article.body);
+      found.push(...findUnsafeRenderedProblems(html, file, result.article.bodyLine));
+    }
+    if (found.length > 0) problems.push(...found);
+    else valid.push({ file, article: result.article });
+  });
   const published = valid
     .filter(({ file, article }) => isPublic({ file, data: article.data }))
     .map(({ file, article }) => toArchiveArticle(file, article));
   problems.push(...findArchiveProblems(published));
+  // As in the build: the published addresses are judged only once every article file is sound.
+  const sound = problems.length === 0;
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
   const isSitePath = createSitePathIndex({ articles: published, pageSize: site.pageSize, staticFiles });
   const siteUrl = new URL(site.base === "/" ? "" : site.base, site.url).href.replace(/\/+$/, "");
-  for (const { file, article } of valid) {
-    for (const found of findMarkdownProblems(article.body, { isSitePath, siteUrl })) {
-      problems.push({ file, line: article.bodyLine + found.line - 1, field: "body", message: found.message });
+  for (const { file, body, bodyLine } of bodies) {
+    for (const found of findMarkdownProblems(body, { isSitePath, siteUrl })) {
+      problems.push({ file, line: bodyLine + found.line - 1, field: "body", message: found.message });
     }
   }
-  problems.push(...(await checkUrlManifest(root, site.urlManifest, published)));
+  problems.push(...(await checkUrlManifest(root, site.urlManifest, sound ? published : undefined)));
   const shown = new Set(articleFiles.map((path) => toFile(join(baseDir, path))));
   return {
     problems: sortProblems(problems),

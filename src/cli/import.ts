@@ -1,10 +1,15 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { formatProblem } from "../lib/problems";
 import { slugFromHeadline } from "../lib/scaffold";
-import { formatWireArticle, parseWireExport } from "../lib/wire-import";
+import { articlePath } from "../lib/urls";
+import { validateArticleSource } from "../lib/validate-article";
+import { formatWireArticle, parseWireExport, type WireProblem } from "../lib/wire-import";
+import { createArticleSchema } from "../schemas/article";
 import { site } from "../site.config";
 import { readArgs } from "./args";
+import { readAddressOwners } from "./claimed-addresses";
 import { articleFilePath, writeNewFile } from "./write-article";
 
 // `npm run import -- FILE… [--publish]`: wire text exports to article files, one at a time,
@@ -24,9 +29,18 @@ if (!existsSync(resolve(site.articlesDir))) {
   );
   process.exit(2);
 }
+const schema = createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone });
+const converted = await Promise.all(files.map(convertFile));
+// One pass over the archive for every address this run would take.
+const ownerOf = await readAddressOwners(
+  process.cwd(),
+  site,
+  converted.flatMap((c) => ("slug" in c ? [c.slug] : [])),
+);
+const taken = new Map<string, string>();
 let failed = 0;
-for (const file of files) {
-  const problems = await importFile(file);
+for (const conversion of converted) {
+  const problems = "slug" in conversion ? await writeConverted(conversion) : conversion.problems;
   failed += problems.length > 0 ? 1 : 0;
   for (const problem of problems) process.stderr.write(`${problem}\n`);
 }
@@ -36,30 +50,65 @@ process.stdout.write(
 );
 process.exitCode = failed > 0 ? 1 : 0;
 
-/** Converts one export and writes its article; returns the problems (`file:line: import: …`) when it cannot. */
-async function importFile(file: string): Promise<string[]> {
-  let text: string;
+/** An export turned into an article file's text, not yet written. */
+interface Conversion {
+  file: string;
+  slug: string;
+  /** Where the article file goes, relative to the project. */
+  path: string;
+  /** The article page's address. */
+  url: string;
+  text: string;
+  notes: WireProblem[];
+}
+
+/** Converts one export; returns the problems (`file:line: import: …`) when it cannot. */
+async function convertFile(file: string): Promise<Conversion | { problems: string[] }> {
+  let source: string;
   try {
-    text = await readFile(file, "utf8");
+    source = await readFile(file, "utf8");
   } catch (error) {
-    return [`${file}:1: import: cannot read the file (${(error as Error).message})`];
+    return { problems: [`${file}:1: import: cannot read the file (${(error as Error).message})`] };
   }
-  const parsed = parseWireExport(text);
-  if (!parsed.ok) return parsed.problems.map((p) => `${file}:${p.line}: import: ${p.message}`);
+  const parsed = parseWireExport(source);
+  if (!parsed.ok) return { problems: parsed.problems.map((p) => `${file}:${p.line}: import: ${p.message}`) };
   const slug = slugFromHeadline(parsed.article.title);
   if (slug === "") {
-    return [
-      `${file}:1: import: the headline gives no URL slug; convert it by hand with npm run new -- --slug`,
-    ];
+    return {
+      problems: [
+        `${file}:1: import: the headline gives no URL slug; convert it by hand with npm run new -- --slug`,
+      ],
+    };
   }
   const path = articleFilePath(site.articlesDir, parsed.article.published, slug);
+  const text = formatWireArticle(parsed.article, { publish: values.publish });
+  // The same rules as npm run check: a file that would not pass them is not written.
+  const checked = validateArticleSource(text, path, schema);
+  if (!checked.ok) {
+    return {
+      problems: checked.problems.map(
+        (p) => `${file}:1: import: the article would not pass npm run check (${formatProblem(p)})`,
+      ),
+    };
+  }
+  return { file, slug, path, url: articlePath(checked.article.data), text, notes: parsed.notes };
+}
+
+/** Writes a converted article unless its address is taken; returns the problems when it is not written. */
+async function writeConverted({ file, path, url, text, notes }: Conversion): Promise<string[]> {
+  const owner = ownerOf(url) ?? taken.get(url);
+  if (owner !== undefined) {
+    return [
+      `${file}:1: import: ${url} is already the address of ${owner}; if this is the same story it is in the archive already, otherwise write its article by hand with another slug (slug: …)`,
+    ];
+  }
   try {
-    await writeNewFile(resolve(path), formatWireArticle(parsed.article, { publish: values.publish }));
+    await writeNewFile(resolve(path), text);
   } catch (error) {
     return [`${file}:1: import: ${(error as Error).message}`];
   }
+  taken.set(url, path);
   process.stdout.write(`${file} → ${path}\n`);
-  for (const note of parsed.notes)
-    process.stderr.write(`${file}:${note.line}: import: note: ${note.message}\n`);
+  for (const note of notes) process.stderr.write(`${file}:${note.line}: import: note: ${note.message}\n`);
   return [];
 }

@@ -2,8 +2,10 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { calendarDayIn, scaffoldArticle, slugFromHeadline } from "../lib/scaffold";
 import { isValidSlug } from "../lib/slugs";
+import { articlePath } from "../lib/urls";
 import { site } from "../site.config";
 import { readArgs } from "./args";
+import { readAddressOwners } from "./claimed-addresses";
 import { articleFilePath, writeNewFile } from "./write-article";
 
 // `npm run new -- "Headline" [--slug some-slug]`: a draft article dated today, ready to fill in.
@@ -33,6 +35,12 @@ if (!existsSync(resolve(site.articlesDir))) {
 }
 const day = calendarDayIn(Date.now(), site.timezone);
 const path = articleFilePath(site.articlesDir, day, slug);
+const [year = 0, month = 0, date = 0] = day.split("-").map(Number);
+const url = articlePath({ published: { year, month, date }, slug });
+const owner = (await readAddressOwners(process.cwd(), site, [slug]))(url);
+if (owner !== undefined) {
+  fail(`${url} is already the address of ${owner}; choose another with --slug`);
+}
 try {
   await writeNewFile(resolve(path), scaffoldArticle({ title, day }));
   process.stdout.write(`${path}\n`);

@@ -1,5 +1,5 @@
 import type { WrittenDate } from "./dates";
-import { articlePath } from "./urls";
+import { articlePath, SITEMAP_PAGES_PATH } from "./urls";
 
 /** The fields the archive-wide rules read from an article. */
 export interface ArticleLike {
@@ -67,6 +67,8 @@ const RESERVED_FILES = new Set([
   "/atom.xml",
   "/feed.json",
   "/sitemap-index.xml",
+  // Written during the build for the sitemap step, which then removes it.
+  SITEMAP_PAGES_PATH,
   "/robots.txt",
   "/favicon.svg",
   "/_redirects",
@@ -82,6 +84,16 @@ export function isReservedAddress(path: string): boolean {
     /^\/sitemap-\d+\.xml$/.test(key) ||
     RESERVED_PATH_PREFIXES.some((prefix) => `${key}/`.startsWith(prefix))
   );
+}
+
+/** The file of the site (its own, or another alias's redirect page) that `key` would have to pass through as a folder. */
+function findFileOnTheWay(key: string, files: ReadonlySet<string>): string | undefined {
+  const segments = key.split("/");
+  for (let i = 2; i < segments.length; i++) {
+    const prefix = segments.slice(0, i).join("/");
+    if (files.has(prefix) || RESERVED_FILES.has(prefix) || /^\/sitemap-\d+\.xml$/.test(prefix)) return prefix;
+  }
+  return undefined;
 }
 
 /** Top-level folders the site's own pages use; an old URL may not claim them. */
@@ -120,6 +132,10 @@ export function findAliasConflicts(
   articles: readonly { file: string; path: string; data: { aliases: readonly string[] } }[],
 ): AliasConflict[] {
   const pages = new Map(articles.map((a) => [addressKey(a.path), a.file]));
+  // Old addresses that become files (their redirect pages): no other address can lie below one.
+  const files = new Set(
+    articles.flatMap((a) => a.data.aliases.filter((alias) => /\.html?$/i.test(alias)).map(addressKey)),
+  );
   const claimed = new Map<string, string>();
   const conflicts: AliasConflict[] = [];
   for (const article of articles) {
@@ -127,10 +143,17 @@ export function findAliasConflicts(
       const key = addressKey(alias);
       const page = pages.get(key);
       const other = claimed.get(key);
+      const through = findFileOnTheWay(key, files);
       if (page !== undefined) {
         conflicts.push({ alias, file: article.file, message: `it is the address of the article ${page}` });
       } else if (isReservedAddress(alias)) {
         conflicts.push({ alias, file: article.file, message: "it is an address of the site's own pages" });
+      } else if (through !== undefined) {
+        conflicts.push({
+          alias,
+          file: article.file,
+          message: `its page would need a folder where the site has the file ${through}`,
+        });
       } else if (other !== undefined && other !== article.file) {
         conflicts.push({ alias, file: article.file, message: `${other} claims it too` });
       } else {

@@ -24,3 +24,19 @@ export function decodePath(path: string): string {
     return path;
   }
 }
+
+/**
+ * Why an old address (an alias) cannot be given a redirect as written, or undefined when it
+ * can: a host's `_redirects` reads "*" and ":name" as patterns, and the redirect page is
+ * saved under the address's file name, which hosts look up after undoing %-escapes.
+ */
+export function findAliasProblem(alias: string): string | undefined {
+  if (/[*:]/.test(alias)) {
+    return "an old address may not contain * or :, which hosts' redirect rules read as patterns that match other addresses; list each old address in full";
+  }
+  if (!alias.includes("%")) return undefined;
+  const decoded = decodePath(alias);
+  return decoded !== alias && !decoded.includes("%") && isSitePath(decoded)
+    ? `write the old address without %-escapes, as a browser shows it: ${decoded}`
+    : "an old address may not contain %-escapes of spaces or reserved characters (%20, %2F, %3F…): hosts cannot redirect it as a page";
+}

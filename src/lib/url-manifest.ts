@@ -89,23 +89,36 @@ export function findBrokenUrls(
   });
 }
 
-/** The manifest with every address in `published` added, sorted, each address once. */
-export function formatUrlManifest(manifest: UrlManifest, published: Iterable<string>): string {
-  const lines = new Map<string, string>();
-  for (const entry of manifest.entries) {
-    lines.set(
-      addressKey(entry.url),
-      entry.unpublished === undefined
-        ? entry.url
-        : `${entry.url} ${UNPUBLISHED_MARK}${entry.unpublished ? ` ${entry.unpublished}` : ""}`,
-    );
-  }
+/**
+ * The manifest text with the addresses of `published` it lacks added, each once: every
+ * line already there stays as written (editors' comments and marks included), and each
+ * new address goes before the first listed address that sorts after it, so a sorted list
+ * stays sorted and a change is a few added lines. Unchanged text when nothing is new.
+ */
+export function formatUrlManifest(text: string, published: Iterable<string>): string {
+  const known = addressSet(parseUrlManifest(text, "").entries.map((entry) => entry.url));
+  const fresh = new Map<string, string>();
   for (const url of published) {
-    if (!lines.has(addressKey(url))) lines.set(addressKey(url), url);
+    if (!known(url) && !fresh.has(addressKey(url))) fresh.set(addressKey(url), url);
   }
-  const body = [...lines.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${[...HEADER, ...body].join("\n")}\n`;
+  if (fresh.size === 0 && text !== "") return text;
+  const added = [...fresh.values()].sort(compareText);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text === "" ? HEADER : text.replace(/\r?\n$/, "").split(/\r?\n/);
+  const out: string[] = [];
+  let next = 0;
+  for (const line of lines) {
+    const url = /^\s*(\/\S*)/.exec(line)?.[1];
+    while (url !== undefined && next < added.length && compareText(added[next] ?? "", url) < 0) {
+      out.push(added[next++] ?? "");
+    }
+    out.push(line);
+  }
+  out.push(...added.slice(next));
+  return `${out.join(eol)}${eol}`;
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The addresses the manifest tracks for a set of public articles: their pages and their aliases. */
 export function publishedAddresses(

@@ -143,7 +143,11 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       // The dev server shows work in progress: only a build is held to every published address.
       if (options.urlManifest !== undefined && context.watcher === undefined) {
         problems.push(
-          ...(await checkUrlManifest(root, options.urlManifest, storedArticles(context.store, root))),
+          ...(await checkUrlManifest(
+            root,
+            options.urlManifest,
+            problems.length === 0 ? storedArticles(context.store, root) : undefined,
+          )),
         );
       }
       problems.push(...(await recheckMovedImages(context.store, root, toFile, schema)));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
+import { addressKey } from "../lib/articles";
 import type { Problem } from "../lib/problems";
 import {
   addressSet,
@@ -24,13 +25,19 @@ export async function readUrlManifest(
   return { manifest: parseUrlManifest(text, file), file };
 }
 
-/** The manifest's addresses that these public articles would no longer serve, and its unreadable lines. */
+/**
+ * The manifest's unreadable lines, and the addresses in it that these public articles would
+ * no longer serve. `articles` is undefined while some article file has problems of its own:
+ * its address is then unknown, and every address it had would be reported as lost, with
+ * the wrong fix, so the addresses are judged once the files are sound.
+ */
 export async function checkUrlManifest(
   root: string,
   manifestPath: string,
-  articles: readonly { path: string; data: { aliases: readonly string[] } }[],
+  articles: readonly { path: string; data: { aliases: readonly string[] } }[] | undefined,
 ): Promise<Problem[]> {
   const { manifest, file } = await readUrlManifest(root, manifestPath);
+  if (articles === undefined) return manifest.problems;
   return [...manifest.problems, ...findBrokenUrls(manifest, addressSet(publishedAddresses(articles)), file)];
 }
 
@@ -43,12 +50,12 @@ export async function writeUrlManifest(
   manifestPath: string,
   published: readonly string[],
 ): Promise<number> {
-  const { manifest } = await readUrlManifest(root, manifestPath);
   const path = resolve(root, manifestPath);
-  const text = formatUrlManifest(manifest, published);
-  const before = addressSet(manifest.entries.map((entry) => entry.url));
-  const added = published.filter((url) => !before(url)).length;
-  if (existsSync(path) && (await readFile(path, "utf8")) === text) return 0;
+  const before = existsSync(path) ? await readFile(path, "utf8") : "";
+  const text = formatUrlManifest(before, published);
+  if (text === before) return 0;
+  const known = addressSet(parseUrlManifest(before, path).entries.map((entry) => entry.url));
+  const added = new Set(published.filter((url) => !known(url)).map(addressKey)).size;
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, path);

@@ -1,7 +1,7 @@
 import { z } from "astro/zod";
 import { isNotBefore, type WrittenDate } from "../lib/dates";
 import { canonicalLanguage } from "../lib/language";
-import { isSitePath } from "../lib/paths";
+import { findAliasProblem, isSitePath } from "../lib/paths";
 import { SLUG_PATTERN } from "../lib/slugs";
 import { createCorrectionSchema } from "./correction";
 import { NameListSchema, NameSchema, TextSchema, createWrittenDateSchema, strictObject } from "./fields";
@@ -89,6 +89,10 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
         TextSchema.refine(isSitePath, {
           message:
             "expected a path on this site starting with a single /, without spaces, ?, # or . and .. segments, e.g. /news/old-address.html",
+        }).superRefine((alias, ctx) => {
+          // One message an alias: a path that is not a site path already has its own.
+          const problem = isSitePath(alias) ? findAliasProblem(alias) : undefined;
+          if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
         }),
         { error: "expected a list of old paths, e.g. [/news/old-address.html]" },
       )

@@ -28,6 +28,8 @@ describe("npm run check and the build", () => {
       "---\ntitle: Copy\npublished: 2019-05-02\nslug: harbour-light-returns\n---\n\nA [](https://example.org/) link.\n",
     );
     const urlManifest = join(root, "urls.txt");
+    // A renamed article among broken files: its address is judged once they are fixed, by both.
+    await writeFile(urlManifest, "/2019/05/02/harbour-light-returns/\n/2001/01/01/renamed/\n");
     const build = await buildSite({ articlesDir: articles, outDir: join(root, "dist"), urlManifest });
     const check = await runCli("check", [], {
       cwd: projectRoot,
@@ -42,5 +44,8 @@ describe("npm run check and the build", () => {
       expect.stringMatching(/broken\/copy-of-light\.md:7: body: a link with no text/),
     ]);
     expect(fromBuild.filter((line) => !fromCheck.includes(line))).toEqual([]);
+    const aboutManifest = (output: string) => output.split("\n").filter((l) => l.includes(`${urlManifest}:`));
+    expect(aboutManifest(build.output)).toEqual([]);
+    expect(aboutManifest(check.stdout)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { all, attr, one, readPage, text } from "../support/html";
 import { PUBLIC_ARTICLES } from "../support/fixture-site";
 import { buildSite, fixtureArticlesDir, readSearchIndex } from "../support/site-build";
+import { serveStatic } from "../support/static-server";
 
 // A copy of the fixture site plus articles whose old addresses take every form, built
 // under /archive with a URL manifest of its own; then built again after changes.
@@ -16,6 +17,7 @@ aliases:
   - /old/ferry/
   - /legacy/ferry
   - /2015/01/01/ferry-timetable/
+  - /cgi-bin/ferry.php
 ---
 
 The ferry timetable changes on Monday.
@@ -61,6 +63,7 @@ describe("redirect pages for aliases", () => {
       "2015/01/01/ferry-timetable/index.html",
       "/archive/2022/03/04/ferry-timetable/",
     ],
+    ["/cgi-bin/ferry.php", "cgi-bin/ferry.php/index.html", "/archive/2022/03/04/ferry-timetable/"],
   ])("%s is a page at %s that sends readers on to %s", async (_alias, file, target) => {
     const page = await readPage(dist, `/${file}`);
     expect(attr(one(page, 'meta[http-equiv="refresh"]'), "content")).toBe(`0; url=${target}`);
@@ -70,12 +73,29 @@ describe("redirect pages for aliases", () => {
     expect(text(one(page, "a")).length).toBeGreaterThan(0);
   });
 
+  it("leads a reader on from an old address of any ending on a host without _redirects", async () => {
+    // The test host adds the slash to a folder's address, as GitHub Pages and most static hosts do.
+    const host = await serveStatic(dist, "/archive");
+    try {
+      for (const alias of ["cgi-bin/ferry.php", "legacy/ferry", "news/2024/old-address.html"]) {
+        const response = await fetch(new URL(alias, host.url));
+        expect(response.status, alias).toBe(200);
+        expect(await response.text(), alias).toMatch(
+          /<meta http-equiv="refresh" content="0; url=\/archive\/20/,
+        );
+      }
+    } finally {
+      await host.close();
+    }
+  });
+
   it("writes a _redirects file with the base path, and nothing for a draft's alias", async () => {
     const lines = (await readFile(join(dist, "_redirects"), "utf8"))
       .split("\n")
       .filter((l) => l.startsWith("/"));
     expect(lines).toEqual([
       "/archive/2015/01/01/ferry-timetable/ /archive/2022/03/04/ferry-timetable/ 301",
+      "/archive/cgi-bin/ferry.php /archive/2022/03/04/ferry-timetable/ 301",
       "/archive/legacy/ferry /archive/2022/03/04/ferry-timetable/ 301",
       "/archive/news/2015/night-ferry.html /archive/2015/03/09/night-ferry-returns/ 301",
       "/archive/news/2024/old-address.html /archive/2024/10/02/moved-story/ 301",
@@ -100,6 +120,7 @@ describe("the URL manifest", () => {
         ...PUBLIC_ARTICLES,
         "/2022/03/04/ferry-timetable/",
         "/2015/01/01/ferry-timetable/",
+        "/cgi-bin/ferry.php",
         "/legacy/ferry",
         "/old/ferry/",
         "/news/2024/old-address.html",

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -126,6 +127,27 @@ describe("npm run check", () => {
     expect(code).toBe(1);
   });
 
+  it("reports Markdown problems of a file that has other problems too, in the same run", async () => {
+    const cwd = await archive({
+      "2022/broken.md":
+        "---\ntitle: Broken\npublished: 2022-01-01\nimages:\n  - src: ./gone.jpg\n    alt: A quay\n---\n\n![](./gone.jpg)\n\nA [](https://example.org/) link.\n",
+      "2022/typo.md": "---\ntitle: Typo\npublised: 2022-01-02\n---\n\nA [](https://example.org/) link.\n",
+    });
+    const { code, stdout } = await check(cwd);
+    expect(stdout.split("\n")).toEqual([
+      "content/articles/2022/broken.md:5: images[0].src: no image file at ./gone.jpg (relative to the article); add the file, fix the path, or leave out src to record a photo the archive does not hold",
+      "content/articles/2022/broken.md:9: body: no image file at ./gone.jpg (relative to the article); add the file or fix the path",
+      "content/articles/2022/broken.md:9: body: the image ./gone.jpg has no alt text: describe it between the brackets, ![A lighthouse at dusk](./gone.jpg)",
+      "content/articles/2022/broken.md:11: body: a link with no text: write the words readers click between the brackets, [the report](…)",
+      "content/articles/2022/typo.md:1: published: required: write a date like 2016-06-14 or 2016-06-14T09:30:00+08:00",
+      'content/articles/2022/typo.md:3: publised: unknown field "publised"; did you mean "published"?',
+      "content/articles/2022/typo.md:6: body: a link with no text: write the words readers click between the brackets, [the report](…)",
+      "7 problems in 2 of 2 articles.",
+      "",
+    ]);
+    expect(code).toBe(1);
+  });
+
   it("reports an image file that cannot be read, as the build does", async () => {
     const cwd = await archive({
       "2020/photo.md":
@@ -145,6 +167,27 @@ describe("npm run check", () => {
       "2020/draft.md": "---\ntitle: Draft\npublished: 2020-01-01\ndraft: true\n---\n\nNot yet.\n",
     });
     expect((await check(cwd)).stdout).toContain("good.md:6: body: no page of the site at /2020/01/01/draft/");
+  });
+
+  it("checks more articles than the system lets a process hold files open", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 300; i++) {
+      files[`2021/story-${i}.md`] = `---\ntitle: Story ${i}\npublished: 2021-01-02\n---\n\nText.\n`;
+    }
+    const cwd = await archive(files);
+    // The shell lowers the limit of open files for the check alone, as macOS's default of 256 would at 10,000 articles.
+    const tsx = join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+    const command = `ulimit -n 64 && exec "${process.execPath}" "${tsx}" "${join(projectRoot, "src/cli/check.ts")}"`;
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      execFile(
+        "sh",
+        ["-c", command],
+        { cwd, env: { ...process.env, ARTICLES_DIR: "", URL_MANIFEST: "" } },
+        (error, stdout, stderr) =>
+          done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(result).toEqual({ code: 0, stdout: "No problems in 300 articles.\n", stderr: "" });
   });
 
   it("prints JSON with --format json", async () => {
@@ -187,5 +230,19 @@ describe("npm run check", () => {
       "/2019/05/02/good/\n/2018/01/01/gone/ unpublished: withdrawn\n",
     );
     expect(await check(cwd)).toMatchObject({ code: 0, stdout: "No problems in 1 article.\n" });
+  });
+
+  it("does not call the addresses of a file with problems lost, which would suggest the wrong fix", async () => {
+    const cwd = await archive({ "2019/good.md": good.replace("published:", "publised:") });
+    await writeFile(join(cwd, "content/urls.txt"), "/2019/05/02/good/\nnot an address\n");
+    const { code, stdout } = await check(cwd);
+    expect(stdout.split("\n")).toEqual([
+      expect.stringMatching(/^content\/articles\/2019\/good\.md:1: published: required/),
+      expect.stringMatching(/^content\/articles\/2019\/good\.md:3: publised: unknown field/),
+      expect.stringMatching(/^content\/urls\.txt:2: url: "not an address" is not an address/),
+      "3 problems in 1 of 1 article and 1 other file.",
+      "",
+    ]);
+    expect(code).toBe(1);
   });
 });

@@ -58,6 +58,21 @@ describe("npm run new", () => {
     expect(await readFile(path, "utf8")).toBe("edited by hand");
   });
 
+  it("refuses a headline whose address another article of today already has", async () => {
+    const cwd = await project();
+    const day = calendarDayIn(Date.now(), "UTC");
+    await writeFile(
+      join(cwd, "content/articles/council.md"),
+      `---\ntitle: Council\npublished: ${day}\nslug: council-meets\n---\n\nText.\n`,
+    );
+    const result = await runCli("new", ["Council meets"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^\/\d{4}\/\d\d\/\d\d\/council-meets\/ is already the address of content\/articles\/council\.md; choose another with --slug\n$/,
+    );
+    expect(await articleFiles(cwd)).toEqual(["content/articles/council.md"]);
+  });
+
   it("asks for a slug when the headline gives none, for a headline, and refuses unknown options", async () => {
     const cwd = await project();
     expect(await runCli("new", ["!!!"], { cwd })).toMatchObject({
@@ -135,6 +150,34 @@ describe("npm run import", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already exists; it was left as it is");
     expect(await readFile(path, "utf8")).toBe("edited by hand");
+  });
+
+  it("refuses an address another article already has, by its slug or an alias, naming that file", async () => {
+    const cwd = await project();
+    await mkdir(join(cwd, "content/articles/moved"), { recursive: true });
+    await writeFile(
+      join(cwd, "content/articles/moved/opening-hours.md"),
+      "---\ntitle: Opening hours\npublished: 2019-05-20\nslug: library-extends-its-opening-hours-for-exam-season\n---\n\nText.\n",
+    );
+    await writeFile(
+      join(cwd, "content/articles/moved/night-market.md"),
+      "---\ntitle: Night market\npublished: 2024-01-02\naliases: [/2020/10/02/night-market-opens-on-the-old-tram-depot]\ndraft: true\n---\n\nText.\n",
+    );
+    const exports = ["no-photos.txt", "no-byline.txt", "no-citation.txt"].map((f) => join(wireDir, f));
+    const { code, stdout, stderr } = await runCli("import", exports, { cwd });
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${exports[0]}:1: import: /2019/05/20/library-extends-its-opening-hours-for-exam-season/ is already the address of content/articles/moved/opening-hours.md; if this is the same story it is in the archive already, otherwise write its article by hand with another slug (slug: …)\n`,
+    );
+    expect(stderr).toContain(
+      `${exports[2]}:1: import: /2020/10/02/night-market-opens-on-the-old-tram-depot/ is already the address of content/articles/moved/night-market.md;`,
+    );
+    expect(stdout).toContain("Imported 1 of 3 exports; 2 not converted (nothing written for them).\n");
+    expect(await articleFiles(cwd)).toEqual([
+      "content/articles/2022/09/orchard-festival-moves-to-the-old-quarry.md",
+      "content/articles/moved/night-market.md",
+      "content/articles/moved/opening-hours.md",
+    ]);
   });
 
   it("publishes straight away with --publish", async () => {

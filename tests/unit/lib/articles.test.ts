@@ -153,6 +153,25 @@ describe("findAliasConflicts", () => {
     ]);
   });
 
+  it("refuses an alias below a file of the site or another alias's .html page, which would need a folder there", () => {
+    const conflicts = findAliasConflicts([
+      article("a.md", "/2020/01/01/a/", ["/rss.xml/old/", "/news/story.html"]),
+      article("b.md", "/2020/01/01/b/", ["/news/story.html/2", "/news/story-2.html"]),
+    ]);
+    expect(conflicts).toEqual([
+      {
+        alias: "/rss.xml/old/",
+        file: "a.md",
+        message: "its page would need a folder where the site has the file /rss.xml",
+      },
+      {
+        alias: "/news/story.html/2",
+        file: "b.md",
+        message: "its page would need a folder where the site has the file /news/story.html",
+      },
+    ]);
+  });
+
   it("refuses the home page, the site's own sections and files", () => {
     const reserved = [
       "/",
@@ -164,6 +183,7 @@ describe("findAliasConflicts", () => {
       "/feed.json",
       "/sitemap-index.xml",
       "/sitemap-0.xml",
+      "/sitemap-pages.json",
       "/robots.txt",
       "/favicon.svg",
       "/_redirects",

@@ -71,16 +71,42 @@ describe("findBrokenUrls", () => {
 });
 
 describe("formatUrlManifest", () => {
-  it("adds new addresses once, sorted, keeping the ones taken down", () => {
-    const manifest = parseUrlManifest(text, "content/urls.txt");
-    const out = formatUrlManifest(manifest, ["/2016/06/14/talks/", "/2020/01/01/new/", "/news/old.html"]);
-    expect(out.split("\n").filter((l) => l.startsWith("/"))).toEqual([
+  it("adds new addresses once, in sorted places, keeping every line as written", () => {
+    const out = formatUrlManifest(text, [
       "/2016/06/14/talks/",
-      "/2018/01/02/withdrawn/ unpublished: legal request",
       "/2020/01/01/new/",
+      "/2020/01/01/new",
       "/news/old.html",
+      "/2010/01/01/first/",
     ]);
+    expect(out).toBe(
+      [
+        "# header",
+        "/2010/01/01/first/",
+        "/2016/06/14/talks/",
+        "",
+        "/2020/01/01/new/",
+        "/news/old.html",
+        "/2018/01/02/withdrawn/ unpublished: legal request",
+        "",
+      ].join("\n"),
+    );
     expect(parseUrlManifest(out, "x").problems).toEqual([]);
+  });
+
+  it("keeps an editor's comments and leaves the text as it is when nothing is new", () => {
+    const annotated = "# header\n/2016/06/14/talks/\n# moved from the old site in 2025\n/news/old.html\n";
+    expect(formatUrlManifest(annotated, ["/news/old.html", "/2016/06/14/talks"])).toBe(annotated);
+    expect(formatUrlManifest(annotated, ["/2017/01/01/next/"])).toBe(
+      "# header\n/2016/06/14/talks/\n# moved from the old site in 2025\n/2017/01/01/next/\n/news/old.html\n",
+    );
+  });
+
+  it("starts a new manifest with its explanation, and keeps Windows line endings", () => {
+    const fresh = formatUrlManifest("", ["/b/", "/a/"]);
+    expect(fresh.split("\n").filter((l) => l.startsWith("/"))).toEqual(["/a/", "/b/"]);
+    expect(fresh.startsWith("# Every address")).toBe(true);
+    expect(formatUrlManifest("# h\r\n/b/\r\n", ["/a/"])).toBe("# h\r\n/a/\r\n/b/\r\n");
   });
 });
 

@@ -371,6 +371,33 @@ describe("aliases and language, beyond their type", () => {
     },
   );
 
+  it.each(["/news/*", "/:year/:slug/", "/*"])(
+    "refuses the alias %j, which a host's _redirects would read as a pattern for many addresses",
+    (alias) => {
+      expect(problemsOf(`${required}aliases: ["/old/story/", "${alias}"]\n`)).toEqual([
+        "a.md:4: aliases[1]: an old address may not contain * or :, which hosts' redirect rules read as patterns that match other addresses; list each old address in full",
+      ]);
+    },
+  );
+
+  it.each([
+    [
+      "/news/caf%C3%A9.html",
+      "write the old address without %-escapes, as a browser shows it: /news/café.html",
+    ],
+    ["/news/a%20b.html", "an old address may not contain %-escapes of spaces or reserved characters"],
+    ["/news/a%2Fb.html", "an old address may not contain %-escapes of spaces or reserved characters"],
+  ])("refuses the %-escaped alias %j, whose redirect page hosts would not find", (alias, message) => {
+    expect(problemsOf(`${required}aliases: ["${alias}", /a/%2e%2e/b]\n`)).toEqual([
+      expect.stringContaining(`a.md:4: aliases[0]: ${message}`),
+      expect.stringMatching(/^a\.md:4: aliases\[1\]: expected a path on this site/),
+    ]);
+  });
+
+  it("accepts an old address with letters beyond ASCII, written as a browser shows it", () => {
+    expect(problemsOf(`${required}aliases: [/news/café.html, /old/über/]\n`)).toEqual([]);
+  });
+
   it("accepts an old .html path and a folder path", () => {
     expect(problemsOf(`${required}aliases: [/news/2016/old.html, /old/folder/]\n`)).toEqual([]);
   });
