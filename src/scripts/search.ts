@@ -342,8 +342,13 @@ function describe(view: SearchState, count: number): string {
   return `${plural(count, "article", "articles")} in the archive, newest first`;
 }
 
-/** When nothing matches in one language, says which other languages have matches. */
-async function offerOtherLanguages(query: string, language: string, id: number): Promise<void> {
+/** Says which other languages have matches for the words, whether or not this one has any. */
+async function offerOtherLanguages(
+  query: string,
+  language: string,
+  hereToo: boolean,
+  id: number,
+): Promise<void> {
   if (!elsewhere) return;
   const others = Object.keys(await loadLanguages()).filter((l) => l !== language);
   const found = await Promise.all(
@@ -365,7 +370,7 @@ async function offerOtherLanguages(query: string, language: string, id: number):
     });
   if (links.length === 0) return;
   elsewhere.replaceChildren(
-    "Found in other languages: ",
+    hereToo ? "Also found in other languages: " : "Found in other languages: ",
     ...links.flatMap((l, i) => (i > 0 ? [", ", ...l] : l)),
   );
   elsewhere.hidden = false;
@@ -383,9 +388,11 @@ async function run(): Promise<void> {
     renderLanguages(available, language);
     showState(view, language);
     if (options) options.hidden = false;
-    // The reader's language is written into the address, so that a shared link shows the same results.
-    if (view.language !== language && language !== siteLanguage) {
-      state = { ...view, language };
+    // The language searched is written into the address whenever there is a choice, so that a
+    // shared link shows the same results to a reader whose browser prefers another language.
+    const named = Object.keys(available).length > 1 ? language : undefined;
+    if (view.language !== named) {
+      state = { ...view, language: named };
       history.replaceState(null, "", urlFor(state));
     }
     const pagefind = await instanceFor(language);
@@ -404,7 +411,8 @@ async function run(): Promise<void> {
     if (id !== runId) return;
     // Announced once the results are on the page, so that the count and the list agree.
     status.textContent = describe(view, results.length);
-    if (results.length === 0 && view.query !== "") await offerOtherLanguages(view.query, language, id);
+    // Asked after the results are shown, so that other languages never delay them.
+    if (view.query !== "") await offerOtherLanguages(view.query, language, results.length > 0, id);
   } catch (error) {
     if (id === runId) status.textContent = "Search could not be loaded. Please reload the page to try again.";
     throw error;

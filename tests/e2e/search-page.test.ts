@@ -91,7 +91,7 @@ describe("searching", () => {
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toHaveLength(4);
     expect([...(await titles())].sort()).toEqual([BARRIER, BYPASS, FERRY, NIGHT_TRAINS].sort());
-    expect(searchAddress()).toBe("/archive/search/?q=tidewater&page=2");
+    expect(searchAddress()).toBe("/archive/search/?q=tidewater&lang=en&page=2");
     expect(await page.getByRole("button", { name: "Show more results" }).isHidden()).toBe(true);
     // Only the article with a lead image among them shows a thumbnail.
     expect(await page.locator("#search-results img").count()).toBe(1);
@@ -140,16 +140,16 @@ describe("filters", () => {
     await openFacet("Byline");
     await openFacet("Section");
     await page.getByRole("checkbox", { name: "floods (3)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?topic=floods");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&topic=floods");
     expect(await settled()).toBe("3 articles match these filters");
     // Another topic adds its articles; the other filters count within the chosen topics.
     expect(await facet("Topic")).toEqual(["floods (3)", "transport (3)", "elections (2)"]);
     expect(await facet("Byline")).toEqual(["Amara Osei (2)", "Tomasz Wójcik (1)"]);
     await page.getByRole("checkbox", { name: "elections (2)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?topic=floods&topic=elections");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&topic=floods&topic=elections");
     expect(await settled()).toBe("4 articles match these filters");
     await page.getByRole("checkbox", { name: "Local (2)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?topic=floods&topic=elections&section=Local");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&topic=floods&topic=elections&section=Local");
     expect(await settled()).toBe("2 articles match these filters");
     expect(await titles()).toEqual([BARRIER, MARKET]);
   });
@@ -168,7 +168,7 @@ describe("filters", () => {
     expect(await fewer.getAttribute("aria-expanded")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show fewer");
     await page.getByRole("checkbox", { name: "Kettleby (1)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?place=Kettleby");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&place=Kettleby");
     expect(await settled()).toBe("1 article matches these filters");
     expect(await titles()).toEqual([GALES]);
     await place.getByRole("button", { name: "Show fewer" }).click();
@@ -187,12 +187,12 @@ describe("order", () => {
   it("sorts by date either way, newest first by default without words", async () => {
     await openSearch("?q=tidewater&page=2");
     await page.getByLabel("Sort by").selectOption("newest");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&sort=newest");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&sort=newest");
     expect(await settled()).toBe("4 results for “tidewater”");
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toEqual([NIGHT_TRAINS, BARRIER, BYPASS, FERRY]);
     await page.getByLabel("Sort by").selectOption("oldest");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&sort=oldest");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&sort=oldest");
     await settled();
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toEqual([FERRY, BYPASS, BARRIER, NIGHT_TRAINS]);
@@ -209,17 +209,17 @@ describe("the address", () => {
     await openSearch("");
     await page.locator("#page-search-q").fill("tidewater");
     await page.keyboard.press("Enter");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en");
     await settled();
     await openFacet("Topic");
     await page.getByRole("checkbox", { name: "transport (3)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
     await settled();
     await page.getByLabel("Sort by").selectOption("oldest");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport&sort=oldest");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport&sort=oldest");
     await settled();
     await page.getByRole("button", { name: "Show more results" }).click();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport&sort=oldest&page=2");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport&sort=oldest&page=2");
     await poll(titles).toEqual([FERRY, BYPASS, NIGHT_TRAINS]);
 
     const shared = page.url();
@@ -241,10 +241,10 @@ describe("the address", () => {
     await openSearch("?q=tidewater");
     await openFacet("Topic");
     await page.getByRole("checkbox", { name: "transport (3)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
     expect(await settled()).toBe("3 results for “tidewater”");
     await page.goBack();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en");
     await poll(() => status().textContent()).toBe("4 results for “tidewater”");
     expect(await page.getByRole("checkbox", { name: "transport (3)" }).isChecked()).toBe(false);
     await page.goForward();
@@ -292,7 +292,7 @@ describe("cost", () => {
     sizes.clear();
     await page.getByRole("searchbox", { name: "Search the archive" }).fill("tidewater");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/search\/\?q=tidewater$/);
+    await page.waitForURL(/\/search\/\?q=tidewater(&lang=en)?$/);
     await settled();
     await page.waitForLoadState("networkidle");
     expect([...sizes.keys()]).toContain("/archive/pagefind/pagefind.js");
@@ -310,7 +310,7 @@ describe("keyboard and assistive technology", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search-q");
     await page.keyboard.type("tidewater");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/archive\/search\/\?q=tidewater$/);
+    await page.waitForURL(/\/archive\/search\/\?q=tidewater(&lang=en)?$/);
     await settled();
     await page.keyboard.press("/");
     const focused = () =>
@@ -338,7 +338,7 @@ describe("keyboard and assistive technology", () => {
     await poll(() => box.count()).toBe(1);
     await box.focus();
     await page.keyboard.press("Space");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
     await settled();
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("transport");
   });
@@ -375,6 +375,27 @@ describe("languages", () => {
     await page.getByLabel("Language").selectOption("en");
     await poll(searchAddress).toBe("/archive/search/?q=%E5%9B%BE%E4%B9%A6%E9%A6%86&lang=en");
     expect(await settled()).toBe("No articles match “图书馆”.");
+  });
+
+  it("says which other languages have matches too when this one has some", async () => {
+    expect(await openSearch("?q=pellham")).toBe("4 results for “pellham”");
+    await poll(() => page.locator("#search-elsewhere").textContent()).toBe(
+      "Also found in other languages: 简体中文 (1 result)",
+    );
+    expect(await page.locator("#search-elsewhere").getByRole("link").getAttribute("href")).toBe(
+      "/archive/search/?q=pellham&lang=zh-hans",
+    );
+  });
+
+  it("names the language in the address, so a shared link shows the same results to every reader", async () => {
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en");
+    const chinese = await browser.newContext({ locale: "zh-CN" });
+    const reader = await chinese.newPage();
+    await reader.goto(page.url());
+    await poll(() => reader.locator("#search-status").textContent()).toBe("4 results for “tidewater”");
+    expect(await reader.locator("#search-results .result__title a").count()).toBe(2);
+    await chinese.close();
   });
 
   it("searches the reader's language when the address names none", async () => {
