@@ -476,14 +476,21 @@ languageSelect?.addEventListener("change", () =>
   go({ ...state, language: languageSelect.value, filters: emptySelection(), pages: 1 }),
 );
 
+// Set while a batch loads: a second press meanwhile would append the same results again.
+let loadingMore = false;
 more?.addEventListener("click", () => {
-  if (!current) return;
+  if (!current || loadingMore) return;
+  loadingMore = true;
   state = { ...state, pages: Math.ceil(current.shown / pageSize) + 1 };
   history.replaceState(null, "", urlFor(state));
-  void showResults(current.shown + pageSize, runId).then((first) => {
-    // Focus moves to the first new result, never to the page top when the button hides.
-    first?.querySelector("a")?.focus();
-  });
+  void showResults(current.shown + pageSize, runId)
+    .then((first) => {
+      // Focus moves to the first new result, never to the page top when the button hides.
+      first?.querySelector("a")?.focus();
+    })
+    .finally(() => {
+      loadingMore = false;
+    });
 });
 
 // Arrow keys move between results; Down from the search box goes to the first one.

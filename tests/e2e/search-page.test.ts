@@ -97,6 +97,18 @@ describe("searching", () => {
     expect(await page.locator("#search-results img").count()).toBe(1);
   });
 
+  it("adds each batch once, however quickly “Show more results” is pressed", async () => {
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await page.locator("#search-more").evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+    });
+    await poll(() => page.locator("#search-more").isHidden()).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect([...(await titles())].sort()).toEqual([BARRIER, BYPASS, FERRY, NIGHT_TRAINS].sort());
+    expect(searchAddress()).toBe("/archive/search/?q=tidewater&lang=en&page=2");
+  });
+
   it("never finds or counts a draft", async () => {
     expect(await openSearch("?q=unfinished")).toBe("No articles match “unfinished”.");
     expect(await openSearch("?q=tidewater&page=3")).toBe("4 results for “tidewater”");
