@@ -51,6 +51,8 @@ const status = document.querySelector<HTMLElement>("#search-status");
 const elsewhere = document.querySelector<HTMLElement>("#search-elsewhere");
 const list = document.querySelector<HTMLOListElement>("#search-results");
 const more = document.querySelector<HTMLButtonElement>("#search-more");
+// The links to the browse pages, for readers whose browser cannot search.
+const browse = document.querySelector<HTMLElement>("#search-browse");
 
 // The loader on article pages marks the words it finds under this name in the address.
 const HIGHLIGHT_PARAM = "highlight";
@@ -414,7 +416,11 @@ async function run(): Promise<void> {
     // Asked after the results are shown, so that other languages never delay them.
     if (view.query !== "") await offerOtherLanguages(view.query, language, results.length > 0, id);
   } catch (error) {
-    if (id === runId) status.textContent = "Search could not be loaded. Please reload the page to try again.";
+    if (id === runId) {
+      status.textContent = "Search could not be loaded. Please reload the page to try again.";
+      // Every article can still be reached by browsing.
+      if (browse) browse.hidden = false;
+    }
     throw error;
   }
 }
@@ -520,7 +526,6 @@ window.addEventListener("popstate", () => {
   void run();
 });
 
-// Search runs here, so the links offered to readers without JavaScript step aside.
-const browse = document.querySelector<HTMLElement>("#search-browse");
+// Search runs here, so the links offered to readers without JavaScript step aside until it fails.
 if (browse) browse.hidden = true;
 void run();

@@ -420,6 +420,22 @@ describe("languages", () => {
   });
 });
 
+describe("when the search index cannot be loaded", () => {
+  it("says so and offers the browse pages instead", async () => {
+    await page.route("**/pagefind/**", (route) => route.abort());
+    await page.goto(at("search/?q=tidewater"));
+    await poll(() => status().textContent()).toBe(
+      "Search could not be loaded. Please reload the page to try again.",
+    );
+    expect(await page.getByRole("heading", { name: "Browse the archive" }).isVisible()).toBe(true);
+    expect(
+      await page.locator("#search-browse").getByRole("link", { name: "Topics" }).getAttribute("href"),
+    ).toBe("/archive/topics/");
+    // The failed request and the error it raised are logged, as they should be.
+    expect(consoleProblems.splice(0).length).toBeGreaterThan(0);
+  });
+});
+
 describe("without JavaScript", () => {
   it("submits the search form to the search page, which offers the browse pages", async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
