@@ -71,8 +71,20 @@ const FACET_LIMIT = 10;
 const expandedFacets = new Set<FacetKey>();
 // A filter's list of values loads when the reader opens it (or has chosen one of its values):
 // at archive scale the lists together outweigh the rest of a first search.
-const openFacets = new Set<FacetKey>();
+// Which lists are open is kept with each history entry, so that a reload or Back reopens them.
+const openFacets = new Set<FacetKey>(openFacetsIn(history.state));
 let shownCounts: Partial<Record<FacetKey, Record<string, number>>> = {};
+
+/** The filter lists recorded as open in a history entry's state. */
+function openFacetsIn(saved: unknown): FacetKey[] {
+  const open = (saved as { openFacets?: unknown } | null)?.openFacets;
+  return SEARCH_FACETS.map(({ key }) => key).filter((key) => Array.isArray(open) && open.includes(key));
+}
+
+/** The state kept with a history entry beside its address. */
+function historyState(): { openFacets: FacetKey[] } {
+  return { openFacets: [...openFacets] };
+}
 
 function loadLanguages(): Promise<Record<string, { page_count: number }>> {
   languages ??= fetch(`${base}pagefind/pagefind-entry.json`).then(async (response) => {
@@ -395,7 +407,7 @@ async function run(): Promise<void> {
     const named = Object.keys(available).length > 1 ? language : undefined;
     if (view.language !== named) {
       state = { ...view, language: named };
-      history.replaceState(null, "", urlFor(state));
+      history.replaceState(historyState(), "", urlFor(state));
     }
     const pagefind = await instanceFor(language);
     const term = view.query === "" ? null : view.query;
@@ -428,7 +440,7 @@ async function run(): Promise<void> {
 /** Shows a new view and records it in the history, so that Back returns to the one before. */
 function go(next: SearchState): void {
   state = next;
-  history.pushState(null, "", urlFor(state));
+  history.pushState(historyState(), "", urlFor(state));
   void run();
 }
 
@@ -452,6 +464,7 @@ facets?.addEventListener(
     if (!key || group.open === openFacets.has(key)) return;
     if (group.open) openFacets.add(key);
     else openFacets.delete(key);
+    history.replaceState(historyState(), "", location.href);
     if (group.open) void refreshFacets();
   },
   true,
@@ -488,7 +501,7 @@ more?.addEventListener("click", () => {
   if (!current || loadingMore) return;
   loadingMore = true;
   state = { ...state, pages: Math.ceil(current.shown / pageSize) + 1 };
-  history.replaceState(null, "", urlFor(state));
+  history.replaceState(historyState(), "", urlFor(state));
   void showResults(current.shown + pageSize, runId)
     .then((first) => {
       // Focus moves to the first new result, never to the page top when the button hides.
@@ -521,8 +534,10 @@ box?.addEventListener("keydown", (event) => {
   first.focus();
 });
 
-window.addEventListener("popstate", () => {
+window.addEventListener("popstate", (event) => {
   state = parseSearchState(new URLSearchParams(location.search));
+  openFacets.clear();
+  for (const key of openFacetsIn(event.state)) openFacets.add(key);
   void run();
 });
 

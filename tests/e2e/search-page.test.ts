@@ -263,6 +263,29 @@ describe("the address", () => {
     await poll(() => status().textContent()).toBe("3 results for “tidewater”");
     expect(await page.getByRole("checkbox", { name: "transport (3)" }).isChecked()).toBe(true);
   });
+
+  it("keeps the open filter lists through a reload and Back", async () => {
+    const bylineOpen = () =>
+      page.locator('details[data-facet="byline"]').evaluate((group: HTMLDetailsElement) => group.open);
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await openFacet("Byline");
+    await page.reload();
+    expect(await settled()).toBe("4 results for “tidewater”");
+    await poll(() => facet("Byline")).toEqual(["Ines Carvalho (3)", "Amara Osei (1)", "Tomasz Wójcik (1)"]);
+
+    await openFacet("Topic");
+    await page.getByRole("checkbox", { name: "transport (3)" }).check();
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
+    expect(await settled()).toBe("3 results for “tidewater”");
+    await page.locator("#search-facets summary", { hasText: "Byline" }).click();
+    expect(await bylineOpen()).toBe(false);
+    await page.goBack();
+    await poll(() => status().textContent()).toBe("4 results for “tidewater”");
+    expect(await bylineOpen()).toBe(true);
+    await page.goForward();
+    await poll(() => status().textContent()).toBe("3 results for “tidewater”");
+    expect(await bylineOpen()).toBe(false);
+  });
 });
 
 describe("arriving at an article from a result", () => {
