@@ -353,7 +353,7 @@ function describe(view: SearchState, count: number): string {
       ? "No articles match these filters."
       : `${plural(count, "article matches", "articles match")} these filters`;
   }
-  return `${plural(count, "article", "articles")} in the archive, newest first`;
+  return `${plural(count, "article", "articles")} in the archive, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first`;
 }
 
 /** Says which other languages have matches for the words, whether or not this one has any. */

@@ -209,7 +209,9 @@ describe("order", () => {
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toEqual([FERRY, BYPASS, BARRIER, NIGHT_TRAINS]);
 
-    await openSearch("?page=4");
+    expect(await openSearch("?sort=oldest&page=4")).toBe("7 articles in the archive, oldest first");
+    expect(await titles()).toEqual([GALES, FERRY, BYPASS, MARKET, BARRIER, DEBATE, NIGHT_TRAINS]);
+    expect(await openSearch("?page=4")).toBe("7 articles in the archive, newest first");
     expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE, BARRIER, MARKET, BYPASS, FERRY, GALES]);
     expect(await page.getByLabel("Sort by").inputValue()).toBe("newest");
     expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
