@@ -290,6 +290,14 @@ function withoutEmptyHighlight(url: string): string {
   return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
 
+/** A span of an article's own words, marked with its language when that is not the site's. */
+function inLanguage(text: string, attributes: { lang?: string; dir?: string }): HTMLSpanElement {
+  const span = document.createElement("span");
+  span.textContent = text;
+  Object.assign(span, attributes);
+  return span;
+}
+
 function renderResult(data: PagefindResultData, language: string): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "result";
@@ -311,13 +319,15 @@ function renderResult(data: PagefindResultData, language: string): HTMLLIElement
   Object.assign(link, own);
   heading.append(link);
   item.append(heading);
-  const facts = [data.meta.date, data.meta.dateline, data.meta.byline && `By ${data.meta.byline}`].filter(
-    Boolean,
-  );
+  // The date and "By" are the site's words; the dateline and names are the article's, in its language.
+  const facts: (string | HTMLElement)[][] = [];
+  if (data.meta.date) facts.push([data.meta.date]);
+  if (data.meta.dateline) facts.push([inLanguage(data.meta.dateline, own)]);
+  if (data.meta.byline) facts.push(["By ", inLanguage(data.meta.byline, own)]);
   if (facts.length > 0) {
     const meta = document.createElement("p");
     meta.className = "result__meta";
-    meta.textContent = facts.join(" · ");
+    meta.append(...facts.flatMap((fact, i) => (i > 0 ? [" · ", ...fact] : fact)));
     item.append(meta);
   }
   const excerpt = document.createElement("p");

@@ -407,6 +407,15 @@ describe("languages", () => {
     expect(await titles()).toEqual([LIBRARY]);
     const link = page.getByRole("link", { name: LIBRARY });
     expect(await link.getAttribute("lang")).toBe("zh-hans");
+    // The site's words stay in the site's language; the dateline and byline are the article's.
+    const meta = page.locator("#search-results .result__meta");
+    expect(await meta.textContent()).toBe("8 August 2021 · 旧港 · By 林晓");
+    expect(
+      await meta.locator("[lang]").evaluateAll((spans) => spans.map((s) => [s.textContent, s.lang])),
+    ).toEqual([
+      ["旧港", "zh-hans"],
+      ["林晓", "zh-hans"],
+    ]);
     expect(await page.getByLabel("Language").inputValue()).toBe("zh-hans");
 
     await page.getByLabel("Language").selectOption("en");
