@@ -64,7 +64,8 @@ let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<PagefindInstance>>();
 let languages: Promise<Record<string, { page_count: number }>> | undefined;
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
-let current: { results: PagefindResponse["results"]; shown: number; language: string } | undefined;
+let current:
+  { results: PagefindResponse["results"]; shown: number; language: string; browsing: boolean } | undefined;
 let runId = 0;
 // Long filter lists show their most frequent values until the reader asks for all of them.
 const FACET_LIMIT = 10;
@@ -298,7 +299,7 @@ function inLanguage(text: string, attributes: { lang?: string; dir?: string }): 
   return span;
 }
 
-function renderResult(data: PagefindResultData, language: string): HTMLLIElement {
+function renderResult(data: PagefindResultData, language: string, browsing: boolean): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "result";
   const own = language === siteLanguage ? {} : { lang: language, dir: "auto" };
@@ -333,8 +334,11 @@ function renderResult(data: PagefindResultData, language: string): HTMLLIElement
   const excerpt = document.createElement("p");
   excerpt.className = "result__excerpt";
   Object.assign(excerpt, own);
-  // Pagefind's excerpt is the page's own text, HTML-escaped, with <mark> around the matched words.
-  excerpt.innerHTML = data.excerpt;
+  // Without words Pagefind's excerpt is the page's opening (section, headline, byline, date again):
+  // the article's summary says more. With words, the excerpt is the page's own text around them,
+  // HTML-escaped, with <mark> around the matched words.
+  if (browsing && data.meta.summary) excerpt.textContent = data.meta.summary;
+  else excerpt.innerHTML = data.excerpt;
   item.append(excerpt);
   return item;
 }
@@ -342,10 +346,10 @@ function renderResult(data: PagefindResultData, language: string): HTMLLIElement
 /** Loads and appends results up to `upTo`; returns the first appended item, if any. */
 async function showResults(upTo: number, id: number): Promise<HTMLLIElement | undefined> {
   if (!current || !list || !more) return undefined;
-  const { results, language } = current;
+  const { results, language, browsing } = current;
   const batch = await Promise.all(results.slice(current.shown, upTo).map((r) => r.data()));
   if (id !== runId) return undefined;
-  const items = batch.map((data) => renderResult(data, language));
+  const items = batch.map((data) => renderResult(data, language, browsing));
   list.append(...items);
   current.shown += items.length;
   more.hidden = current.shown >= results.length;
@@ -428,7 +432,7 @@ async function run(): Promise<void> {
     const { results } = main;
     if (id !== runId) return;
     renderFacets(counts, view);
-    current = { results, shown: 0, language };
+    current = { results, shown: 0, language, browsing: view.query === "" };
     list.replaceChildren();
     elsewhere.hidden = true;
     await showResults(view.pages * pageSize, id);

@@ -15,6 +15,19 @@ const FERRY = "Ferry timetable changes at Oldmere"; // 2018, transport, Local
 const GALES = "Coastal towns count the cost of the March gales"; // 2017, eleven places, nothing else
 const LIBRARY = "旧港图书馆重新开放"; // 2021, zh-Hans
 
+// What a result shows when browsed without words: the article's opening words.
+const OPENINGS: Record<string, string> = {
+  [NIGHT_TRAINS]:
+    "The operator restored two night services along the coast, with a stop at the tidewater halt that closed in the spring.",
+  [DEBATE]: "The three candidates for the Pellham seat argued over who would pay for higher river walls.",
+  [BARRIER]:
+    "The tidewater barrier closed at dawn and held back the surge for six hours. Engineers said the tidewater reached its highest mark since the barrier opened,…",
+  [MARKET]:
+    "Stallholders carried their crates to higher ground as the river rose over the cobbles of the square.",
+  [GALES]:
+    "Surveyors visited eleven harbours along the coast to list roofs, sea walls and boats damaged by the gales.",
+};
+
 const siteUrl = inject("searchSiteUrl");
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser: Browser;
@@ -137,6 +150,10 @@ describe("filters", () => {
         `${expected.length} ${expected.length === 1 ? "article matches" : "articles match"} these filters`,
       );
       expect(await titles()).toEqual(expected);
+      // With no words to excerpt around, a result shows the article's opening words, not its header again.
+      expect(await page.locator("#search-results .result__excerpt").first().textContent()).toBe(
+        OPENINGS[expected[0]!],
+      );
       expect(await page.getByRole("checkbox", { name: `${value} (${expected.length})` }).isChecked()).toBe(
         true,
       );
