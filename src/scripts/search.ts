@@ -433,10 +433,15 @@ async function run(): Promise<void> {
     if (id !== runId) return;
     renderFacets(counts, view);
     current = { results, shown: 0, language, browsing: view.query === "" };
+    // A reader on a result or "Show more" when the view changes (Back, Forward) keeps a place in it.
+    const hadFocus = list.contains(document.activeElement) || document.activeElement === more;
     list.replaceChildren();
     elsewhere.hidden = true;
     await showResults(view.pages * pageSize, id);
     if (id !== runId) return;
+    if (hadFocus && !list.contains(document.activeElement) && document.activeElement !== more) {
+      (list.querySelector<HTMLElement>(".result__title a") ?? box)?.focus();
+    }
     // Announced once the results are on the page, so that the count and the list agree.
     status.textContent = describe(view, results.length);
     // Asked after the results are shown, so that other languages never delay them.

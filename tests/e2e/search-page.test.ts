@@ -397,6 +397,18 @@ describe("keyboard and assistive technology", () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("transport");
   });
 
+  it("keeps focus on a result when Back changes the results under it", async () => {
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await openFacet("Topic");
+    await page.getByRole("checkbox", { name: "transport (3)" }).check();
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
+    expect(await settled()).toBe("3 results for “tidewater”");
+    await page.locator("#search-results .result__title a").first().focus();
+    await page.goBack();
+    await poll(() => status().textContent()).toBe("4 results for “tidewater”");
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(BARRIER);
+  });
+
   it("has no accessibility violations with results and filters shown", async () => {
     await openSearch("?q=tidewater&topic=transport");
     expect(await page.getByRole("heading", { name: "Browse the archive" }).isVisible()).toBe(false);
