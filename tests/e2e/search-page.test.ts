@@ -440,7 +440,9 @@ describe("languages", () => {
     const meta = page.locator("#search-results .result__meta");
     expect(await meta.textContent()).toBe("8 August 2021 · 旧港 · By 林晓");
     expect(
-      await meta.locator("[lang]").evaluateAll((spans) => spans.map((s) => [s.textContent, s.lang])),
+      await meta
+        .locator("[lang]")
+        .evaluateAll((spans) => spans.map((s) => [s.textContent, s.getAttribute("lang")])),
     ).toEqual([
       ["旧港", "zh-hans"],
       ["林晓", "zh-hans"],
