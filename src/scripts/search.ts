@@ -58,6 +58,7 @@ const browse = document.querySelector<HTMLElement>("#search-browse");
 const HIGHLIGHT_PARAM = "highlight";
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 const pageSize = Number(app?.dataset.pageSize) || 10;
+const pageTitle = document.title;
 const siteLanguage = app?.dataset.defaultLanguage ?? "en";
 
 let pagefindModule: Promise<PagefindModule> | undefined;
@@ -444,6 +445,8 @@ async function run(): Promise<void> {
     }
     // Announced once the results are on the page, so that the count and the list agree.
     status.textContent = describe(view, results.length);
+    // Names the search in tabs, bookmarks and the history list, which otherwise all read "Search".
+    document.title = view.query === "" ? pageTitle : `“${view.query}” – ${pageTitle}`;
     // Asked after the results are shown, so that other languages never delay them.
     if (view.query !== "") await offerOtherLanguages(view.query, language, results.length > 0, id);
   } catch (error) {

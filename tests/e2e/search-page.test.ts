@@ -270,6 +270,8 @@ describe("the address", () => {
 
   it("goes back and forward through earlier views", async () => {
     await openSearch("?q=tidewater");
+    // The history list and bookmarks name the search.
+    expect(await page.title()).toMatch(/^“tidewater” – Search · /);
     await openFacet("Topic");
     await page.getByRole("checkbox", { name: "transport (3)" }).check();
     await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
