@@ -51,26 +51,42 @@ const status = document.querySelector<HTMLElement>("#search-status");
 const elsewhere = document.querySelector<HTMLElement>("#search-elsewhere");
 const list = document.querySelector<HTMLOListElement>("#search-results");
 const more = document.querySelector<HTMLButtonElement>("#search-more");
+// The links to the browse pages, for readers whose browser cannot search.
+const browse = document.querySelector<HTMLElement>("#search-browse");
 
 // The loader on article pages marks the words it finds under this name in the address.
 const HIGHLIGHT_PARAM = "highlight";
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 const pageSize = Number(app?.dataset.pageSize) || 10;
+const pageTitle = document.title;
 const siteLanguage = app?.dataset.defaultLanguage ?? "en";
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<PagefindInstance>>();
 let languages: Promise<Record<string, { page_count: number }>> | undefined;
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
-let current: { results: PagefindResponse["results"]; shown: number; language: string } | undefined;
+let current:
+  { results: PagefindResponse["results"]; shown: number; language: string; browsing: boolean } | undefined;
 let runId = 0;
 // Long filter lists show their most frequent values until the reader asks for all of them.
 const FACET_LIMIT = 10;
 const expandedFacets = new Set<FacetKey>();
 // A filter's list of values loads when the reader opens it (or has chosen one of its values):
 // at archive scale the lists together outweigh the rest of a first search.
-const openFacets = new Set<FacetKey>();
+// Which lists are open is kept with each history entry, so that a reload or Back reopens them.
+const openFacets = new Set<FacetKey>(openFacetsIn(history.state));
 let shownCounts: Partial<Record<FacetKey, Record<string, number>>> = {};
+
+/** The filter lists recorded as open in a history entry's state. */
+function openFacetsIn(saved: unknown): FacetKey[] {
+  const open = (saved as { openFacets?: unknown } | null)?.openFacets;
+  return SEARCH_FACETS.map(({ key }) => key).filter((key) => Array.isArray(open) && open.includes(key));
+}
+
+/** The state kept with a history entry beside its address. */
+function historyState(): { openFacets: FacetKey[] } {
+  return { openFacets: [...openFacets] };
+}
 
 function loadLanguages(): Promise<Record<string, { page_count: number }>> {
   languages ??= fetch(`${base}pagefind/pagefind-entry.json`).then(async (response) => {
@@ -276,7 +292,15 @@ function withoutEmptyHighlight(url: string): string {
   return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
 
-function renderResult(data: PagefindResultData, language: string): HTMLLIElement {
+/** A span of an article's own words, marked with its language when that is not the site's. */
+function inLanguage(text: string, attributes: { lang?: string; dir?: string }): HTMLSpanElement {
+  const span = document.createElement("span");
+  span.textContent = text;
+  Object.assign(span, attributes);
+  return span;
+}
+
+function renderResult(data: PagefindResultData, language: string, browsing: boolean): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "result";
   const own = language === siteLanguage ? {} : { lang: language, dir: "auto" };
@@ -297,20 +321,25 @@ function renderResult(data: PagefindResultData, language: string): HTMLLIElement
   Object.assign(link, own);
   heading.append(link);
   item.append(heading);
-  const facts = [data.meta.date, data.meta.dateline, data.meta.byline && `By ${data.meta.byline}`].filter(
-    Boolean,
-  );
+  // The date and "By" are the site's words; the dateline and names are the article's, in its language.
+  const facts: (string | HTMLElement)[][] = [];
+  if (data.meta.date) facts.push([data.meta.date]);
+  if (data.meta.dateline) facts.push([inLanguage(data.meta.dateline, own)]);
+  if (data.meta.byline) facts.push(["By ", inLanguage(data.meta.byline, own)]);
   if (facts.length > 0) {
     const meta = document.createElement("p");
     meta.className = "result__meta";
-    meta.textContent = facts.join(" · ");
+    meta.append(...facts.flatMap((fact, i) => (i > 0 ? [" · ", ...fact] : fact)));
     item.append(meta);
   }
   const excerpt = document.createElement("p");
   excerpt.className = "result__excerpt";
   Object.assign(excerpt, own);
-  // Pagefind's excerpt is the page's own text, HTML-escaped, with <mark> around the matched words.
-  excerpt.innerHTML = data.excerpt;
+  // Without words Pagefind's excerpt is the page's opening (section, headline, byline, date again):
+  // the article's summary says more. With words, the excerpt is the page's own text around them,
+  // HTML-escaped, with <mark> around the matched words.
+  if (browsing && data.meta.summary) excerpt.textContent = data.meta.summary;
+  else excerpt.innerHTML = data.excerpt;
   item.append(excerpt);
   return item;
 }
@@ -318,10 +347,10 @@ function renderResult(data: PagefindResultData, language: string): HTMLLIElement
 /** Loads and appends results up to `upTo`; returns the first appended item, if any. */
 async function showResults(upTo: number, id: number): Promise<HTMLLIElement | undefined> {
   if (!current || !list || !more) return undefined;
-  const { results, language } = current;
+  const { results, language, browsing } = current;
   const batch = await Promise.all(results.slice(current.shown, upTo).map((r) => r.data()));
   if (id !== runId) return undefined;
-  const items = batch.map((data) => renderResult(data, language));
+  const items = batch.map((data) => renderResult(data, language, browsing));
   list.append(...items);
   current.shown += items.length;
   more.hidden = current.shown >= results.length;
@@ -339,11 +368,16 @@ function describe(view: SearchState, count: number): string {
       ? "No articles match these filters."
       : `${plural(count, "article matches", "articles match")} these filters`;
   }
-  return `${plural(count, "article", "articles")} in the archive, newest first`;
+  return `${plural(count, "article", "articles")} in the archive, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first`;
 }
 
-/** When nothing matches in one language, says which other languages have matches. */
-async function offerOtherLanguages(query: string, language: string, id: number): Promise<void> {
+/** Says which other languages have matches for the words, whether or not this one has any. */
+async function offerOtherLanguages(
+  query: string,
+  language: string,
+  hereToo: boolean,
+  id: number,
+): Promise<void> {
   if (!elsewhere) return;
   const others = Object.keys(await loadLanguages()).filter((l) => l !== language);
   const found = await Promise.all(
@@ -365,7 +399,7 @@ async function offerOtherLanguages(query: string, language: string, id: number):
     });
   if (links.length === 0) return;
   elsewhere.replaceChildren(
-    "Found in other languages: ",
+    hereToo ? "Also found in other languages: " : "Found in other languages: ",
     ...links.flatMap((l, i) => (i > 0 ? [", ", ...l] : l)),
   );
   elsewhere.hidden = false;
@@ -383,10 +417,12 @@ async function run(): Promise<void> {
     renderLanguages(available, language);
     showState(view, language);
     if (options) options.hidden = false;
-    // The reader's language is written into the address, so that a shared link shows the same results.
-    if (view.language !== language && language !== siteLanguage) {
-      state = { ...view, language };
-      history.replaceState(null, "", urlFor(state));
+    // The language searched is written into the address whenever there is a choice, so that a
+    // shared link shows the same results to a reader whose browser prefers another language.
+    const named = Object.keys(available).length > 1 ? language : undefined;
+    if (view.language !== named) {
+      state = { ...view, language: named };
+      history.replaceState(historyState(), "", urlFor(state));
     }
     const pagefind = await instanceFor(language);
     const term = view.query === "" ? null : view.query;
@@ -397,16 +433,28 @@ async function run(): Promise<void> {
     const { results } = main;
     if (id !== runId) return;
     renderFacets(counts, view);
-    current = { results, shown: 0, language };
+    current = { results, shown: 0, language, browsing: view.query === "" };
+    // A reader on a result or "Show more" when the view changes (Back, Forward) keeps a place in it.
+    const hadFocus = list.contains(document.activeElement) || document.activeElement === more;
     list.replaceChildren();
     elsewhere.hidden = true;
     await showResults(view.pages * pageSize, id);
     if (id !== runId) return;
+    if (hadFocus && !list.contains(document.activeElement) && document.activeElement !== more) {
+      (list.querySelector<HTMLElement>(".result__title a") ?? box)?.focus();
+    }
     // Announced once the results are on the page, so that the count and the list agree.
     status.textContent = describe(view, results.length);
-    if (results.length === 0 && view.query !== "") await offerOtherLanguages(view.query, language, id);
+    // Names the search in tabs, bookmarks and the history list, which otherwise all read "Search".
+    document.title = view.query === "" ? pageTitle : `“${view.query}” – ${pageTitle}`;
+    // Asked after the results are shown, so that other languages never delay them.
+    if (view.query !== "") await offerOtherLanguages(view.query, language, results.length > 0, id);
   } catch (error) {
-    if (id === runId) status.textContent = "Search could not be loaded. Please reload the page to try again.";
+    if (id === runId) {
+      status.textContent = "Search could not be loaded. Please reload the page to try again.";
+      // Every article can still be reached by browsing.
+      if (browse) browse.hidden = false;
+    }
     throw error;
   }
 }
@@ -414,7 +462,7 @@ async function run(): Promise<void> {
 /** Shows a new view and records it in the history, so that Back returns to the one before. */
 function go(next: SearchState): void {
   state = next;
-  history.pushState(null, "", urlFor(state));
+  history.pushState(historyState(), "", urlFor(state));
   void run();
 }
 
@@ -438,6 +486,7 @@ facets?.addEventListener(
     if (!key || group.open === openFacets.has(key)) return;
     if (group.open) openFacets.add(key);
     else openFacets.delete(key);
+    history.replaceState(historyState(), "", location.href);
     if (group.open) void refreshFacets();
   },
   true,
@@ -468,14 +517,21 @@ languageSelect?.addEventListener("change", () =>
   go({ ...state, language: languageSelect.value, filters: emptySelection(), pages: 1 }),
 );
 
+// Set while a batch loads: a second press meanwhile would append the same results again.
+let loadingMore = false;
 more?.addEventListener("click", () => {
-  if (!current) return;
+  if (!current || loadingMore) return;
+  loadingMore = true;
   state = { ...state, pages: Math.ceil(current.shown / pageSize) + 1 };
-  history.replaceState(null, "", urlFor(state));
-  void showResults(current.shown + pageSize, runId).then((first) => {
-    // Focus moves to the first new result, never to the page top when the button hides.
-    first?.querySelector("a")?.focus();
-  });
+  history.replaceState(historyState(), "", urlFor(state));
+  void showResults(current.shown + pageSize, runId)
+    .then((first) => {
+      // Focus moves to the first new result, never to the page top when the button hides.
+      first?.querySelector("a")?.focus();
+    })
+    .finally(() => {
+      loadingMore = false;
+    });
 });
 
 // Arrow keys move between results; Down from the search box goes to the first one.
@@ -500,12 +556,13 @@ box?.addEventListener("keydown", (event) => {
   first.focus();
 });
 
-window.addEventListener("popstate", () => {
+window.addEventListener("popstate", (event) => {
   state = parseSearchState(new URLSearchParams(location.search));
+  openFacets.clear();
+  for (const key of openFacetsIn(event.state)) openFacets.add(key);
   void run();
 });
 
-// Search runs here, so the links offered to readers without JavaScript step aside.
-const browse = document.querySelector<HTMLElement>("#search-browse");
+// Search runs here, so the links offered to readers without JavaScript step aside until it fails.
 if (browse) browse.hidden = true;
 void run();

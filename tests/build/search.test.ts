@@ -61,6 +61,15 @@ describe("search keys on article pages", () => {
     expect(page("/corrected-report/").meta.image).toBeUndefined();
   });
 
+  it("gives every article a summary to show when it is browsed without words: its dek, else its opening", () => {
+    expect(page("/night-ferry-returns/").meta.summary).toBe(
+      "The crossing resumes after the harbour works, with a new timetable.",
+    );
+    expect(page("/harbour-light-returns/").meta.summary).toBe(
+      "The lamp was lit again for the first time in twenty years, to applause from the harbour wall.",
+    );
+  });
+
   it("gives every article its date sort key, so none drops out of sorted results", async () => {
     for (const { url } of index) {
       const html = await readFile(join(dist, url, "index.html"), "utf8");

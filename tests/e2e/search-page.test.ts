@@ -15,6 +15,19 @@ const FERRY = "Ferry timetable changes at Oldmere"; // 2018, transport, Local
 const GALES = "Coastal towns count the cost of the March gales"; // 2017, eleven places, nothing else
 const LIBRARY = "旧港图书馆重新开放"; // 2021, zh-Hans
 
+// What a result shows when browsed without words: the article's opening words.
+const OPENINGS: Record<string, string> = {
+  [NIGHT_TRAINS]:
+    "The operator restored two night services along the coast, with a stop at the tidewater halt that closed in the spring.",
+  [DEBATE]: "The three candidates for the Pellham seat argued over who would pay for higher river walls.",
+  [BARRIER]:
+    "The tidewater barrier closed at dawn and held back the surge for six hours. Engineers said the tidewater reached its highest mark since the barrier opened,…",
+  [MARKET]:
+    "Stallholders carried their crates to higher ground as the river rose over the cobbles of the square.",
+  [GALES]:
+    "Surveyors visited eleven harbours along the coast to list roofs, sea walls and boats damaged by the gales.",
+};
+
 const siteUrl = inject("searchSiteUrl");
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser: Browser;
@@ -91,10 +104,22 @@ describe("searching", () => {
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toHaveLength(4);
     expect([...(await titles())].sort()).toEqual([BARRIER, BYPASS, FERRY, NIGHT_TRAINS].sort());
-    expect(searchAddress()).toBe("/archive/search/?q=tidewater&page=2");
+    expect(searchAddress()).toBe("/archive/search/?q=tidewater&lang=en&page=2");
     expect(await page.getByRole("button", { name: "Show more results" }).isHidden()).toBe(true);
     // Only the article with a lead image among them shows a thumbnail.
     expect(await page.locator("#search-results img").count()).toBe(1);
+  });
+
+  it("adds each batch once, however quickly “Show more results” is pressed", async () => {
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await page.locator("#search-more").evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+    });
+    await poll(() => page.locator("#search-more").isHidden()).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect([...(await titles())].sort()).toEqual([BARRIER, BYPASS, FERRY, NIGHT_TRAINS].sort());
+    expect(searchAddress()).toBe("/archive/search/?q=tidewater&lang=en&page=2");
   });
 
   it("never finds or counts a draft", async () => {
@@ -125,6 +150,10 @@ describe("filters", () => {
         `${expected.length} ${expected.length === 1 ? "article matches" : "articles match"} these filters`,
       );
       expect(await titles()).toEqual(expected);
+      // With no words to excerpt around, a result shows the article's opening words, not its header again.
+      expect(await page.locator("#search-results .result__excerpt").first().textContent()).toBe(
+        OPENINGS[expected[0]!],
+      );
       expect(await page.getByRole("checkbox", { name: `${value} (${expected.length})` }).isChecked()).toBe(
         true,
       );
@@ -140,16 +169,16 @@ describe("filters", () => {
     await openFacet("Byline");
     await openFacet("Section");
     await page.getByRole("checkbox", { name: "floods (3)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?topic=floods");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&topic=floods");
     expect(await settled()).toBe("3 articles match these filters");
     // Another topic adds its articles; the other filters count within the chosen topics.
     expect(await facet("Topic")).toEqual(["floods (3)", "transport (3)", "elections (2)"]);
     expect(await facet("Byline")).toEqual(["Amara Osei (2)", "Tomasz Wójcik (1)"]);
     await page.getByRole("checkbox", { name: "elections (2)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?topic=floods&topic=elections");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&topic=floods&topic=elections");
     expect(await settled()).toBe("4 articles match these filters");
     await page.getByRole("checkbox", { name: "Local (2)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?topic=floods&topic=elections&section=Local");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&topic=floods&topic=elections&section=Local");
     expect(await settled()).toBe("2 articles match these filters");
     expect(await titles()).toEqual([BARRIER, MARKET]);
   });
@@ -168,7 +197,7 @@ describe("filters", () => {
     expect(await fewer.getAttribute("aria-expanded")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show fewer");
     await page.getByRole("checkbox", { name: "Kettleby (1)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?place=Kettleby");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&place=Kettleby");
     expect(await settled()).toBe("1 article matches these filters");
     expect(await titles()).toEqual([GALES]);
     await place.getByRole("button", { name: "Show fewer" }).click();
@@ -187,17 +216,19 @@ describe("order", () => {
   it("sorts by date either way, newest first by default without words", async () => {
     await openSearch("?q=tidewater&page=2");
     await page.getByLabel("Sort by").selectOption("newest");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&sort=newest");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&sort=newest");
     expect(await settled()).toBe("4 results for “tidewater”");
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toEqual([NIGHT_TRAINS, BARRIER, BYPASS, FERRY]);
     await page.getByLabel("Sort by").selectOption("oldest");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&sort=oldest");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&sort=oldest");
     await settled();
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toEqual([FERRY, BYPASS, BARRIER, NIGHT_TRAINS]);
 
-    await openSearch("?page=4");
+    expect(await openSearch("?sort=oldest&page=4")).toBe("7 articles in the archive, oldest first");
+    expect(await titles()).toEqual([GALES, FERRY, BYPASS, MARKET, BARRIER, DEBATE, NIGHT_TRAINS]);
+    expect(await openSearch("?page=4")).toBe("7 articles in the archive, newest first");
     expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE, BARRIER, MARKET, BYPASS, FERRY, GALES]);
     expect(await page.getByLabel("Sort by").inputValue()).toBe("newest");
     expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
@@ -209,17 +240,17 @@ describe("the address", () => {
     await openSearch("");
     await page.locator("#page-search-q").fill("tidewater");
     await page.keyboard.press("Enter");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en");
     await settled();
     await openFacet("Topic");
     await page.getByRole("checkbox", { name: "transport (3)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
     await settled();
     await page.getByLabel("Sort by").selectOption("oldest");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport&sort=oldest");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport&sort=oldest");
     await settled();
     await page.getByRole("button", { name: "Show more results" }).click();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport&sort=oldest&page=2");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport&sort=oldest&page=2");
     await poll(titles).toEqual([FERRY, BYPASS, NIGHT_TRAINS]);
 
     const shared = page.url();
@@ -239,17 +270,42 @@ describe("the address", () => {
 
   it("goes back and forward through earlier views", async () => {
     await openSearch("?q=tidewater");
+    // The history list and bookmarks name the search.
+    expect(await page.title()).toMatch(/^“tidewater” – Search · /);
     await openFacet("Topic");
     await page.getByRole("checkbox", { name: "transport (3)" }).check();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
     expect(await settled()).toBe("3 results for “tidewater”");
     await page.goBack();
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en");
     await poll(() => status().textContent()).toBe("4 results for “tidewater”");
     expect(await page.getByRole("checkbox", { name: "transport (3)" }).isChecked()).toBe(false);
     await page.goForward();
     await poll(() => status().textContent()).toBe("3 results for “tidewater”");
     expect(await page.getByRole("checkbox", { name: "transport (3)" }).isChecked()).toBe(true);
+  });
+
+  it("keeps the open filter lists through a reload and Back", async () => {
+    const bylineOpen = () =>
+      page.locator('details[data-facet="byline"]').evaluate((group: HTMLDetailsElement) => group.open);
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await openFacet("Byline");
+    await page.reload();
+    expect(await settled()).toBe("4 results for “tidewater”");
+    await poll(() => facet("Byline")).toEqual(["Ines Carvalho (3)", "Amara Osei (1)", "Tomasz Wójcik (1)"]);
+
+    await openFacet("Topic");
+    await page.getByRole("checkbox", { name: "transport (3)" }).check();
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
+    expect(await settled()).toBe("3 results for “tidewater”");
+    await page.locator("#search-facets summary", { hasText: "Byline" }).click();
+    expect(await bylineOpen()).toBe(false);
+    await page.goBack();
+    await poll(() => status().textContent()).toBe("4 results for “tidewater”");
+    expect(await bylineOpen()).toBe(true);
+    await page.goForward();
+    await poll(() => status().textContent()).toBe("3 results for “tidewater”");
+    expect(await bylineOpen()).toBe(false);
   });
 });
 
@@ -292,7 +348,7 @@ describe("cost", () => {
     sizes.clear();
     await page.getByRole("searchbox", { name: "Search the archive" }).fill("tidewater");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/search\/\?q=tidewater$/);
+    await page.waitForURL(/\/search\/\?q=tidewater(&lang=en)?$/);
     await settled();
     await page.waitForLoadState("networkidle");
     expect([...sizes.keys()]).toContain("/archive/pagefind/pagefind.js");
@@ -310,7 +366,7 @@ describe("keyboard and assistive technology", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search-q");
     await page.keyboard.type("tidewater");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/archive\/search\/\?q=tidewater$/);
+    await page.waitForURL(/\/archive\/search\/\?q=tidewater(&lang=en)?$/);
     await settled();
     await page.keyboard.press("/");
     const focused = () =>
@@ -338,9 +394,21 @@ describe("keyboard and assistive technology", () => {
     await poll(() => box.count()).toBe(1);
     await box.focus();
     await page.keyboard.press("Space");
-    await poll(searchAddress).toBe("/archive/search/?q=tidewater&topic=transport");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
     await settled();
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("transport");
+  });
+
+  it("keeps focus on a result when Back changes the results under it", async () => {
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await openFacet("Topic");
+    await page.getByRole("checkbox", { name: "transport (3)" }).check();
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en&topic=transport");
+    expect(await settled()).toBe("3 results for “tidewater”");
+    await page.locator("#search-results .result__title a").first().focus();
+    await page.goBack();
+    await poll(() => status().textContent()).toBe("4 results for “tidewater”");
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(BARRIER);
   });
 
   it("has no accessibility violations with results and filters shown", async () => {
@@ -370,11 +438,43 @@ describe("languages", () => {
     expect(await titles()).toEqual([LIBRARY]);
     const link = page.getByRole("link", { name: LIBRARY });
     expect(await link.getAttribute("lang")).toBe("zh-hans");
+    // The site's words stay in the site's language; the dateline and byline are the article's.
+    const meta = page.locator("#search-results .result__meta");
+    expect(await meta.textContent()).toBe("8 August 2021 · 旧港 · By 林晓");
+    expect(
+      await meta
+        .locator("[lang]")
+        .evaluateAll((spans) => spans.map((s) => [s.textContent, s.getAttribute("lang")])),
+    ).toEqual([
+      ["旧港", "zh-hans"],
+      ["林晓", "zh-hans"],
+    ]);
     expect(await page.getByLabel("Language").inputValue()).toBe("zh-hans");
 
     await page.getByLabel("Language").selectOption("en");
     await poll(searchAddress).toBe("/archive/search/?q=%E5%9B%BE%E4%B9%A6%E9%A6%86&lang=en");
     expect(await settled()).toBe("No articles match “图书馆”.");
+  });
+
+  it("says which other languages have matches too when this one has some", async () => {
+    expect(await openSearch("?q=pellham")).toBe("4 results for “pellham”");
+    await poll(() => page.locator("#search-elsewhere").textContent()).toBe(
+      "Also found in other languages: 简体中文 (1 result)",
+    );
+    expect(await page.locator("#search-elsewhere").getByRole("link").getAttribute("href")).toBe(
+      "/archive/search/?q=pellham&lang=zh-hans",
+    );
+  });
+
+  it("names the language in the address, so a shared link shows the same results to every reader", async () => {
+    expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en");
+    const chinese = await browser.newContext({ locale: "zh-CN" });
+    const reader = await chinese.newPage();
+    await reader.goto(page.url());
+    await poll(() => reader.locator("#search-status").textContent()).toBe("4 results for “tidewater”");
+    expect(await reader.locator("#search-results .result__title a").count()).toBe(2);
+    await chinese.close();
   });
 
   it("searches the reader's language when the address names none", async () => {
@@ -384,6 +484,22 @@ describe("languages", () => {
     await poll(() => reader.locator("#search-status").textContent()).toBe("1 result for “读者”");
     expect(new URL(reader.url()).searchParams.get("lang")).toBe("zh-hans");
     await chinese.close();
+  });
+});
+
+describe("when the search index cannot be loaded", () => {
+  it("says so and offers the browse pages instead", async () => {
+    await page.route("**/pagefind/**", (route) => route.abort());
+    await page.goto(at("search/?q=tidewater"));
+    await poll(() => status().textContent()).toBe(
+      "Search could not be loaded. Please reload the page to try again.",
+    );
+    expect(await page.getByRole("heading", { name: "Browse the archive" }).isVisible()).toBe(true);
+    expect(
+      await page.locator("#search-browse").getByRole("link", { name: "Topics" }).getAttribute("href"),
+    ).toBe("/archive/topics/");
+    // The failed request and the error it raised are logged, as they should be.
+    expect(consoleProblems.splice(0).length).toBeGreaterThan(0);
   });
 });
 

@@ -14,7 +14,7 @@ describe("search in a real browser", () => {
     await page.goto(new URL("2021/02/08/corrected-report/", siteUrl).href);
     await page.getByRole("searchbox", { name: "Search the archive" }).first().fill("quokkalight");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/archive\/search\/\?q=quokkalight$/);
+    await page.waitForURL(/\/archive\/search\/\?q=quokkalight(&lang=en)?$/);
     const status = page.locator("#search-status");
     await expect.poll(() => status.textContent()).toBe("1 result for “quokkalight”");
     const results = page.locator("#search-results > li");
