@@ -300,6 +300,12 @@ describe("the address", () => {
     expect(await settled()).toBe("3 results for “tidewater”");
     await page.locator("#search-facets summary", { hasText: "Byline" }).click();
     expect(await bylineOpen()).toBe(false);
+    // The list's closing is recorded from its toggle event, a moment after the click.
+    await poll(() =>
+      page.evaluate(() =>
+        (history.state as { openFacets?: string[] } | null)?.openFacets?.includes("byline"),
+      ),
+    ).toBe(false);
     await page.goBack();
     await poll(() => status().textContent()).toBe("4 results for “tidewater”");
     expect(await bylineOpen()).toBe(true);
