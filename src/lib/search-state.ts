@@ -13,6 +13,12 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 /** The selected values of every filter, each in the order chosen. */
 export type FacetSelection = Record<FacetKey, string[]>;
 
+/**
+ * Most batches of results an address can ask for at once: a link with page=100000 would
+ * otherwise make the reader's browser fetch the whole index's results in one go.
+ */
+export const MAX_PAGES = 50;
+
 /** Everything that decides the search page's view. */
 export interface SearchState {
   /** The words searched for, trimmed; "" to browse by filters alone. */
@@ -50,7 +56,7 @@ export function parseSearchState(params: URLSearchParams): SearchState {
     query: (params.get("q") ?? "").trim(),
     filters,
     sort: SORT_ORDERS.find((s) => s === sort),
-    pages: Number.isInteger(page) && page > 1 ? page : 1,
+    pages: Number.isInteger(page) && page > 1 ? Math.min(page, MAX_PAGES) : 1,
     language: language ? language.toLowerCase() : undefined,
   };
 }

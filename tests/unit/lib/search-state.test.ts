@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   effectiveSort,
   emptySelection,
+  MAX_PAGES,
   pagefindFilters,
   pagefindSort,
   parseSearchState,
@@ -40,6 +41,7 @@ describe("parseSearchState", () => {
       language: undefined,
     });
     expect(parse("page=2.5").pages).toBe(1);
+    expect(parse("page=100000").pages).toBe(MAX_PAGES);
   });
 });
 
