@@ -4,14 +4,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sitemap from "@astrojs/sitemap";
 import type { AstroIntegration } from "astro";
-import { createSitemapLookup, sitePathOf, type SitemapPages } from "../lib/sitemap";
+import { SITEMAP_ENTRY_LIMIT, createSitemapLookup, sitePathOf, type SitemapPages } from "../lib/sitemap";
 import { SITEMAP_INDEX_PATH, SITEMAP_PAGES_PATH } from "../lib/urls";
 
 /** Thrown when the sitemap cannot be made: a site without one is not published. */
 export class SitemapError extends Error {}
-
-/** Search engines take at most 50,000 URLs a sitemap file; stay well below. */
-export const SITEMAP_ENTRY_LIMIT = 45_000;
 
 /**
  * The sitemap: @astrojs/sitemap, listing only article pages and lists of them, each with the

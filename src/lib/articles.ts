@@ -1,5 +1,12 @@
 import type { WrittenDate } from "./dates";
-import { articlePath, SITEMAP_PAGES_PATH } from "./urls";
+import {
+  NOT_FOUND_PATH,
+  ROBOTS_PATH,
+  SITEMAP_INDEX_PATH,
+  SITEMAP_PAGES_PATH,
+  articlePath,
+  feedPath,
+} from "./urls";
 
 /** The fields the archive-wide rules read from an article. */
 export interface ArticleLike {
@@ -62,21 +69,21 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
 
 /** Files at the site's root that the site itself serves (contract §2 and host files). */
 const RESERVED_FILES = new Set([
-  "/404.html",
-  "/rss.xml",
-  "/atom.xml",
-  "/feed.json",
-  "/sitemap-index.xml",
+  NOT_FOUND_PATH,
+  feedPath("rss"),
+  feedPath("atom"),
+  feedPath("json"),
+  SITEMAP_INDEX_PATH,
   // Written during the build for the sitemap step, which then removes it.
   SITEMAP_PAGES_PATH,
-  "/robots.txt",
+  ROBOTS_PATH,
   "/favicon.svg",
   "/_redirects",
   "/_headers",
 ]);
 
 /** True for an address the site's own pages or files use, which no alias may claim. */
-export function isReservedAddress(path: string): boolean {
+function isReservedAddress(path: string): boolean {
   const key = addressKey(path);
   return (
     key === "/" ||

@@ -1,7 +1,23 @@
 import { addressKey } from "./articles";
 import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "./labels";
 import { decodePath } from "./paths";
-import { archivePagePath, archivePath, homePagePath, labelIndexPath, labelPath, searchPath } from "./urls";
+import { allMonthDays } from "./browse";
+import { SITEMAP_ENTRY_LIMIT } from "./sitemap";
+import {
+  NOT_FOUND_PATH,
+  ROBOTS_PATH,
+  SITEMAP_INDEX_PATH,
+  archivePagePath,
+  archivePath,
+  feedPath,
+  homePagePath,
+  labelIndexPath,
+  labelPath,
+  onThisDayPath,
+  searchPath,
+  sitemapPath,
+  topicFeedPath,
+} from "./urls";
 
 /** What the site's own pages are made from: the public articles and the list page size. */
 export interface SitePathsInput {
@@ -17,13 +33,21 @@ export interface SitePathsInput {
   staticFiles?: readonly string[];
 }
 
-/** Files the build writes at the site's root whatever the articles (contract §2). */
-const SITE_FILES = ["/rss.xml", "/atom.xml", "/feed.json", "/sitemap-index.xml", "/robots.txt", "/404.html"];
+/** Files the build writes whatever the articles: feeds, sitemap, robots, 404, "On this day". */
+const SITE_FILES = [
+  feedPath("rss"),
+  feedPath("atom"),
+  feedPath("json"),
+  SITEMAP_INDEX_PATH,
+  ROBOTS_PATH,
+  NOT_FOUND_PATH,
+  ...allMonthDays().map(onThisDayPath),
+];
 
 /**
  * Every address a reader can reach on the built site: article pages and their old
  * addresses, the home and search pages, date archives and label pages with their page
- * numbers, feeds and static files. Returns a test for a root-relative path (query and
+ * numbers, feeds (topic feeds too), the sitemap, "On this day" files and static files. Returns a test for a root-relative path (query and
  * fragment ignored, with or without a trailing slash or index.html).
  */
 export function createSitePathIndex({ articles, pageSize, staticFiles = [] }: SitePathsInput) {
@@ -58,10 +82,14 @@ export function createSitePathIndex({ articles, pageSize, staticFiles = [] }: Si
       archivePagePath({ year, month, day: date }, page),
     );
     for (const kind of LABEL_KINDS) {
-      for (const value of new Set(getLabels(article, kind).map(labelSlug)))
+      for (const value of new Set(getLabels(article, kind).map(labelSlug))) {
         count(labelPath(kind.kind, value), (page) => labelPath(kind.kind, value, page));
+        if (kind.kind === "topics") add(topicFeedPath(value));
+      }
     }
   }
   for (const [path, { total, pathOf }] of lists) addPages(path, pathOf === single ? 1 : total, pathOf);
+  // The sitemap's own files: one per SITEMAP_ENTRY_LIMIT pages (an over-count at worst, never an under-count).
+  for (let chunk = 0; chunk <= Math.floor(known.size / SITEMAP_ENTRY_LIMIT); chunk++) add(sitemapPath(chunk));
   return (path: string): boolean => known.has(addressKey(decodePath(path.replace(/[?#].*$/, ""))));
 }

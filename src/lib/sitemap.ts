@@ -11,6 +11,9 @@ import { archivePath, homePagePath, isArticlePath, labelIndexPath, labelPath } f
  * 404 page and redirect pages for aliases are never in it.
  */
 
+/** Search engines take at most 50,000 URLs a sitemap file; stay well below. */
+export const SITEMAP_ENTRY_LIMIT = 45_000;
+
 /** What the sitemap needs of an article. */
 export interface SitemapArticle extends LabelledArticle {
   /** Root-relative URL path, without the base. */

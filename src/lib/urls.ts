@@ -105,6 +105,17 @@ export function topicFeedPath(slug: string): string {
 /** `/sitemap-index.xml`, the sitemap's entry point, as robots.txt announces it. */
 export const SITEMAP_INDEX_PATH = "/sitemap-index.xml";
 
+/** `/sitemap-0.xml`, `/sitemap-1.xml` …: the files the sitemap index lists. */
+export function sitemapPath(chunk: number): string {
+  return `/sitemap-${chunk}.xml`;
+}
+
+/** `/robots.txt`. */
+export const ROBOTS_PATH = "/robots.txt";
+
+/** `/404.html`, the page hosts serve for an unknown address. */
+export const NOT_FOUND_PATH = "/404.html";
+
 /** The absolute URL of an asset path the build has already prefixed with the base (`/archive/_astro/…`). */
 export function absoluteAssetUrl(builtPath: string, site: string): string {
   return new URL(builtPath, site).href;

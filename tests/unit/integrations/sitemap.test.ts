@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration } from "astro";
 import { describe, expect, it } from "vitest";
-import { SITEMAP_ENTRY_LIMIT, SitemapError, sitemapIntegrations } from "../../../src/integrations/sitemap";
+import { SitemapError, sitemapIntegrations } from "../../../src/integrations/sitemap";
+import { SITEMAP_ENTRY_LIMIT } from "../../../src/lib/sitemap";
 import type { SitemapPages } from "../../../src/lib/sitemap";
 import { parseXml, children, childText } from "../../support/xml";
 
