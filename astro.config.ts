@@ -26,6 +26,6 @@ export default defineConfig({
   // Scripts stay separate files, never inlined: a Content-Security-Policy without 'unsafe-inline'
   // then lets them run. Other assets keep Vite's default.
   vite: { build: { assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined) } },
-  // A separate cache per content folder keeps test and benchmark builds from sharing one.
+  // A separate cache per content folder keeps test builds from sharing one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

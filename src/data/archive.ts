@@ -1,6 +1,10 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { compareNewestFirst, isPublic, type ArticleLike } from "../lib/articles";
+import { summarize } from "../lib/format";
 import { articlePath } from "../lib/urls";
+
+/** Characters of the summary on a list's card. */
+const CARD_SUMMARY_LENGTH = 220;
 
 /** A public article with everything its pages need, computed once per build. */
 export interface Article extends ArticleLike {
@@ -9,6 +13,10 @@ export interface Article extends ArticleLike {
   data: CollectionEntry<"articles">["data"] & { slug: string };
   /** Root-relative URL path, without the base. */
   path: string;
+  /** The dek, else the body's opening words, for descriptions, feeds and search results. */
+  summary: string;
+  /** A longer summary for the cards of lists. */
+  cardSummary: string;
 }
 
 let archive: Promise<Article[]> | undefined;
@@ -33,6 +41,10 @@ async function loadArchive(): Promise<Article[]> {
       data,
       file: entry.filePath ?? entry.id,
       path: articlePath({ published: data.published, slug: data.slug }),
+      // Made once here: every list card, feed, description and search key would otherwise strip
+      // the whole body again.
+      summary: summarize(data.dek, entry.body),
+      cardSummary: summarize(data.dek, entry.body, CARD_SUMMARY_LENGTH),
     };
   });
   // The glob loader logs a rendering failure and stores the entry without HTML; never publish that.

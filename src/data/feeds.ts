@@ -3,7 +3,6 @@ import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { lastChanged, parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
-import { summarize } from "../lib/format";
 import { labelSlug, type LabelGroup } from "../lib/labels";
 import { absoluteUrl, feedPath, homePagePath, labelIndexPath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
@@ -34,7 +33,7 @@ async function buildEntry(article: Article): Promise<FeedEntry> {
   return {
     url,
     title: data.title,
-    summary: summarize(data.dek, article.entry.body),
+    summary: article.summary,
     contentHtml: buildFeedContent({ bodyHtml: await renderBody(article), pageUrl: url, photos }),
     published: data.published,
     updated: lastChanged(data),
@@ -50,7 +49,7 @@ async function buildEntry(article: Article): Promise<FeedEntry> {
 }
 
 /** The feed entry of an article, made once per build however many feeds carry it. */
-export function getFeedEntry(article: Article): Promise<FeedEntry> {
+function getFeedEntry(article: Article): Promise<FeedEntry> {
   let entry = entries.get(article);
   if (!entry) {
     entry = buildEntry(article);

@@ -1,4 +1,4 @@
-import type { WrittenDate } from "./dates";
+import { daysInMonth, type WrittenDate } from "./dates";
 
 /** What the date archive and the related-article rules read from an article. */
 export interface DatedArticle {
@@ -78,7 +78,7 @@ export type CalendarCell = number | null;
  * as Intl's week info numbers them).
  */
 export function monthCalendar(year: number, month: number, firstDay = 1): CalendarCell[][] {
-  const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const length = daysInMonth(year, month);
   // getUTCDay: 0 = Sunday; as Intl numbers days: 7 = Sunday.
   const weekdayOfFirst = new Date(Date.UTC(year, month - 1, 1)).getUTCDay() || 7;
   const lead = (weekdayOfFirst - firstDay + 7) % 7;
@@ -100,7 +100,7 @@ export function firstDayOfWeek(locale: string): number {
 }
 
 /** Most related articles shown on an article page. */
-export const RELATED_LIMIT = 5;
+const RELATED_LIMIT = 5;
 
 /**
  * Above this many articles, a label's candidates are its articles nearest in time to the one
@@ -193,9 +193,7 @@ export function monthDayKey(month: number, day: number): string {
 /** Every month-day of a leap year, "01-01" … "12-31", including "02-29". */
 export function allMonthDays(): string[] {
   return Array.from({ length: 12 }, (_, m) =>
-    Array.from({ length: new Date(Date.UTC(2024, m + 1, 0)).getUTCDate() }, (_, d) =>
-      monthDayKey(m + 1, d + 1),
-    ),
+    Array.from({ length: daysInMonth(2024, m + 1) }, (_, d) => monthDayKey(m + 1, d + 1)),
   ).flat();
 }
 

@@ -83,7 +83,8 @@ export function parseWrittenDate(value: string, timezone: string): WrittenDate {
   return { written, datetime, day, year, month, date, time: `${hh}:${mm}`, offset, epochMs };
 }
 
-function daysInMonth(year: number, month: number): number {
+/** How many days month `month` (1–12) of `year` has. */
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

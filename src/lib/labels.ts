@@ -54,7 +54,7 @@ export interface LabelGroup<T> {
 }
 
 /** Orders names as a reader of `locale` expects in an index: accents and case aside, numbers by value. */
-export function compareNames(a: string, b: string, locale: string): number {
+function compareNames(a: string, b: string, locale: string): number {
   return collator(locale).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 

@@ -1,3 +1,4 @@
+import { monthDayKey } from "./browse";
 import { formatDay, type WrittenDate } from "./dates";
 import { textDirection } from "./language";
 
@@ -29,7 +30,7 @@ export function onThisDayEntry(
 }
 
 /** Most articles of one year kept in a day's file: a busy day must not make the file heavy. */
-export const PER_YEAR = 3;
+const PER_YEAR = 3;
 
 /** The articles a day's file keeps: newest first, at most `perYear` from each year. */
 export function keepPerYear<T extends { data: { published: WrittenDate } }>(
@@ -59,8 +60,7 @@ export function pickEarlierYears(
  * four years.
  */
 export function todayKeys(today: Date): string[] {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const key = `${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  const key = monthDayKey(today.getMonth() + 1, today.getDate());
   const leap = new Date(today.getFullYear(), 1, 29).getMonth() === 1;
   return key === "02-28" && !leap ? [key, "02-29"] : [key];
 }

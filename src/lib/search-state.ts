@@ -73,7 +73,7 @@ export function searchStateParams(state: SearchState): URLSearchParams {
 }
 
 /** Relevance when there are words to rank by, else newest first. */
-export function defaultSort(query: string): SortOrder {
+function defaultSort(query: string): SortOrder {
   return query === "" ? "newest" : "relevance";
 }
 

@@ -1,5 +1,6 @@
 import { toMarkdown } from "mdast-util-to-markdown";
 import { stringify } from "yaml";
+import { daysInMonth } from "./dates";
 
 /** What a wire text export holds, in the archive's fields. */
 export interface WireArticle {
@@ -223,7 +224,7 @@ function isoDay(year = "", monthName = "", day = ""): string | undefined {
   const month =
     name.length >= 3 ? MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3)) && m.startsWith(name)) : -1;
   const date = Number(day);
-  const last = new Date(Date.UTC(Number(year), month + 1, 0)).getUTCDate();
+  const last = daysInMonth(Number(year), month + 1);
   if (month === -1 || date < 1 || date > last) return undefined;
   return `${year}-${String(month + 1).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
 }
