@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import pLimit from "p-limit";
 import { markdownToHtml } from "satteri";
-import { findStrayFiles } from "../lib/article-files";
+import { findStrayFiles, isArticleFile } from "../lib/article-files";
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { splitArticleSource } from "../lib/frontmatter";
 import { isPublic } from "../lib/articles";
@@ -64,9 +64,7 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
     message: stray.message,
   }));
   // The build's glob skips hidden folders (reported above as stray files).
-  const articleFiles = paths.filter(
-    (p) => p.endsWith(".md") && !p.split(/[\\/]/).some((s) => s.startsWith(".")),
-  );
+  const articleFiles = paths.filter(isArticleFile);
   const schema = createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone });
   const valid: { file: string; article: ValidArticle }[] = [];
   // Every body that can be told from its frontmatter, for the Markdown lints: a file with a

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
+import { isArticleFile } from "../lib/article-files";
 import { addressKey } from "../lib/articles";
 import { articlePath } from "../lib/urls";
 import { validateArticleSource } from "../lib/validate-article";
@@ -25,15 +26,9 @@ export async function readAddressOwners(
   const entries = await readdir(baseDir, { recursive: true, withFileTypes: true });
   const owners = new Map<string, string>();
   for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
     const filePath = join(entry.parentPath, entry.name);
-    // The build's glob skips hidden folders, so their files claim nothing.
-    if (
-      relative(baseDir, filePath)
-        .split(/[\\/]/)
-        .some((part) => part.startsWith("."))
-    )
-      continue;
+    // Only what the build reads as an article claims an address (not a file in a hidden folder).
+    if (!entry.isFile() || !isArticleFile(relative(baseDir, filePath))) continue;
     const text = await readFile(filePath, "utf8");
     if (!slugs.some((slug) => basename(filePath).includes(slug) || text.includes(slug))) continue;
     const file = relative(root, filePath).split("\\").join("/");

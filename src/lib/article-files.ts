@@ -8,6 +8,11 @@ export interface StrayFile {
   message: string;
 }
 
+/** True for a path (relative to the articles folder) the build reads as an article: `.md`, outside hidden folders. */
+export function isArticleFile(path: string): boolean {
+  return path.endsWith(".md") && !path.split(/[\\/]/).some((segment) => segment.startsWith("."));
+}
+
 /**
  * Finds files the build would silently skip: article files must end in ".md" (lower case);
  * apart from them, the folder holds only images. Hidden files and folders are left alone,

@@ -123,3 +123,8 @@ export function absoluteAssetUrl(builtPath: string, site: string): string {
 
 /** Where the build leaves the sitemap's page dates for the sitemap step, which removes the file. */
 export const SITEMAP_PAGES_PATH = "/sitemap-pages.json";
+
+/** `/pagefind/<file>`: a file of the search index the build writes. */
+export function pagefindPath(file: string): string {
+  return `/pagefind/${file}`;
+}

@@ -30,6 +30,8 @@ if (new URLSearchParams(location.search).getAll(HIGHLIGHT_PARAM).some((word) => 
   // A script element rather than import(), which would pull the bundler's preload helper into every page.
   const script = document.createElement("script");
   script.type = "module";
+  // The address is spelt out rather than imported from lib/urls, which the search page's script
+  // also uses: sharing it would split it into a chunk this file must import on every page.
   script.src = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pagefind/pagefind-highlight.js`;
   script.addEventListener("load", () => {
     const { PagefindHighlight } = window as unknown as {

@@ -16,6 +16,7 @@ import {
   type SearchState,
   type SortOrder,
 } from "../lib/search-state";
+import { pagefindPath, withBase } from "../lib/urls";
 
 interface PagefindResultData {
   url: string;
@@ -56,7 +57,7 @@ const browse = document.querySelector<HTMLElement>("#search-browse");
 
 // The loader on article pages marks the words it finds under this name in the address.
 const HIGHLIGHT_PARAM = "highlight";
-const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+const base = withBase("/");
 const pageSize = Number(app?.dataset.pageSize) || 10;
 const pageTitle = document.title;
 const siteLanguage = app?.dataset.defaultLanguage ?? "en";
@@ -89,7 +90,7 @@ function historyState(): { openFacets: FacetKey[] } {
 }
 
 function loadLanguages(): Promise<Record<string, { page_count: number }>> {
-  languages ??= fetch(`${base}pagefind/pagefind-entry.json`).then(async (response) => {
+  languages ??= fetch(withBase(pagefindPath("pagefind-entry.json"))).then(async (response) => {
     if (!response.ok) throw new Error(`The search index is missing (${response.status})`);
     return ((await response.json()) as { languages: Record<string, { page_count: number }> }).languages;
   });
@@ -107,7 +108,9 @@ function instanceFor(language: string): Promise<PagefindInstance> {
 }
 
 async function createInstance(language: string): Promise<PagefindInstance> {
-  pagefindModule ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindModule>;
+  pagefindModule ??= import(
+    /* @vite-ignore */ withBase(pagefindPath("pagefind.js"))
+  ) as Promise<PagefindModule>;
   const module = await pagefindModule;
   // Pagefind picks the index from <html lang> when an instance is created, whatever the
   // options say; the search page's own language is restored at once.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findStrayFiles } from "../../../src/lib/article-files";
+import { findStrayFiles, isArticleFile } from "../../../src/lib/article-files";
 
 describe("findStrayFiles", () => {
   it("accepts articles, images beside them and hidden files", () => {
@@ -44,5 +44,16 @@ describe("findStrayFiles", () => {
         message: "this article is in a hidden folder, which the build skips; move it out",
       },
     ]);
+  });
+});
+
+describe("isArticleFile", () => {
+  it("reads .md files outside hidden folders as articles", () => {
+    expect(isArticleFile("2016/06/talks.md")).toBe(true);
+    expect(isArticleFile("talks.md")).toBe(true);
+    expect(isArticleFile(".notes/talks.md")).toBe(false);
+    expect(isArticleFile("2016/.drafts/talks.md")).toBe(false);
+    expect(isArticleFile("2016/06/talks.MD")).toBe(false);
+    expect(isArticleFile("2016/06/images/photo.jpg")).toBe(false);
   });
 });
