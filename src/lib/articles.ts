@@ -1,11 +1,16 @@
 import type { WrittenDate } from "./dates";
+import { LABEL_KINDS } from "./labels";
 import {
   NOT_FOUND_PATH,
   ROBOTS_PATH,
   SITEMAP_INDEX_PATH,
   SITEMAP_PAGES_PATH,
+  archivePath,
   articlePath,
   feedPath,
+  labelIndexPath,
+  pagefindPath,
+  searchPath,
 } from "./urls";
 
 /** The fields the archive-wide rules read from an article. */
@@ -106,16 +111,11 @@ function findFileOnTheWay(key: string, files: ReadonlySet<string>): string | und
 /** Top-level folders the site's own pages use; an old URL may not claim them. */
 const RESERVED_PATH_PREFIXES = [
   "/page/",
-  "/search/",
-  "/archive/",
-  "/topics/",
-  "/authors/",
-  "/agencies/",
-  "/places/",
-  "/people/",
-  "/organizations/",
+  searchPath(),
+  archivePath(),
+  ...LABEL_KINDS.map((kind) => labelIndexPath(kind.kind)),
   "/on-this-day/",
-  "/pagefind/",
+  pagefindPath(""),
   "/_astro/",
 ];
 
