@@ -1,15 +1,18 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { createCorpusGenerator } from "../../lib/bench/corpus";
+import { createCorpusGenerator, type ArticleHead } from "../../lib/bench/corpus";
 
 /** Files written at the same time: enough to keep the disk busy, few enough to hold little in memory. */
 const FILES_AT_ONCE = 64;
 
-/** What was written: the folder, how many articles, and the path of the first (the one a rebuild edits). */
+/** What was written. */
 export interface WrittenCorpus {
   dir: string;
   articles: number;
+  /** The file of the first article, the one a rebuild edits. */
   firstArticle: string;
+  /** Its address and date. */
+  first: ArticleHead;
   /** A word common in the corpus, to search for. */
   commonWord: string;
 }
@@ -36,5 +39,5 @@ export async function writeCorpus(dir: string, size: number, seed: string): Prom
     }
   };
   await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
-  return { dir, articles: size, firstArticle, commonWord: generator.commonWord() };
+  return { dir, articles: size, firstArticle, first: generator.head(0), commonWord: generator.commonWord() };
 }
