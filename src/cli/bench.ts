@@ -78,10 +78,14 @@ async function build(
   dist: string,
 ): Promise<BuildRecord> {
   progress(`${articles} articles: ${step} build…`);
+  const output: string[] = [];
   const measured = await runMeasured(process.execPath, [astro, "build", ...args], {
     cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+    onLine: (line) => output.push(line),
   });
+  // The whole output beside the site, for a look at what a step did (kept with --keep or on failure).
+  await writeFile(`${dist}.${step}.log`, `${output.join("\n")}\n`);
   if (measured.code !== 0) {
     throw new BenchStepError(
       `The ${step} build of ${articles} articles failed (exit ${measured.code}). Its last output:\n` +
@@ -139,16 +143,20 @@ try {
       ASTRO_CACHE_DIR: cacheDir,
       URL_MANIFEST: urlManifest,
     };
-    const siteArgs = ["--outDir", site];
-    records.builds.push(await build(articles, "site-cold", siteArgs, projectRoot, env, site));
+    records.builds.push(await build(articles, "site-cold", ["--outDir", site], projectRoot, env, site));
 
-    // (c) The same site after one article's body changed, with the cache the cold build left.
+    // (c) The same site after one article's body changed, with the cache the cold build left and,
+    // as on CI, an empty output folder: Astro would otherwise first delete the previous output.
     await writeFile(corpus.firstArticle, editArticle(await readFile(corpus.firstArticle, "utf8")));
-    records.builds.push(await build(articles, "site-rebuild", siteArgs, projectRoot, env, site));
+    const rebuilt = join(dir, "site-rebuild");
+    records.builds.push(
+      await build(articles, "site-rebuild", ["--outDir", rebuilt], projectRoot, env, rebuilt),
+    );
+    if (!values.keep) await rm(site, { recursive: true, force: true });
 
     progress(`${articles} articles: searching for "${corpus.commonWord}" and weighing pages in Chromium…`);
     const { year, month } = corpus.first.published;
-    const measured = await measureInBrowser(site, corpus.commonWord, [
+    const measured = await measureInBrowser(rebuilt, corpus.commonWord, [
       { name: "article", path: corpus.first.path },
       { name: "home", path: "/" },
       { name: "month", path: archivePath({ year, month }) },
