@@ -10,7 +10,8 @@ export default defineConfig({
       "tests/build/**/*.test.ts",
     ],
     globalSetup: ["tests/build/global-setup.ts"],
-    testTimeout: 30_000,
+    // Some tests build a small site; a busy CI machine can take a minute for one.
+    testTimeout: 120_000,
     hookTimeout: 300_000,
   },
 });
