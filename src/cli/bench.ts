@@ -1,0 +1,175 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cpus, platform, release, tmpdir, totalmem } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { editArticle } from "../lib/bench/corpus";
+import { formatBenchTable, type BenchRecords, type BuildRecord, type BuildStep } from "../lib/bench/table";
+import { archivePath } from "../lib/urls";
+import { readArgs } from "./args";
+import { writeFloorProject } from "./bench/floor";
+import { measureInBrowser } from "./bench/measure-browser";
+import { runMeasured } from "./bench/run-measured";
+import { writeCorpus } from "./bench/write-corpus";
+
+// `npm run bench -- 1000 10000 50000`: synthetic corpora, a bare Astro + Pagefind floor, the full
+// site cold and after a one-article change, and the first search and page weights in Chromium.
+const USAGE = "npm run bench -- SIZE… [--seed TEXT] [--keep] [--json FILE] [--work DIR]";
+const { positionals, values } = readArgs(
+  {
+    allowPositionals: true,
+    options: {
+      seed: { type: "string", default: "1" },
+      keep: { type: "boolean", default: false },
+      json: { type: "string" },
+      work: { type: "string" },
+    },
+  },
+  USAGE,
+);
+const sizes = positionals.map(Number);
+if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  process.stderr.write(`Give one or more corpus sizes as whole numbers, e.g. 1000 10000.\nUsage: ${USAGE}\n`);
+  process.exit(2);
+}
+
+/** A build that failed: the bench stops, naming the size and step, and keeps its work folder. */
+class BenchStepError extends Error {}
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
+const seed = values.seed;
+const work = values.work ? resolve(values.work) : await mkdtemp(join(tmpdir(), "news-archive-bench-"));
+const progress = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** Every file below `dir`, with sizes. */
+async function listFiles(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        const path = join(e.parentPath, e.name);
+        return { path, bytes: (await stat(path)).size };
+      }),
+  );
+}
+
+/** Pages written and the size of the search index of a built site. */
+async function measureOutput(
+  dist: string,
+): Promise<Pick<BuildRecord, "pages" | "indexBytes" | "indexFiles">> {
+  const files = await listFiles(dist);
+  const index = files.filter((f) => relative(dist, f.path).startsWith("pagefind/"));
+  return {
+    pages: files.filter((f) => f.path.endsWith(".html")).length,
+    indexBytes: index.reduce((sum, f) => sum + f.bytes, 0),
+    indexFiles: index.length,
+  };
+}
+
+/** Runs one build, measured; a failure stops the bench with the build's last lines. */
+async function build(
+  articles: number,
+  step: BuildStep,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  dist: string,
+): Promise<BuildRecord> {
+  progress(`${articles} articles: ${step} build…`);
+  const measured = await runMeasured(process.execPath, [astro, "build", ...args], {
+    cwd,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+  });
+  if (measured.code !== 0) {
+    throw new BenchStepError(
+      `The ${step} build of ${articles} articles failed (exit ${measured.code}). Its last output:\n` +
+        measured.tail.map((line) => `  ${line}`).join("\n"),
+    );
+  }
+  const record = {
+    articles,
+    step,
+    wallMs: measured.wallMs,
+    peakRssBytes: measured.peakRssBytes,
+    ...(await measureOutput(dist)),
+  };
+  progress(
+    `${articles} articles: ${step} ${seconds(record.wallMs)}, ${Math.round(record.peakRssBytes / 1e6)} MB peak, ${record.pages} pages`,
+  );
+  return record;
+}
+
+const records: BenchRecords = {
+  seed,
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? "unknown CPU",
+    memoryBytes: totalmem(),
+    platform: `${platform()} ${release()}`,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  },
+  builds: [],
+  browser: [],
+};
+
+try {
+  for (const articles of sizes) {
+    const dir = join(work, String(articles));
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    progress(`${articles} articles: writing the corpus (seed ${seed})…`);
+    const corpus = await writeCorpus(join(dir, "articles"), articles, seed);
+
+    // (a) The floor: a bare Astro project, one plain page per article, Pagefind over all of them.
+    const floor = join(dir, "floor");
+    await writeFloorProject(floor, corpus.dir, join(projectRoot, "node_modules"));
+    records.builds.push(await build(articles, "floor", ["--root", floor], floor, {}, join(floor, "dist")));
+
+    // (b) The full site, cold: no content cache (Astro's data store lives in the cache folder).
+    const site = join(dir, "site");
+    const cacheDir = join(dir, "site-cache");
+    const urlManifest = join(dir, "urls.txt");
+    await rm(cacheDir, { recursive: true, force: true });
+    await writeFile(urlManifest, "");
+    const env = {
+      ARTICLES_DIR: relative(projectRoot, corpus.dir),
+      ASTRO_CACHE_DIR: cacheDir,
+      URL_MANIFEST: urlManifest,
+    };
+    const siteArgs = ["--outDir", site];
+    records.builds.push(await build(articles, "site-cold", siteArgs, projectRoot, env, site));
+
+    // (c) The same site after one article's body changed, with the cache the cold build left.
+    await writeFile(corpus.firstArticle, editArticle(await readFile(corpus.firstArticle, "utf8")));
+    records.builds.push(await build(articles, "site-rebuild", siteArgs, projectRoot, env, site));
+
+    progress(`${articles} articles: searching for "${corpus.commonWord}" and weighing pages in Chromium…`);
+    const { year, month } = corpus.first.published;
+    const measured = await measureInBrowser(site, corpus.commonWord, [
+      { name: "article", path: corpus.first.path },
+      { name: "home", path: "/" },
+      { name: "month", path: archivePath({ year, month }) },
+    ]);
+    records.browser.push({ articles, ...measured });
+    if (!values.keep) await rm(dir, { recursive: true, force: true });
+  }
+} catch (error) {
+  // A failed build says all there is to say; anything else is a fault of the bench: show where.
+  const message =
+    error instanceof BenchStepError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  process.stderr.write(`\n${message}\nThe work folder is kept for inspection: ${work}\n`);
+  process.exit(1);
+}
+
+if (values.json) await writeFile(values.json, `${JSON.stringify(records, null, 2)}\n`);
+process.stdout.write(formatBenchTable(records));
+if (values.keep) progress(`work folder kept: ${work}`);
+// A folder given with --work is the caller's: only the per-size folders made in it were removed.
+else if (!values.work) await rm(work, { recursive: true, force: true });

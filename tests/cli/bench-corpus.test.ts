@@ -1,0 +1,23 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "../../src/cli/bench/write-corpus";
+import { runCli } from "../support/cli";
+
+const root = await mkdtemp(join(tmpdir(), "bench-corpus-"));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe("the benchmark's corpus on disk", () => {
+  it("passes npm run check, archive-wide rules included", async () => {
+    const corpus = await writeCorpus(join(root, "articles"), 300, "check");
+    await writeFile(join(root, "urls.txt"), "");
+    const result = await runCli("check", [], {
+      cwd: root,
+      env: { ARTICLES_DIR: "articles", URL_MANIFEST: "urls.txt" },
+    });
+    expect(result.stdout).toBe("No problems in 300 articles.\n");
+    expect(result.code).toBe(0);
+    expect(await readFile(corpus.firstArticle, "utf8")).toMatch(/^---\ntitle: /);
+  });
+});
