@@ -8,9 +8,7 @@
  * build; `npm run merge` puts the parts' folders together.
  */
 export type BuildPart =
-  | { kind: "whole" }
-  | { kind: "years"; from: number; to: number }
-  | { kind: "all-years" };
+  { kind: "whole" } | { kind: "years"; from: number; to: number } | { kind: "all-years" };
 
 /** The whole site, as a build without ARCHIVE_YEARS writes it. */
 export const WHOLE_SITE: BuildPart = { kind: "whole" };
@@ -66,7 +64,11 @@ export function partName(part: BuildPart): string {
  * renders the few single pages every build has (home, search, feeds …); they are dropped, and the
  * all-years part's copies are published.
  */
-export function isYearPartFile(part: BuildPart & { kind: "years" }, file: string, assetsDir: string): boolean {
+export function isYearPartFile(
+  part: BuildPart & { kind: "years" },
+  file: string,
+  assetsDir: string,
+): boolean {
   if (file.startsWith(`${assetsDir}/`)) return true;
   if (file.startsWith(`${searchIndexDir(part)}/`)) return true;
   const year = Number(/^(?:archive\/)?(\d{4})\//.exec(file)?.[1]);

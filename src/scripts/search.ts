@@ -39,7 +39,10 @@ interface PagefindInstance {
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
 }
 interface PagefindMergingInstance extends PagefindInstance {
-  mergeIndex(path: string, options: { language: string; baseUrl: string; highlightParam: string }): Promise<void>;
+  mergeIndex(
+    path: string,
+    options: { language: string; baseUrl: string; highlightParam: string },
+  ): Promise<void>;
 }
 interface PagefindModule {
   createInstance(options: {

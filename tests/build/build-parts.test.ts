@@ -47,7 +47,8 @@ beforeAll(async () => {
   await writeCorpus(join(work, "articles"), ARTICLES, "build-parts");
   wholeManifest = join(work, "whole-urls.txt");
   whole = await build("whole", undefined, wholeManifest);
-  for (const years of PARTS) parts[years] = await build(`part-${years}`, years, join(work, "unused-urls.txt"));
+  for (const years of PARTS)
+    parts[years] = await build(`part-${years}`, years, join(work, "unused-urls.txt"));
 });
 
 afterAll(async () => {
@@ -72,7 +73,8 @@ describe("a site built in parts and merged", () => {
   });
 
   it("writes no page twice: each part writes its own years, the all-years part the rest", async () => {
-    const own = async (years: string) => withoutIndex(await listFiles(parts[years]!)).filter((f) => !f.startsWith("_astro/"));
+    const own = async (years: string) =>
+      withoutIndex(await listFiles(parts[years]!)).filter((f) => !f.startsWith("_astro/"));
     const early = await own("1996-2010");
     const late = await own("2011-2025");
     const rest = await own("none");
@@ -108,7 +110,10 @@ describe("a site built in parts and merged", () => {
   it("records the same addresses in the URL manifest as the whole build", async () => {
     const { manifestPath, report } = await merge(Object.values(parts), "merged-manifest");
     const addresses = async (file: string) =>
-      (await readFile(file, "utf8")).split("\n").filter((line) => line.startsWith("/")).sort();
+      (await readFile(file, "utf8"))
+        .split("\n")
+        .filter((line) => line.startsWith("/"))
+        .sort();
     expect(report.recorded).toBeGreaterThanOrEqual(ARTICLES);
     expect(await addresses(manifestPath)).toEqual(await addresses(wholeManifest));
   });
@@ -128,7 +133,9 @@ describe("a site built in parts and merged", () => {
       base: BASE,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MergeError);
-    expect((error as Error).message).toContain(`${asset}: written differently by ${parts["1996-2010"]} and ${altered}`);
+    expect((error as Error).message).toContain(
+      `${asset}: written differently by ${parts["1996-2010"]} and ${altered}`,
+    );
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(work, "refused-urls.txt"))).toBe(false);
     expect((await listFiles(work)).some((f) => f.includes(".refused.merging-"))).toBe(false);
@@ -145,7 +152,9 @@ describe("a site built in parts and merged", () => {
       base: BASE,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MergeError);
-    expect((error as Error).message).toMatch(/pages of the sitemap are in no part; is a range of years missing\?\n\/2\d{3}\//);
+    expect((error as Error).message).toMatch(
+      /pages of the sitemap are in no part; is a range of years missing\?\n\/2\d{3}\//,
+    );
     expect(withoutIndex(await listFiles(out))).toEqual(withoutIndex(await listFiles(whole)));
   });
 });

@@ -80,6 +80,9 @@ describe("what a part builds", () => {
       years: [1996, 2005],
       languages: { en: 40, ar: 2 },
     });
-    expect(searchIndexEntry(whole, { en: { page_count: 3 } })).toEqual({ path: "/pagefind/", languages: { en: 3 } });
+    expect(searchIndexEntry(whole, { en: { page_count: 3 } })).toEqual({
+      path: "/pagefind/",
+      languages: { en: 3 },
+    });
   });
 });

@@ -3,7 +3,11 @@ import type { SearchIndexEntry } from "../../../src/lib/build-part";
 import { indexesFor, languagesOf, yearSlices } from "../../../src/lib/search-indexes";
 
 const early: SearchIndexEntry = { path: "/pagefind/1996-1998/", years: [1996, 1998], languages: { en: 5 } };
-const late: SearchIndexEntry = { path: "/pagefind/1999-2000/", years: [1999, 2000], languages: { en: 3, ar: 1 } };
+const late: SearchIndexEntry = {
+  path: "/pagefind/1999-2000/",
+  years: [1999, 2000],
+  languages: { en: 3, ar: 1 },
+};
 const whole: SearchIndexEntry = { path: "/pagefind/", languages: { en: 8 } };
 
 describe("languagesOf", () => {
