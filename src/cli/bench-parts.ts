@@ -9,6 +9,7 @@ import { measureInBrowser } from "./bench/measure-browser";
 import { runMeasured, type Measurement } from "./bench/run-measured";
 import { serveStatic } from "./bench/static-server";
 import { writeCorpus } from "./bench/write-corpus";
+import { ARTICLE_PAGE_GLOB } from "../lib/urls";
 import { mergeParts } from "./merge-parts";
 
 // `npm run bench:parts -- 5000 --parts 1996-2005,2006-2015,2016-2025`: one synthetic corpus built
@@ -97,6 +98,26 @@ try {
     base: "/",
   });
   rows.push(["merge", `${((performance.now() - start) / 1000).toFixed(1)} s`, ""]);
+  // The alternative to merging indexes in the browser: one index of the merged site's articles.
+  const reindex = await runMeasured(
+    process.execPath,
+    [
+      join(projectRoot, "node_modules/pagefind/lib/runner/bin.cjs"),
+      "--site",
+      join(work, "merged"),
+      "--glob",
+      ARTICLE_PAGE_GLOB,
+      "--output-subdir",
+      "reindexed",
+    ],
+    { cwd: projectRoot, env: process.env },
+  );
+  if (reindex.code !== 0) throw new Error(`re-indexing failed:\n${reindex.tail.join("\n")}`);
+  rows.push([
+    "re-index the merged site",
+    `${(reindex.wallMs / 1000).toFixed(1)} s`,
+    `${Math.round(reindex.peakRssBytes / 1e6)} MB`,
+  ]);
 
   const word = corpus.commonWord;
   for (const [name, dir] of [

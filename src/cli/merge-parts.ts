@@ -5,6 +5,7 @@ import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from
 import { formatProblem, sortProblems } from "../lib/problems";
 import { redirectFilePath } from "../lib/redirects";
 import { sitePathOf } from "../lib/sitemap";
+import { readAliases } from "../integrations/url-manifest";
 import { findBrokenUrls } from "../lib/url-manifest";
 import { isArticlePath } from "../lib/urls";
 import { readUrlManifest, writeUrlManifest } from "../loaders/url-manifest";
@@ -122,17 +123,6 @@ async function findUnservedSitemapPages(site: string, files: Set<string>, base: 
     }
   }
   return missing;
-}
-
-/** The old addresses the site redirects, from its `_redirects` file, without the base. */
-async function readAliases(site: string, base: string): Promise<string[]> {
-  const path = join(site, "_redirects");
-  if (!existsSync(path)) return [];
-  const prefix = base.replace(/\/+$/, "");
-  return (await readFile(path, "utf8"))
-    .split("\n")
-    .filter((line) => line.startsWith("/"))
-    .map((line) => (line.split(/\s+/)[0] ?? "").slice(prefix.length));
 }
 
 /**
