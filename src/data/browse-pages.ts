@@ -141,7 +141,7 @@ export async function getDatedPagePaths(): Promise<string[]> {
 
 /** The routes of label lists: first pages (`/topics/<slug>/`) or later ones (`…/N/`). */
 export function toLabelRoutes(pages: readonly LabelPage[], which: "first" | "later") {
-  return allYearsRoutes([...pages])
+  return allYearsRoutes(pages)
     .filter((label) => (which === "first" ? label.page.number === 1 : label.page.number > 1))
     .map((label) => ({
       params: {

@@ -7,6 +7,6 @@ export function isBuiltHere(year: number): boolean {
 }
 
 /** The routes of pages that span all years, or none in a build of a range of years (ARCHIVE_YEARS). */
-export function allYearsRoutes<T>(routes: T[]): T[] {
-  return buildsAllYearsPages(site.part) ? routes : [];
+export function allYearsRoutes<T>(routes: readonly T[]): T[] {
+  return buildsAllYearsPages(site.part) ? [...routes] : [];
 }
