@@ -1,3 +1,5 @@
+import { pagefindPath } from "./urls";
+
 /**
  * Which part of the site a build writes. A whole build writes every page. An archive too large
  * for one machine is built in parts that run side by side (see README, "Scaling"): one part per
@@ -81,7 +83,7 @@ export function searchIndexDir(part: BuildPart): string {
 }
 
 /** Where the search page finds the list of search indexes to load (relative to the output folder). */
-export const SEARCH_INDEXES_FILE = "pagefind/indexes.json";
+export const SEARCH_INDEXES_FILE = pagefindPath("indexes.json").slice(1);
 
 /** One search index of the site: its folder (root-relative, without the base) and its pages per language. */
 export interface SearchIndexEntry {

@@ -16,9 +16,9 @@ import {
   type SearchState,
   type SortOrder,
 } from "../lib/search-state";
-import type { SearchIndexEntry, SearchIndexList } from "../lib/build-part";
+import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from "../lib/build-part";
 import { indexesFor, languagesOf, yearSlices } from "../lib/search-indexes";
-import { pagefindPath, withBase } from "../lib/urls";
+import { withBase } from "../lib/urls";
 
 interface PagefindResultData {
   url: string;
@@ -104,7 +104,7 @@ function historyState(): { openFacets: FacetKey[] } {
 
 /** The site's search indexes: one, or one per range of years when the site was built in parts. */
 function loadIndexes(): Promise<SearchIndexEntry[]> {
-  indexList ??= fetch(withBase(pagefindPath("indexes.json"))).then(async (response) => {
+  indexList ??= fetch(withBase(`/${SEARCH_INDEXES_FILE}`)).then(async (response) => {
     if (!response.ok) throw new Error(`The search index is missing (${response.status})`);
     const { indexes } = (await response.json()) as SearchIndexList;
     if (indexes.length === 0) throw new Error("The search index list is empty");
