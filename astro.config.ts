@@ -1,9 +1,11 @@
 import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
 import { basePathLinks } from "./src/lib/base-path-links";
+import { buildPartIntegration } from "./src/integrations/build-part";
 import { pagefindIntegration } from "./src/integrations/pagefind";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/integrations/url-manifest";
+import { buildsAllYearsPages } from "./src/lib/build-part";
 import { site } from "./src/site.config";
 
 export default defineConfig({
@@ -14,10 +16,13 @@ export default defineConfig({
   trailingSlash: "ignore",
   build: { format: "directory" },
   // The URL manifest last: it records the addresses only once everything else has succeeded.
+  // Built in parts (ARCHIVE_YEARS), the all-years part writes the sitemap, each year part its
+  // search index, and `npm run merge` checks and records the addresses of the merged site.
   integrations: [
-    pagefindIntegration(),
-    ...sitemapIntegrations(site.base),
-    urlManifestIntegration(site.urlManifest),
+    buildPartIntegration(site.part),
+    pagefindIntegration(site.part),
+    ...(buildsAllYearsPages(site.part) ? sitemapIntegrations(site.base, site.url) : []),
+    ...(site.part.kind === "whole" ? [urlManifestIntegration(site.urlManifest)] : []),
   ],
   markdown: {
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),

@@ -1,3 +1,5 @@
+import { parseArchiveYears, type BuildPart } from "./lib/build-part";
+
 /**
  * The one site configuration. Every page, module and tool reads it; nothing else
  * hard-codes the site's name, address, language, timezone or page size.
@@ -23,9 +25,11 @@ export interface SiteConfig {
   articlesDir: string;
   /** The list of every URL the archive has published, relative to the project root; the build keeps it. */
   urlManifest: string;
+  /** Which part of the site this build writes (ARCHIVE_YEARS): the whole site, a range of years, or the pages spanning all years. */
+  part: BuildPart;
 }
 
-/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE, URL_MANIFEST). */
+/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE, URL_MANIFEST, ARCHIVE_YEARS). */
 export function resolveSiteConfig(env: Record<string, string | undefined>): SiteConfig {
   return {
     name: "The News Archive",
@@ -38,6 +42,7 @@ export function resolveSiteConfig(env: Record<string, string | undefined>): Site
     pageSize: parsePageSize(env.PAGE_SIZE),
     articlesDir: env.ARTICLES_DIR || "content/articles",
     urlManifest: env.URL_MANIFEST || "content/urls.txt",
+    part: parseArchiveYears(env.ARCHIVE_YEARS),
   };
 }
 

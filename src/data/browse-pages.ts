@@ -4,8 +4,9 @@ import { formatMonthName, formatPeriod } from "../lib/dates";
 import { LABEL_KINDS, type LabelGroup, type LabelKindInfo } from "../lib/labels";
 import { archivePagePath, archivePath, labelPath, pad2 } from "../lib/urls";
 import { site } from "../site.config";
-import type { Article } from "./archive";
+import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";
+import { allYearsRoutes, isBuiltHere } from "./build-part";
 
 /** A neighbouring period, named and addressed. */
 export interface PeriodLink {
@@ -111,6 +112,7 @@ export function labelPagePathOf(page: LabelPage): (n: number) => string {
  */
 export function toPeriodRoutes(pages: readonly PeriodPage[], which: "first" | "later") {
   return pages
+    .filter((period) => isBuiltHere(period.year))
     .filter((period) => (which === "first" ? period.page.number === 1 : period.page.number > 1))
     .map((period) => ({
       params: {
@@ -123,9 +125,23 @@ export function toPeriodRoutes(pages: readonly PeriodPage[], which: "first" | "l
     }));
 }
 
+/**
+ * The path of every page a build of a range of years writes, in all years: articles, and every
+ * page of the year, month and day lists.
+ */
+export async function getDatedPagePaths(): Promise<string[]> {
+  const articles = await getPublicArticles();
+  const periods = [...(await getMonthPages()), ...(await getDayPages())];
+  return [
+    ...articles.map((article) => article.path),
+    ...(await getYearPages()).map((page) => archivePath({ year: page.year })),
+    ...periods.map((period) => period.pathOf(period.page.number)),
+  ];
+}
+
 /** The routes of label lists: first pages (`/topics/<slug>/`) or later ones (`…/N/`). */
 export function toLabelRoutes(pages: readonly LabelPage[], which: "first" | "later") {
-  return pages
+  return allYearsRoutes(pages)
     .filter((label) => (which === "first" ? label.page.number === 1 : label.page.number > 1))
     .map((label) => ({
       params: {

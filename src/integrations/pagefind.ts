@@ -1,8 +1,17 @@
-import { glob, readFile } from "node:fs/promises";
+import { glob, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import {
+  SEARCH_INDEXES_FILE,
+  WHOLE_SITE,
+  buildsSearchIndex,
+  searchIndexDir,
+  searchIndexEntry,
+  type BuildPart,
+  type SearchIndexList,
+} from "../lib/build-part";
 import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
 
 /** Thrown when Pagefind reports any problem: a site without a working search is not published. */
@@ -18,7 +27,8 @@ function failOn(errors: readonly string[], step: string): void {
 }
 
 /**
- * Indexes the article pages of the built site in `outDir` into `outDir/pagefind` and
+ * Indexes the article pages of the built site in `outDir` into `outDir/pagefind` (a part's
+ * folder below it when the site is built in parts, see src/lib/build-part.ts) and
  * checks that exactly `articlePages` pages went in, of `offeredPages` files at article
  * addresses (redirect pages left at an article's old address are offered but not indexed).
  * Returns the number of pages indexed. Any Pagefind error is thrown, never logged.
@@ -28,6 +38,7 @@ export async function writeSearchIndex(
   outDir: string,
   articlePages: number,
   offeredPages: number = articlePages,
+  part: BuildPart = WHOLE_SITE,
 ): Promise<number> {
   try {
     const { index, errors } = await api.createIndex({});
@@ -36,7 +47,7 @@ export async function writeSearchIndex(
     // Only article pages are offered, so an archive with none gets an empty index, not its home page.
     const added = await index.addDirectory({ path: outDir, glob: ARTICLE_PAGE_GLOB });
     failOn(added.errors, "index the built pages");
-    const bundle = join(outDir, "pagefind");
+    const bundle = join(outDir, searchIndexDir(part));
     failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
     const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as {
       languages: Record<string, { page_count: number }>;
@@ -49,6 +60,11 @@ export async function writeSearchIndex(
           "every article page must mark its text with data-pagefind-body",
       );
     }
+    // The search page loads the indexes this list names; a part's index is listed by `npm run merge`.
+    if (part.kind === "whole") {
+      const list: SearchIndexList = { indexes: [searchIndexEntry(part, entry.languages)] };
+      await writeFile(join(outDir, SEARCH_INDEXES_FILE), JSON.stringify(list));
+    }
     return indexed;
   } finally {
     await api.close();
@@ -56,16 +72,17 @@ export async function writeSearchIndex(
 }
 
 /** Builds the Pagefind search index from the written pages once the build is done. */
-export function pagefindIntegration(): AstroIntegration {
+export function pagefindIntegration(part: BuildPart = WHOLE_SITE): AstroIntegration {
   return {
     name: "archive:pagefind",
     hooks: {
       "astro:build:done": async ({ dir, pages, logger }) => {
+        if (!buildsSearchIndex(part)) return;
         const articlePages = pages.filter((page) => isArticlePath(page.pathname)).length;
         const outDir = fileURLToPath(dir);
         // A redirect page at an article's old address ("2015/01/01/old-slug/index.html") is a file of the same shape.
         const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).length;
-        const indexed = await writeSearchIndex(pagefind, outDir, articlePages, offered);
+        const indexed = await writeSearchIndex(pagefind, outDir, articlePages, offered, part);
         logger.info(`Indexed ${indexed} article pages for search.`);
       },
     },

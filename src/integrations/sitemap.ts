@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import sitemap from "@astrojs/sitemap";
 import type { AstroIntegration } from "astro";
 import { SITEMAP_ENTRY_LIMIT, createSitemapLookup, sitePathOf, type SitemapPages } from "../lib/sitemap";
-import { SITEMAP_INDEX_PATH, SITEMAP_PAGES_PATH } from "../lib/urls";
+import { SITEMAP_INDEX_PATH, SITEMAP_PAGES_PATH, absoluteUrl } from "../lib/urls";
 
 /** Thrown when the sitemap cannot be made: a site without one is not published. */
 export class SitemapError extends Error {}
@@ -16,7 +16,9 @@ export class SitemapError extends Error {}
  * read here before the sitemap is written and then removed. The build fails when the
  * sitemap is missing, as @astrojs/sitemap only logs its own errors.
  */
-export function sitemapIntegrations(base: string): AstroIntegration[] {
+export function sitemapIntegrations(base: string, site: string): AstroIntegration[] {
+  // Pages written by other parts of a build in parts; @astrojs/sitemap reads its options when it runs.
+  const customPages: string[] = [];
   let lookup: ((path: string) => { lastmod?: string } | undefined) | undefined;
   const find = (url: string) => {
     if (!lookup)
@@ -30,7 +32,9 @@ export function sitemapIntegrations(base: string): AstroIntegration[] {
         "astro:build:done": async ({ dir }) => {
           const file = join(fileURLToPath(dir), SITEMAP_PAGES_PATH);
           try {
-            lookup = createSitemapLookup(JSON.parse(await readFile(file, "utf8")) as SitemapPages);
+            const pages = JSON.parse(await readFile(file, "utf8")) as SitemapPages;
+            lookup = createSitemapLookup(pages);
+            customPages.push(...(pages.elsewhere ?? []).map((path) => absoluteUrl(path, site, base)));
           } catch (error) {
             throw new SitemapError(`could not read the sitemap's page list ${file}`, { cause: error });
           }
@@ -40,6 +44,7 @@ export function sitemapIntegrations(base: string): AstroIntegration[] {
     },
     sitemap({
       entryLimit: SITEMAP_ENTRY_LIMIT,
+      customPages,
       filter: (url) => find(url) !== undefined,
       serialize: (item) => ({ ...item, ...find(item.url) }),
     }),

@@ -10,7 +10,7 @@ import { isArticlePath } from "../lib/urls";
 import { readUrlManifest, writeUrlManifest } from "../loaders/url-manifest";
 
 /** The old addresses the build wrote redirects for, read back from its `_redirects` file, without the base. */
-async function readAliases(outDir: string, base: string): Promise<string[]> {
+export async function readAliases(outDir: string, base: string): Promise<string[]> {
   const path = join(outDir, "_redirects");
   if (!existsSync(path)) return [];
   const prefix = base.replace(/\/+$/, "");

@@ -30,6 +30,11 @@ export interface SitemapPages {
   pages: Record<string, string | null>;
   /** Old addresses that only redirect. */
   aliases: string[];
+  /**
+   * Pages that other parts of a build in parts write (article and date archive pages, later pages
+   * of lists included), for the part that writes the sitemap (see src/lib/build-part.ts).
+   */
+  elsewhere?: string[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from "astro";
+import { allYearsRoutes } from "../data/build-part";
 import { getRedirects } from "../data/redirects";
 import { formatRedirectsFile, redirectFilePath, renderRedirectPage, type Redirect } from "../lib/redirects";
 import { site } from "../site.config";
@@ -11,13 +12,13 @@ const HOST_FILE = "_redirects";
 /** A path for every alias of a public article, and one for the `_redirects` file. */
 export const getStaticPaths = (async () => {
   const redirects = await getRedirects();
-  return [
+  return allYearsRoutes([
     ...redirects.map((redirect) => ({
       params: { redirect: redirectFilePath(redirect.alias).slice(1) },
       props: { redirect },
     })),
     { params: { redirect: HOST_FILE }, props: { redirect: undefined } },
-  ];
+  ]);
 }) satisfies GetStaticPaths;
 
 /** The redirect page of one alias, or the `_redirects` file. */

@@ -16,7 +16,9 @@ import {
   type SearchState,
   type SortOrder,
 } from "../lib/search-state";
-import { pagefindPath, withBase } from "../lib/urls";
+import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from "../lib/build-part";
+import { indexesFor, languagesOf, yearSlices } from "../lib/search-indexes";
+import { withBase } from "../lib/urls";
 
 interface PagefindResultData {
   url: string;
@@ -36,8 +38,19 @@ interface PagefindInstance {
   preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
 }
+interface PagefindMergingInstance extends PagefindInstance {
+  mergeIndex(
+    path: string,
+    options: { language: string; baseUrl: string; highlightParam: string },
+  ): Promise<void>;
+}
 interface PagefindModule {
-  createInstance(options: { baseUrl: string; highlightParam: string; noWorker: boolean }): PagefindInstance;
+  createInstance(options: {
+    basePath: string;
+    baseUrl: string;
+    highlightParam: string;
+    noWorker: boolean;
+  }): PagefindMergingInstance;
 }
 
 const app = document.querySelector<HTMLElement>("#search-app");
@@ -64,7 +77,7 @@ const siteLanguage = app?.dataset.defaultLanguage ?? "en";
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<PagefindInstance>>();
-let languages: Promise<Record<string, { page_count: number }>> | undefined;
+let indexList: Promise<SearchIndexEntry[]> | undefined;
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
 let current:
   { results: PagefindResponse["results"]; shown: number; language: string; browsing: boolean } | undefined;
@@ -89,12 +102,19 @@ function historyState(): { openFacets: FacetKey[] } {
   return { openFacets: [...openFacets] };
 }
 
-function loadLanguages(): Promise<Record<string, { page_count: number }>> {
-  languages ??= fetch(withBase(pagefindPath("pagefind-entry.json"))).then(async (response) => {
+/** The site's search indexes: one, or one per range of years when the site was built in parts. */
+function loadIndexes(): Promise<SearchIndexEntry[]> {
+  indexList ??= fetch(withBase(`/${SEARCH_INDEXES_FILE}`)).then(async (response) => {
     if (!response.ok) throw new Error(`The search index is missing (${response.status})`);
-    return ((await response.json()) as { languages: Record<string, { page_count: number }> }).languages;
+    const { indexes } = (await response.json()) as SearchIndexList;
+    if (indexes.length === 0) throw new Error("The search index list is empty");
+    return indexes;
   });
-  return languages;
+  return indexList;
+}
+
+async function loadLanguages(): Promise<Record<string, { page_count: number }>> {
+  return languagesOf(await loadIndexes());
 }
 
 /** A Pagefind instance searching one language's index. */
@@ -108,25 +128,74 @@ function instanceFor(language: string): Promise<PagefindInstance> {
 }
 
 async function createInstance(language: string): Promise<PagefindInstance> {
+  const all = await loadIndexes();
+  // Every index carries the same pagefind.js: it is loaded once, from the first.
   pagefindModule ??= import(
-    /* @vite-ignore */ withBase(pagefindPath("pagefind.js"))
+    /* @vite-ignore */ withBase(`${all[0]!.path}pagefind.js`)
   ) as Promise<PagefindModule>;
   const module = await pagefindModule;
+  const [primary = all[0]!, ...others] = indexesFor(all, language);
   // Pagefind picks the index from <html lang> when an instance is created, whatever the
   // options say; the search page's own language is restored at once.
   const html = document.documentElement;
   const own = html.getAttribute("lang");
   html.setAttribute("lang", language);
-  let instance: PagefindInstance;
+  let instance: PagefindMergingInstance;
   try {
     // In the page itself rather than a worker: one file less to fetch before the first results,
     // and no fallback after a worker that is slow to start.
-    instance = module.createInstance({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, noWorker: true });
+    instance = module.createInstance({
+      basePath: withBase(primary.path),
+      baseUrl: base,
+      highlightParam: HIGHLIGHT_PARAM,
+      noWorker: true,
+    });
   } finally {
     if (own === null) html.removeAttribute("lang");
     else html.setAttribute("lang", own);
   }
-  return instance;
+  // The other parts' indexes are searched by the same instance (and its WebAssembly), and
+  // ranked together by relevance.
+  for (const other of others) {
+    await instance.mergeIndex(withBase(other.path), {
+      language,
+      baseUrl: base,
+      highlightParam: HIGHLIGHT_PARAM,
+    });
+  }
+  const holding = [primary, ...others];
+  return {
+    preload: (term, options) => instance.preload(term, options),
+    search: (term, options = {}) => searchInOrder(instance, holding, term, options),
+  };
+}
+
+/**
+ * Searches merged indexes. Pagefind interleaves merged indexes by position when sorting by date,
+ * so a date order searches each index's years in turn and puts the results one after another.
+ */
+async function searchInOrder(
+  instance: PagefindInstance,
+  indexes: SearchIndexEntry[],
+  term: string | null,
+  options: PagefindSearchOptions,
+): Promise<PagefindResponse> {
+  const direction = options.sort?.date;
+  const slices = direction ? yearSlices(indexes, direction, options.filters?.year?.any ?? []) : undefined;
+  if (slices === undefined || slices.length === 0) return instance.search(term, options);
+  const responses = await Promise.all(
+    slices.map((years) =>
+      instance.search(term, { ...options, filters: { ...options.filters, year: { any: years } } }),
+    ),
+  );
+  const filters: FilterCounts = {};
+  for (const response of responses) {
+    for (const [key, values] of Object.entries(response.filters)) {
+      const sum = (filters[key] ??= {});
+      for (const [value, count] of Object.entries(values)) sum[value] = (sum[value] ?? 0) + count;
+    }
+  }
+  return { results: responses.flatMap((response) => response.results), filters };
 }
 
 /** The index to search: the one asked for, else the reader's language, else the site's. */

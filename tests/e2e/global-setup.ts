@@ -1,6 +1,9 @@
-import { rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildFixtureSite, searchFixtureArticlesDir } from "../support/site-build";
+import { mergeParts } from "../../src/cli/merge-parts";
+import { buildFixtureSite, projectRoot, searchFixtureArticlesDir } from "../support/site-build";
 import { serveStatic } from "../support/static-server";
 
 declare module "vitest" {
@@ -9,6 +12,8 @@ declare module "vitest" {
     siteUrl: string;
     /** Address of the served search fixture site (tests/fixtures/search), built the same way. */
     searchSiteUrl: string;
+    /** The search fixture site built in parts (2017–2019, 2020–2022, all years) and merged, served the same way. */
+    partsSiteUrl: string;
   }
 }
 
@@ -26,10 +31,35 @@ export default async function setup(project: TestProject) {
   });
   const searchServer = await serveStatic(searchDist, BASE);
   project.provide("searchSiteUrl", searchServer.url);
+  const partsDirs: string[] = [];
+  for (const archiveYears of ["2017-2019", "2020-2022", "none"]) {
+    partsDirs.push(
+      await buildFixtureSite({
+        base: BASE,
+        pageSize: 2,
+        articlesDir: searchFixtureArticlesDir,
+        archiveYears,
+      }),
+    );
+  }
+  const partsWork = await mkdtemp(join(tmpdir(), "archive-merged-"));
+  const partsDist = join(partsWork, "dist");
+  await mergeParts({
+    parts: partsDirs,
+    out: partsDist,
+    root: projectRoot,
+    manifestPath: join(partsWork, "urls.txt"),
+    base: BASE,
+  });
+  const partsServer = await serveStatic(partsDist, BASE);
+  project.provide("partsSiteUrl", partsServer.url);
   return async () => {
     await server.close();
     await searchServer.close();
+    await partsServer.close();
     await rm(dist, { recursive: true, force: true });
     await rm(searchDist, { recursive: true, force: true });
+    await rm(partsWork, { recursive: true, force: true });
+    for (const dir of partsDirs) await rm(dir, { recursive: true, force: true });
   };
 }

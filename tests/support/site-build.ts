@@ -23,6 +23,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** The URL manifest the build checks and updates; a fresh (empty) one when left out, never the project's own. */
   urlManifest?: string;
+  /** The part of the site to build (ARCHIVE_YEARS: "1996-2005", "none"); the whole site when left out. */
+  archiveYears?: string;
 }
 
 export interface BuildResult {
@@ -42,6 +44,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     SITE_URL: options.siteUrl ?? "https://archive.example.org",
     ASTRO_CACHE_DIR: cacheDir,
     URL_MANIFEST: urlManifest,
+    ARCHIVE_YEARS: options.archiveYears ?? "",
     ASTRO_TELEMETRY_DISABLED: "1",
     NO_COLOR: "1",
     FORCE_COLOR: "0",
@@ -91,9 +94,12 @@ export interface IndexedPage {
   language?: string;
 }
 
-/** Reads every page record Pagefind wrote (its fragments are gzip with a `pagefind_dcd` signature). */
-export async function readSearchIndex(outDir: string): Promise<IndexedPage[]> {
-  const dir = join(outDir, "pagefind/fragment");
+/**
+ * Reads every page record Pagefind wrote (its fragments are gzip with a `pagefind_dcd` signature)
+ * in the index folder `bundle` of the site (`pagefind`, or a part's `pagefind/1996-2005`).
+ */
+export async function readSearchIndex(outDir: string, bundle = "pagefind"): Promise<IndexedPage[]> {
+  const dir = join(outDir, bundle, "fragment");
   const files = (await readdir(dir)).filter((f) => f.endsWith(".pf_fragment"));
   return Promise.all(
     files.map(async (file) => {

@@ -49,4 +49,15 @@ describe("resolveSiteConfig", () => {
       articlesDir: "content/articles",
     });
   });
+
+  it("builds the whole site unless ARCHIVE_YEARS names a part", () => {
+    expect(resolveSiteConfig({}).part).toEqual({ kind: "whole" });
+    expect(resolveSiteConfig({ ARCHIVE_YEARS: "1996-2005" }).part).toEqual({
+      kind: "years",
+      from: 1996,
+      to: 2005,
+    });
+    expect(resolveSiteConfig({ ARCHIVE_YEARS: "none" }).part).toEqual({ kind: "all-years" });
+    expect(() => resolveSiteConfig({ ARCHIVE_YEARS: "2005-1996" })).toThrow(/ARCHIVE_YEARS must be a year/);
+  });
 });

@@ -68,7 +68,7 @@ describe("sitemapIntegrations", () => {
  * build wrote `pathnames` into `dist`.
  */
 async function runSitemapStep(base: string, dist: string, pathnames: string[]) {
-  const integrations = sitemapIntegrations(base);
+  const integrations = sitemapIntegrations(base, "https://x.org");
   const config = { site: "https://x.org", base, trailingSlash: "ignore", build: { format: "directory" } };
   for (const integration of integrations) {
     const hooks = integration.hooks as Partial<Hooks>;

@@ -1,12 +1,13 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { Article } from "../../../data/archive";
+import { allYearsRoutes } from "../../../data/build-part";
 import { getFeedTopics, getTopicFeed } from "../../../data/feeds";
 import type { LabelGroup } from "../../../lib/labels";
 import { toRss } from "../../../lib/feeds";
 
 /** A feed for every topic. */
 export const getStaticPaths = (async () =>
-  (await getFeedTopics()).map((topic) => ({
+  allYearsRoutes(await getFeedTopics()).map((topic) => ({
     params: { slug: topic.slug },
     props: { topic },
   }))) satisfies GetStaticPaths;

@@ -1,0 +1,160 @@
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MergeError, mergeParts } from "../../src/cli/merge-parts";
+import { writeCorpus } from "../../src/cli/bench/write-corpus";
+import type { SearchIndexList } from "../../src/lib/build-part";
+import { buildSite, listFiles, projectRoot, readSearchIndex } from "../support/site-build";
+
+// A synthetic archive of a few hundred articles over 1996–2025, built whole and in three parts
+// (two ranges of years and the pages spanning all years), as a CI matrix would build it.
+const ARTICLES = 240;
+const BASE = "/archive";
+const PARTS = ["1996-2010", "2011-2025", "none"] as const;
+
+let work: string;
+let whole: string;
+let wholeManifest: string;
+const parts: Record<string, string> = {};
+
+async function build(name: string, archiveYears: string | undefined, urlManifest: string): Promise<string> {
+  const outDir = join(work, name);
+  const result = await buildSite({
+    articlesDir: join(work, "articles"),
+    outDir,
+    base: BASE,
+    // One content cache for every build, as CI jobs restore one: each part reads every article.
+    cacheDir: join(work, "cache"),
+    urlManifest,
+    ...(archiveYears !== undefined && { archiveYears }),
+  });
+  if (result.code !== 0) throw new Error(`The ${name} build failed (exit ${result.code}):\n${result.output}`);
+  return outDir;
+}
+
+/** Merges into a fresh folder with a fresh URL manifest; returns the folder and the manifest. */
+async function merge(partDirs: string[], name: string) {
+  const out = join(work, name);
+  const manifestPath = join(work, `${name}-urls.txt`);
+  const report = await mergeParts({ parts: partDirs, out, root: projectRoot, manifestPath, base: BASE });
+  return { out, manifestPath, report };
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "archive-parts-"));
+  await writeCorpus(join(work, "articles"), ARTICLES, "build-parts");
+  wholeManifest = join(work, "whole-urls.txt");
+  whole = await build("whole", undefined, wholeManifest);
+  for (const years of PARTS)
+    parts[years] = await build(`part-${years}`, years, join(work, "unused-urls.txt"));
+});
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const withoutIndex = (files: string[]) => files.filter((file) => !file.startsWith("pagefind/"));
+
+describe("a site built in parts and merged", () => {
+  it("has exactly the files of the whole build, byte for byte, apart from the search index", async () => {
+    const { out } = await merge(Object.values(parts), "merged");
+    const merged = withoutIndex(await listFiles(out));
+    const expected = withoutIndex(await listFiles(whole));
+    expect(merged).toEqual(expected);
+    expect(merged.filter((file) => file.endsWith(".html")).length).toBeGreaterThan(ARTICLES);
+    const differing = [];
+    for (const file of expected) {
+      const [a, b] = await Promise.all([readFile(join(out, file)), readFile(join(whole, file))]);
+      if (!a.equals(b)) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it("writes no page twice: each part writes its own years, the all-years part the rest", async () => {
+    const own = async (years: string) =>
+      withoutIndex(await listFiles(parts[years]!)).filter((f) => !f.startsWith("_astro/"));
+    const early = await own("1996-2010");
+    const late = await own("2011-2025");
+    const rest = await own("none");
+    expect(early.every((f) => /^(archive\/)?(199[6-9]|200\d|2010)\//.test(f))).toBe(true);
+    expect(late.every((f) => /^(archive\/)?(201[1-9]|202[0-5])\//.test(f))).toBe(true);
+    expect(rest).toContain("index.html");
+    expect(rest).toContain("sitemap-index.xml");
+    expect(rest.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f))).toEqual([]);
+    expect(new Set([...early, ...late, ...rest]).size).toBe(early.length + late.length + rest.length);
+  });
+
+  it("lists each year part's search index, holding that part's articles, for the search page to merge", async () => {
+    const { out } = await merge(Object.values(parts), "merged-index");
+    const list = JSON.parse(await readFile(join(out, "pagefind/indexes.json"), "utf8")) as SearchIndexList;
+    expect(list.indexes.map((index) => [index.path, index.years])).toEqual([
+      ["/pagefind/2011-2025/", [2011, 2025]],
+      ["/pagefind/1996-2010/", [1996, 2010]],
+    ]);
+    const count = (l: SearchIndexList) =>
+      l.indexes.reduce((n, index) => n + Object.values(index.languages).reduce((a, b) => a + b, 0), 0);
+    expect(count(list)).toBe((await readSearchIndex(whole)).length);
+    for (const index of list.indexes) {
+      const [from, to] = index.years!;
+      const pages = await readSearchIndex(out, index.path);
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) {
+        const year = Number(/\/(\d{4})\//.exec(page.url)?.[1]);
+        expect(year >= from && year <= to, page.url).toBe(true);
+      }
+    }
+  });
+
+  it("records the same addresses in the URL manifest as the whole build", async () => {
+    const { manifestPath, report } = await merge(Object.values(parts), "merged-manifest");
+    const addresses = async (file: string) =>
+      (await readFile(file, "utf8"))
+        .split("\n")
+        .filter((line) => line.startsWith("/"))
+        .sort();
+    expect(report.recorded).toBeGreaterThanOrEqual(ARTICLES);
+    expect(await addresses(manifestPath)).toEqual(await addresses(wholeManifest));
+  });
+
+  it("refuses a file two parts wrote differently, naming it and both parts, and writes nothing", async () => {
+    const altered = join(work, "altered-part");
+    await cp(parts["2011-2025"]!, altered, { recursive: true });
+    const [asset] = (await listFiles(altered)).filter((f) => f.startsWith("_astro/") && f.endsWith(".css"));
+    expect(asset).toBeDefined();
+    await writeFile(join(altered, asset!), "body { color: red }");
+    const out = join(work, "refused");
+    const error = await mergeParts({
+      parts: [parts["1996-2010"]!, altered, parts.none!],
+      out,
+      root: projectRoot,
+      manifestPath: join(work, "refused-urls.txt"),
+      base: BASE,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MergeError);
+    expect((error as Error).message).toContain(
+      `${asset}: written differently by ${parts["1996-2010"]} and ${altered}`,
+    );
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(work, "refused-urls.txt"))).toBe(false);
+    expect((await listFiles(work)).some((f) => f.includes(".refused.merging-"))).toBe(false);
+  });
+
+  it("refuses a merge that lacks a range of years, and leaves the previous site in place", async () => {
+    const out = join(work, "kept");
+    await cp(whole, out, { recursive: true });
+    const error = await mergeParts({
+      parts: [parts["1996-2010"]!, parts.none!],
+      out,
+      root: projectRoot,
+      manifestPath: join(work, "kept-urls.txt"),
+      base: BASE,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MergeError);
+    expect((error as Error).message).toMatch(
+      /pages of the sitemap are in no part; is a range of years missing\?\n\/2\d{3}\//,
+    );
+    expect(withoutIndex(await listFiles(out))).toEqual(withoutIndex(await listFiles(whole)));
+  });
+});

@@ -1,0 +1,82 @@
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { useBrowserPage } from "../support/browser";
+
+// The search fixture archive (2017–2022) built whole, and built in parts (2017–2019, 2020–2022 and
+// the pages spanning all years) then merged with `npm run merge`: the merged site's search page
+// merges the two parts' indexes, and a reader must see what the whole site shows.
+const wholeUrl = inject("searchSiteUrl");
+const partsUrl = inject("partsSiteUrl");
+const browserPage = useBrowserPage({ locale: "en-GB" });
+let page: Page;
+beforeEach(() => {
+  page = browserPage.page();
+});
+
+interface View {
+  status: string;
+  titles: string[];
+  dates: string[];
+}
+
+/** Opens the search page of `site` at `query` and reads what it shows once the search is done. */
+async function view(site: string, query: string): Promise<View> {
+  await page.goto(new URL(`search/${query}`, site).href);
+  const status = page.locator("#search-status");
+  await expect.poll(async () => (await status.textContent()) ?? "", { timeout: 15_000 }).toMatch(/[^…]$/);
+  return {
+    status: (await status.textContent()) ?? "",
+    titles: await page.locator("#search-results .result__title a").allTextContents(),
+    dates: (await page.locator("#search-results .result__meta").allTextContents()).map(
+      (meta) => meta.split(" · ")[0] ?? "",
+    ),
+  };
+}
+
+describe("search over a site built in parts", () => {
+  it("loads one index per range of years", async () => {
+    // Read without opening it as a page, which would also ask for a favicon the fixture lacks.
+    const response = await page.request.get(new URL("pagefind/indexes.json", partsUrl).href);
+    const { indexes } = (await response.json()) as { indexes: { path: string }[] };
+    expect(indexes.map((index) => index.path)).toEqual(["/pagefind/2020-2022/", "/pagefind/2017-2019/"]);
+  });
+
+  it("finds articles of every part, as the whole site does", async () => {
+    const merged = await view(partsUrl, "?q=tidewater&page=3");
+    const whole = await view(wholeUrl, "?q=tidewater&page=3");
+    expect(merged.status).toBe(whole.status);
+    expect([...merged.titles].sort()).toEqual([...whole.titles].sort());
+    const years = merged.dates.map((date) => Number(date.slice(-4)));
+    expect(years.some((year) => year <= 2019)).toBe(true);
+    expect(years.some((year) => year >= 2020)).toBe(true);
+  });
+
+  it.each([
+    "?page=4",
+    "?sort=oldest&page=4",
+    "?q=tidewater&sort=newest&page=3",
+    "?q=tidewater&sort=oldest&page=3",
+    "?year=2018&year=2021&sort=oldest&page=4",
+    "?topic=transport&page=4",
+  ])("lists %s in the same order as the whole site, across the parts", async (query) => {
+    const merged = await view(partsUrl, query);
+    expect(merged.titles.length).toBeGreaterThan(1);
+    expect(merged).toEqual(await view(wholeUrl, query));
+  });
+
+  it("counts each filter's values over every part", async () => {
+    const counts = async (site: string) => {
+      await view(site, "?q=tidewater");
+      await page.locator("#search-facets summary", { hasText: "Year" }).click();
+      const labels = page
+        .locator("details.facet-group")
+        .filter({ has: page.locator("summary", { hasText: "Year" }) })
+        .locator("label");
+      await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      return labels.allTextContents();
+    };
+    const merged = await counts(partsUrl);
+    expect(merged.length).toBeGreaterThan(1);
+    expect(merged).toEqual(await counts(wholeUrl));
+  });
+});
