@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import type { TestProject } from "vitest/node";
 import { buildFixtureSite, searchFixtureArticlesDir } from "../support/site-build";
-import { serveStatic } from "../support/static-server";
+import { serveStatic } from "../../src/cli/static-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
