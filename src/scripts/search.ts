@@ -455,8 +455,9 @@ async function run(): Promise<void> {
   } catch (error) {
     if (id === runId) {
       status.textContent = "Search could not be loaded. Please reload the page to try again.";
-      // Every article can still be reached by browsing.
+      // Every article can still be reached by browsing; the room kept for results is given back.
       if (browse) browse.hidden = false;
+      app?.setAttribute("data-failed", "");
     }
     throw error;
   }
