@@ -59,7 +59,9 @@ try {
     if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status ?? build.signal})`);
   }
   if (!existsSync(chromePath)) {
-    throw new Error(`Chromium not found at ${chromePath}: install it (apt-get install -y chromium) or set CHROME_PATH`);
+    throw new Error(
+      `Chromium not found at ${chromePath}: install it (apt-get install -y chromium) or set CHROME_PATH`,
+    );
   }
   const pages = await findAuditPages(dist, site.base);
   host = await serveStatic(dist, site.base);
@@ -72,10 +74,12 @@ try {
   for (let run = 1; run <= runs; run++) {
     for (const page of pages) {
       process.stderr.write(`Lighthouse run ${run}/${runs}: ${page.name} (${page.path})\n`);
-      const result = await lighthouse(
-        origin + page.path,
-        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...AUDIT_CATEGORIES] },
-      );
+      const result = await lighthouse(origin + page.path, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...AUDIT_CATEGORIES],
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
       version = result.lhr.lighthouseVersion;
       results.get(page.name)!.push(summarizeRun(result.lhr as unknown as LighthouseResult));
@@ -88,7 +92,12 @@ try {
   );
   process.stdout.write(formatAuditReport(summaries));
   if (values.json) {
-    const summary = { date: new Date().toISOString(), lighthouse: version, runs, pages: summaries };
+    const summary = {
+      date: new Date().toISOString(),
+      lighthouse: version,
+      runs,
+      pages: summaries.map((page) => ({ ...page, everyRun: results.get(page.name) })),
+    };
     await writeFile(values.json, `${JSON.stringify(summary, null, 2)}\n`);
   }
   const ok = meetsBudget(summaries);
@@ -101,4 +110,3 @@ try {
   chrome?.kill();
   await host?.close();
 }
-

@@ -9,10 +9,14 @@ export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 /** The part of a Lighthouse result (LHR) the report reads. */
 export interface LighthouseResult {
-  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
+  categories: Record<
+    string,
+    { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined
+  >;
   audits: Record<
     string,
-    { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string } | undefined
+    | { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
+    | undefined
   >;
   runtimeError?: { code: string; message: string };
   runWarnings?: string[];
@@ -57,7 +61,9 @@ const UNSCORED = new Set(["informative", "manual", "notApplicable", "error"]);
 /** Reduces a Lighthouse result to its four scores and its failing audits; throws on a run that failed. */
 export function summarizeRun(lhr: LighthouseResult): RunSummary {
   if (lhr.runtimeError) {
-    throw new Error(`Lighthouse could not audit the page: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    throw new Error(
+      `Lighthouse could not audit the page: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`,
+    );
   }
   const scores = {} as RunSummary["scores"];
   const failing = {} as RunSummary["failing"];
@@ -66,7 +72,8 @@ export function summarizeRun(lhr: LighthouseResult): RunSummary {
     scores[category] = result?.score == null ? null : Math.round(result.score * 100);
     failing[category] = (result?.auditRefs ?? []).flatMap((ref): FailingAudit[] => {
       const audit = lhr.audits[ref.id];
-      if (!audit || audit.score === null || audit.score >= 1 || UNSCORED.has(audit.scoreDisplayMode)) return [];
+      if (!audit || audit.score === null || audit.score >= 1 || UNSCORED.has(audit.scoreDisplayMode))
+        return [];
       return [
         {
           id: audit.id,
@@ -131,7 +138,11 @@ export function formatAuditReport(pages: PageSummary[]): string {
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => `| ${row.map((text, i) => text.padEnd(widths[i]!)).join(" | ")} |`;
-  const out = [line(rows[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)];
+  const out = [
+    line(rows[0]!),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.slice(1).map(line),
+  ];
   out.push("", ...pages.map((page) => `${page.name}: ${page.url}`));
 
   for (const page of pages) {
@@ -155,6 +166,7 @@ export function formatAuditReport(pages: PageSummary[]): string {
 /** A word of a headline to search for: its longest word of letters, lower-cased. */
 export function pickSearchWord(headline: string): string | undefined {
   const words = headline.match(/\p{L}{3,}/gu) ?? [];
-  return words.reduce<string | undefined>((best, word) => (!best || word.length > best.length ? word : best), undefined)
+  return words
+    .reduce<string | undefined>((best, word) => (!best || word.length > best.length ? word : best), undefined)
     ?.toLowerCase();
 }
