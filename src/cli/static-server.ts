@@ -51,7 +51,7 @@ export async function serveStatic(dist: string, base: string): Promise<StaticHos
         ? "public, max-age=31536000, immutable"
         : "public, max-age=0, must-revalidate",
     };
-    let body = await readFile(file);
+    let body: Buffer = await readFile(file);
     if (COMPRESSIBLE.has(ext)) {
       headers.vary = "accept-encoding";
       const encoding = chooseEncoding(req.headers["accept-encoding"]);
