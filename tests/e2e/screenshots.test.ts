@@ -29,7 +29,7 @@ const WIDTHS = [
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
 /** The screenshots the README shows, by file name. */
-const DOCS_SHOTS = ["article-1280-light.png", "home-375-dark.png"];
+const DOCS_SHOTS = ["article-1280-light.png", "search-375-dark.png"];
 
 /** Width and height from a PNG's header; throws when the bytes are not a PNG. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -51,13 +51,7 @@ async function settle(page: Page, name: string): Promise<void> {
   await page.evaluate(async () => {
     for (const img of document.images) img.loading = "eager";
     await document.fonts.ready;
-    await Promise.all(
-      [...document.images].map((img) =>
-        img.complete
-          ? undefined
-          : new Promise((resolve) => img.addEventListener("loadend", resolve, { once: true })),
-      ),
-    );
+    // decode() settles once an image has loaded (or failed), lazy ones included now that they are eager.
     await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
   });
 }
