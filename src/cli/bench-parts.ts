@@ -7,7 +7,7 @@ import { readArgs } from "./args";
 import { launchBrowser } from "./bench/chromium";
 import { measureInBrowser } from "./bench/measure-browser";
 import { runMeasured, type Measurement } from "./bench/run-measured";
-import { serveStatic } from "./bench/static-server";
+import { serveStatic } from "./static-server";
 import { writeCorpus } from "./bench/write-corpus";
 import { ARTICLE_PAGE_GLOB } from "../lib/urls";
 import { mergeParts } from "./merge-parts";
@@ -64,7 +64,7 @@ async function build(name: string, years: string): Promise<{ dir: string; measur
 
 /** Milliseconds from opening `query` on the search page until it has announced its results. */
 async function timeSearch(browser: Browser, site: string, query: string): Promise<number> {
-  const server = await serveStatic(site, "/", { compress: true });
+  const server = await serveStatic(site, "/");
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

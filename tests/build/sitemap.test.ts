@@ -57,9 +57,9 @@ describe("sitemap", () => {
 });
 
 describe("robots.txt", () => {
-  it("lets crawlers in, keeps them out of search and points to the sitemap", async () => {
+  it("lets crawlers in everywhere and points to the sitemap", async () => {
     expect(await readFile(join(dist, "robots.txt"), "utf8")).toBe(
-      `User-agent: *\nDisallow: /archive/search/\n\nSitemap: ${site}/sitemap-index.xml\n`,
+      `User-agent: *\nAllow: /\n\nSitemap: ${site}/sitemap-index.xml\n`,
     );
     const index = (await readXml(dist, "sitemap-index.xml")).documentElement!;
     expect(childText(child(index, "sitemap"), "loc")).toBe(`${site}/sitemap-0.xml`);

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { serveStatic } from "../../src/cli/static-server";
 import { mergeParts } from "../../src/cli/merge-parts";
 import { buildFixtureSite, projectRoot, searchFixtureArticlesDir } from "../support/site-build";
-import { serveStatic } from "../support/static-server";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -504,6 +504,10 @@ describe("when the search index cannot be loaded", () => {
     expect(
       await page.locator("#search-browse").getByRole("link", { name: "Topics" }).getAttribute("href"),
     ).toBe("/archive/topics/");
+    // The room kept for filters and results while searching is given back: the links are on screen.
+    expect(await page.locator("#search-facets").boundingBox()).toBeNull();
+    const links = await page.locator("#search-browse").boundingBox();
+    expect(links!.y).toBeLessThan(page.viewportSize()!.height);
     // The failed request and the error it raised are logged, as they should be.
     expect(consoleProblems.splice(0).length).toBeGreaterThan(0);
   });

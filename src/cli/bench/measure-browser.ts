@@ -1,7 +1,7 @@
 import type { Browser, Page, Request } from "playwright-core";
 import type { PageWeight, SearchMeasurement } from "../../lib/bench/table";
 import { launchBrowser } from "./chromium";
-import { serveStatic } from "./static-server";
+import { serveStatic } from "../static-server";
 
 interface Transfer {
   bytes: number;
@@ -144,7 +144,7 @@ export async function measureInBrowser(
   word: string,
   pages: readonly { name: string; path: string }[],
 ): Promise<{ search: SearchMeasurement; pages: PageWeight[] }> {
-  const server = await serveStatic(dist, "/", { compress: true });
+  const server = await serveStatic(dist, "/");
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();

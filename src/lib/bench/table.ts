@@ -21,7 +21,7 @@ export interface PageWeight {
   /** "article", "home" or "month". */
   name: string;
   path: string;
-  /** Bytes of every response except images: bodies as sent (gzip where compressed) plus headers. */
+  /** Bytes of every response except images: bodies as sent (brotli where compressed, as most hosts send text) plus headers. */
   bytes: number;
   /** Bytes of the scripts the page loaded, counted the same way. */
   jsBytes: number;

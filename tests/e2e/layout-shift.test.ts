@@ -1,0 +1,40 @@
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { useBrowserPage } from "../support/browser";
+
+const siteUrl = inject("siteUrl");
+// A phone, where the filters stand above the results: what Lighthouse's mobile audit measures.
+const browserPage = useBrowserPage({ viewport: { width: 412, height: 823 }, locale: "en-GB" });
+let page: Page;
+beforeEach(() => {
+  page = browserPage.page();
+});
+
+/** The layout shifts the page has had so far, with the elements that moved. */
+function layoutShifts(): Promise<{ value: number; moved: string[] }[]> {
+  return page.evaluate(() => (window as unknown as { shifts: { value: number; moved: string[] }[] }).shifts);
+}
+
+describe("the search page on a phone", () => {
+  it("moves nothing on screen while the options, filters and results appear", async () => {
+    await page.addInitScript(() => {
+      const shifts: { value: number; moved: string[] }[] = [];
+      (window as unknown as { shifts: typeof shifts }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number;
+          sources: { node?: Node | null }[];
+        }[]) {
+          const moved = entry.sources.map((s) =>
+            s.node instanceof Element ? s.node.outerHTML.slice(0, 80) : "?",
+          );
+          shifts.push({ value: entry.value, moved });
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(new URL("search/?q=ferry", siteUrl).href);
+    await page.locator("#search-results .result").first().waitFor();
+    await page.locator("#search-facets").waitFor();
+    expect(await layoutShifts()).toEqual([]);
+  });
+});
