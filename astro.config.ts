@@ -2,8 +2,15 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
 import { basePathLinks } from "./src/lib/base-path-links";
 import { pagefindIntegration } from "./src/integrations/pagefind";
+import { securityHeadersIntegration } from "./src/integrations/security-headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/integrations/url-manifest";
+import {
+  INLINE_SCRIPT_HASHES,
+  OTHER_DIRECTIVES,
+  SCRIPT_SOURCES,
+  STYLE_SOURCES,
+} from "./src/lib/security-policy";
 import { site } from "./src/site.config";
 
 export default defineConfig({
@@ -17,9 +24,21 @@ export default defineConfig({
   integrations: [
     pagefindIntegration(),
     ...sitemapIntegrations(site.base),
+    securityHeadersIntegration(),
     urlManifestIntegration(site.urlManifest),
   ],
+  // Every page carries its Content-Security-Policy in a <meta> element: Astro adds the hashes of the
+  // styles it inlines; securityHeadersIntegration checks the pages and writes the same policy to _headers.
+  security: {
+    csp: {
+      directives: [...OTHER_DIRECTIVES],
+      scriptDirective: { resources: [...SCRIPT_SOURCES], hashes: [...INLINE_SCRIPT_HASHES] },
+      styleDirective: { resources: [...STYLE_SOURCES] },
+    },
+  },
   markdown: {
+    // Shiki colours code with style attributes, which the policy blocks: code blocks stay plain.
+    syntaxHighlight: false,
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
   },
   devToolbar: { enabled: false },

@@ -1,0 +1,78 @@
+import { glob, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import type { Element, Root } from "hast";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
+import { allowsInlineScript, formatHeadersFile, inlineHash, mergePolicies } from "../lib/security-policy";
+
+const parser = unified().use(rehypeParse);
+// Script types that hold data, never run code.
+const DATA_TYPES = new Set(["application/ld+json", "application/json", "importmap", "speculationrules"]);
+
+function* elements(node: Root | Element): Generator<Element> {
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    yield child;
+    yield* elements(child.tagName === "template" && child.content ? child.content : child);
+  }
+}
+
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === "text" ? child.value : "")).join("");
+}
+
+/** What one built page tells about its policy: the policy of its `<meta>`, and its inline scripts that policy does not allow. */
+export function checkPagePolicy(html: string): { policy: string | undefined; blocked: string[] } {
+  let policy: string | undefined;
+  const scripts: string[] = [];
+  for (const element of elements(parser.parse(html))) {
+    const { httpEquiv, content, src, type } = element.properties;
+    if (element.tagName === "meta" && String(httpEquiv).toLowerCase() === "content-security-policy")
+      policy ??= String(content);
+    if (element.tagName === "script" && src === undefined && !DATA_TYPES.has(String(type ?? "").toLowerCase()))
+      scripts.push(textOf(element));
+  }
+  const blocked = scripts.map(inlineHash).filter((hash) => policy === undefined || !allowsInlineScript(policy, hash));
+  return { policy, blocked };
+}
+
+/**
+ * Writes the `_headers` file with the Content-Security-Policy the pages carry and the other
+ * security headers, once the site is built; fails the build for a page without a policy, or with
+ * an inline script the policy would block (a reader would see a broken page, so it is never published).
+ */
+export function securityHeadersIntegration(): AstroIntegration {
+  let base = "/";
+  return {
+    name: "archive:security-headers",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base;
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const policies = new Set<string>();
+        const problems: string[] = [];
+        for await (const file of glob("**/*.html", { cwd: outDir })) {
+          const { policy, blocked } = checkPagePolicy(await readFile(join(outDir, file), "utf8"));
+          if (policy === undefined) problems.push(`${file}: no Content-Security-Policy <meta> element`);
+          else policies.add(policy);
+          for (const hash of blocked) {
+            problems.push(
+              `${file}: an inline script with hash '${hash}' is not allowed by the page's Content-Security-Policy; if it is the site's own, add the hash to INLINE_SCRIPT_HASHES in src/lib/security-policy.ts`,
+            );
+          }
+        }
+        if (problems.length > 0) {
+          throw new Error(`The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`);
+        }
+        // Astro hashes every inline style of the build into each page's policy, so the pages agree;
+        // the union keeps the header right for every page even if they one day differ.
+        await writeFile(join(outDir, "_headers"), formatHeadersFile(mergePolicies([...policies]), base));
+        logger.info(`_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged.`);
+      },
+    },
+  };
+}
