@@ -34,11 +34,14 @@ export interface PageType {
   family: PageFamily;
   /** Root-relative address without the base path (a query string only where the page reads one). */
   path: string;
+  /** Set for a page of the search fixture site (tests/fixtures/search) that the main fixture lacks. */
+  site?: "search";
 }
 
 /**
  * Every kind of page of the fixture site (tests/fixtures/site/articles, 2 articles a page), one
  * place for every gate: axe, the console check, the CSP runs. The build test checks each exists.
+ * The Chinese article comes from the search fixture site, whose build the browser tests also serve.
  */
 export const PAGE_TYPES: readonly PageType[] = [
   { name: "home", family: "home", path: "/" },
@@ -49,6 +52,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "article in Arabic (right to left)", family: "article", path: "/2023/05/17/arabic-bulletin/" },
   { name: "article with corrections", family: "article", path: "/2021/02/08/corrected-report/" },
   { name: "article with hostile text", family: "article", path: "/2013/07/04/feeds-hostile-text/" },
+  { name: "article in Chinese", family: "article", path: "/2021/08/08/old-harbour-library/", site: "search" },
   { name: "archive overview", family: "archive overview", path: "/archive/" },
   { name: "year", family: "year", path: "/archive/2016/" },
   { name: "month", family: "month", path: "/archive/2016/06/" },
