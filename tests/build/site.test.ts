@@ -255,11 +255,11 @@ describe("drafts and the search index", () => {
     const page = await readPage(dist, "/search/");
     one(page, "#search-results");
     expect(attr(one(page, "#search-status"), "role")).toBe("status");
-    // Article pages run one small script as a file (see tests/build/search.test.ts) and never
-    // load the search index itself.
+    // Article pages run one small script as a file (see tests/build/search.test.ts), besides the
+    // inline theme script in <head>, and never load the search index itself.
     const article = await readPage(dist, "/2019/05/02/harbour-light-returns/");
     const scripts = all(article, "script");
-    expect(scripts.map((s) => attr(s, "type"))).toEqual(["application/ld+json", "module"]);
+    expect(scripts.map((s) => attr(s, "type"))).toEqual(["", "application/ld+json", "module"]);
     const module = one(article, 'script[type="module"]');
     expect(attr(module, "src")).toMatch(/^\/archive\/_astro\/.+\.js$/);
     expect(attr(module, "src")).not.toMatch(/pagefind/);
