@@ -55,15 +55,19 @@ export function securityHeadersIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const policies = new Set<string>();
         const problems: string[] = [];
+        // Pages by the hash of the inline script their policy blocks: one message a script, not a page.
+        const blocked = new Map<string, string[]>();
         for await (const file of glob("**/*.html", { cwd: outDir })) {
-          const { policy, blocked } = checkPagePolicy(await readFile(join(outDir, file), "utf8"));
-          if (policy === undefined) problems.push(`${file}: no Content-Security-Policy <meta> element`);
-          else policies.add(policy);
-          for (const hash of blocked) {
-            problems.push(
-              `${file}: an inline script with hash '${hash}' is not allowed by the page's Content-Security-Policy; if it is the site's own, add the hash to INLINE_SCRIPT_HASHES in src/lib/security-policy.ts`,
-            );
-          }
+          const page = checkPagePolicy(await readFile(join(outDir, file), "utf8"));
+          if (page.policy === undefined) problems.push(`${file}: no Content-Security-Policy <meta> element`);
+          else policies.add(page.policy);
+          for (const hash of page.blocked) blocked.set(hash, [...(blocked.get(hash) ?? []), file]);
+        }
+        for (const [hash, files] of blocked) {
+          const where = files.sort().slice(0, 3).join(", ") + (files.length > 3 ? ` and ${files.length - 3} more pages` : "");
+          problems.push(
+            `${where}: an inline script with hash '${hash}' is not allowed by the Content-Security-Policy; if it is the site's own, add the hash to INLINE_SCRIPT_HASHES in src/lib/security-policy.ts`,
+          );
         }
         if (problems.length > 0) {
           throw new Error(`The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`);

@@ -7,7 +7,10 @@ import { withBase } from "./urls";
  * its bundled scripts and inline styles itself but not `is:inline` scripts; the build fails, naming
  * the page and the hash, when a page carries an inline script whose hash is not listed here.
  */
-export const INLINE_SCRIPT_HASHES: readonly `sha256-${string}`[] = [];
+export const INLINE_SCRIPT_HASHES: readonly `sha256-${string}`[] = [
+  // src/components/ThemeInit.astro
+  "sha256-r+S1yc+XSuYVfSzgLQE4kMHsLHKP/AQ5ImvlAl7EBEc=",
+];
 
 /** Where scripts may come from: the site's own files, and WebAssembly for Pagefind's search. */
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
