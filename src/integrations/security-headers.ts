@@ -31,10 +31,16 @@ export function checkPagePolicy(html: string): { policy: string | undefined; blo
     const { httpEquiv, content, src, type } = element.properties;
     if (element.tagName === "meta" && String(httpEquiv).toLowerCase() === "content-security-policy")
       policy ??= String(content);
-    if (element.tagName === "script" && src === undefined && !DATA_TYPES.has(String(type ?? "").toLowerCase()))
+    if (
+      element.tagName === "script" &&
+      src === undefined &&
+      !DATA_TYPES.has(String(type ?? "").toLowerCase())
+    )
       scripts.push(textOf(element));
   }
-  const blocked = scripts.map(inlineHash).filter((hash) => policy === undefined || !allowsInlineScript(policy, hash));
+  const blocked = scripts
+    .map(inlineHash)
+    .filter((hash) => policy === undefined || !allowsInlineScript(policy, hash));
   return { policy, blocked };
 }
 
@@ -64,18 +70,24 @@ export function securityHeadersIntegration(): AstroIntegration {
           for (const hash of page.blocked) blocked.set(hash, [...(blocked.get(hash) ?? []), file]);
         }
         for (const [hash, files] of blocked) {
-          const where = files.sort().slice(0, 3).join(", ") + (files.length > 3 ? ` and ${files.length - 3} more pages` : "");
+          const where =
+            files.sort().slice(0, 3).join(", ") +
+            (files.length > 3 ? ` and ${files.length - 3} more pages` : "");
           problems.push(
             `${where}: an inline script with hash '${hash}' is not allowed by the Content-Security-Policy; if it is the site's own, add the hash to INLINE_SCRIPT_HASHES in src/lib/security-policy.ts`,
           );
         }
         if (problems.length > 0) {
-          throw new Error(`The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`);
+          throw new Error(
+            `The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`,
+          );
         }
         // Astro hashes every inline style of the build into each page's policy, so the pages agree;
         // the union keeps the header right for every page even if they one day differ.
         await writeFile(join(outDir, "_headers"), formatHeadersFile(mergePolicies([...policies]), base));
-        logger.info(`_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged.`);
+        logger.info(
+          `_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged.`,
+        );
       },
     },
   };

@@ -83,7 +83,8 @@ export function mergePolicies(policies: readonly string[]): string {
 /** True when `policy` lets an inline script with this hash run. */
 export function allowsInlineScript(policy: string, hash: string): boolean {
   const parsed = parsePolicy(policy);
-  const sources = parsed.get("script-src-elem") ?? parsed.get("script-src") ?? parsed.get("default-src") ?? [];
+  const sources =
+    parsed.get("script-src-elem") ?? parsed.get("script-src") ?? parsed.get("default-src") ?? [];
   return sources.includes(`'${hash}'`) || sources.includes("'unsafe-inline'");
 }
 

@@ -32,7 +32,8 @@ describe("the link checker", () => {
   }
 
   it("reports a missing page, image, srcset candidate, anchor and feed address, and passes the rest", async () => {
-    const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
+    const page = (body: string) =>
+      `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
     const dir = await fakeDist({
       "index.html": page(`
         <a href="/archive/a/">fine</a>
@@ -49,6 +50,7 @@ describe("the link checker", () => {
         <a href="https://archive.example.org/archive/a/">absolute, fine</a>`),
       "a/index.html": page(`<h2 id="section">S</h2>`),
       "img/here.jpg": "jpg",
+      "on-this-day/01-01.json": `[{"href":"/archive/a/"},{"href":"/archive/b/"}]`,
       "rss.xml": `<rss><item><link>https://archive.example.org/archive/a/</link><guid>https://archive.example.org/archive/old/</guid></item></rss>`,
     });
     const broken = (await findBrokenLinks(dir, options)).map(formatBrokenLink);
@@ -61,6 +63,7 @@ describe("the link checker", () => {
         'index.html: #also-nowhere: no element with id "also-nowhere" on this page',
         "index.html: /elsewhere/: is outside the base path /archive/",
         "rss.xml: https://archive.example.org/archive/old/: no file old/index.html in dist",
+        "on-this-day/01-01.json: /archive/b/: no file b/index.html in dist",
       ].sort(),
     );
   });

@@ -11,7 +11,9 @@ const dist = inject("fixtureDist");
 
 describe("the list of page types the quality gates visit", () => {
   it("names pages that exist", () => {
-    const missing = PAGE_TYPES.filter(({ path, site }) => site === undefined && !existsSync(fileForPath(dist, path)));
+    const missing = PAGE_TYPES.filter(
+      ({ path, site }) => site === undefined && !existsSync(fileForPath(dist, path)),
+    );
     expect(missing.map((p) => `${p.name}: ${p.path}`)).toEqual([]);
   });
 
@@ -24,7 +26,10 @@ describe("the list of page types the quality gates visit", () => {
       if (family === undefined) unknown.push(file);
       else if (!listed.has(family)) uncovered.add(family);
     }
-    expect(unknown, "HTML files of no known family: add the family to PAGE_FAMILIES and a page to PAGE_TYPES").toEqual([]);
+    expect(
+      unknown,
+      "HTML files of no known family: add the family to PAGE_FAMILIES and a page to PAGE_TYPES",
+    ).toEqual([]);
     expect([...uncovered], "families with no page in PAGE_TYPES").toEqual([]);
   });
 });

@@ -33,7 +33,8 @@ describe("the security headers", () => {
     );
     const header = parsePolicy(policy);
     expect([...meta.keys()].sort()).toEqual([...header.keys()].filter((d) => d !== "frame-ancestors").sort());
-    for (const [directive, sources] of meta) expect(header.get(directive)).toEqual(expect.arrayContaining(sources));
+    for (const [directive, sources] of meta)
+      expect(header.get(directive)).toEqual(expect.arrayContaining(sources));
     expect(meta.get("script-src")).toEqual(header.get("script-src"));
   });
 
@@ -48,7 +49,9 @@ describe("the security headers", () => {
     });
     expect(ran).toBe(false);
     const problems = browserPage.problems();
-    await poll(() => problems.some((p) => p.startsWith("securitypolicyviolation: script-src-elem blocked inline"))).toBe(true);
+    await poll(() =>
+      problems.some((p) => p.startsWith("securitypolicyviolation: script-src-elem blocked inline")),
+    ).toBe(true);
     // Taken out, since this test caused them on purpose.
     problems.splice(0);
   });
@@ -75,7 +78,9 @@ describe("under the policy", () => {
     await page.locator("#search-sort").selectOption("oldest");
     await poll(() => new URL(page.url()).searchParams.get("sort")).toBe("oldest");
     await checkbox.uncheck();
-    await poll(() => status.textContent()).toMatch(/^\d+ results for “ferry”, oldest first$|^\d+ results for “ferry”/);
+    await poll(() => status.textContent()).toMatch(
+      /^\d+ results for “ferry”, oldest first$|^\d+ results for “ferry”/,
+    );
     const more = page.getByRole("button", { name: "Show more results" });
     if (await more.isVisible()) {
       const before = await page.locator("#search-results > li").count();

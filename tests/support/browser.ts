@@ -46,11 +46,13 @@ export function collectConsoleProblems(page: Page): string[] {
  */
 export async function collectPageProblems(page: Page): Promise<string[]> {
   const problems = collectConsoleProblems(page);
-  const isDocument = (request: Request) => request.isNavigationRequest() && request.frame() === page.mainFrame();
+  const isDocument = (request: Request) =>
+    request.isNavigationRequest() && request.frame() === page.mainFrame();
   page.on("requestfailed", (request) => {
     // ERR_ABORTED is the browser giving up a load because the page left (a redirect page does at once).
     const error = request.failure()?.errorText;
-    if (!isDocument(request) && error !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${error})`);
+    if (!isDocument(request) && error !== "net::ERR_ABORTED")
+      problems.push(`request failed: ${request.url()} (${error})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400 && !isDocument(response.request()))
@@ -62,8 +64,11 @@ export async function collectPageProblems(page: Page): Promise<string[]> {
   // Runs before any script of the page, whatever its policy allows.
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      const report = (window as unknown as { __reportPolicyViolation(v: string): void }).__reportPolicyViolation;
-      report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+      const report = (window as unknown as { __reportPolicyViolation(v: string): void })
+        .__reportPolicyViolation;
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   return problems;
@@ -131,8 +136,6 @@ export async function axeViolations(page: Page): Promise<string[]> {
       }
     ).axe;
     const { violations } = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-    );
+    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   }, AXE_TAGS);
 }

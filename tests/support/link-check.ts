@@ -82,7 +82,8 @@ export function anchorsOf(tree: Root): Set<string> {
   const ids = new Set<string>();
   for (const element of elements(tree)) {
     if (typeof element.properties.id === "string") ids.add(element.properties.id);
-    if (element.tagName === "a" && typeof element.properties.name === "string") ids.add(element.properties.name);
+    if (element.tagName === "a" && typeof element.properties.name === "string")
+      ids.add(element.properties.name);
   }
   return ids;
 }
@@ -91,10 +92,19 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 function unescapeXml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (entity, name: string) => {
-    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith("#x") || name.startsWith("#X"))
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
     return ENTITIES[name.toLowerCase()] ?? entity;
   });
+}
+
+/** Every string value of a parsed JSON document. */
+function jsonStrings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(jsonStrings);
+  if (value && typeof value === "object") return Object.values(value).flatMap(jsonStrings);
+  return [];
 }
 
 /** The address a built file is served at, base included ("a/index.html" → "/archive/a/"). */
@@ -137,14 +147,17 @@ export async function findBrokenLinks(dist: string, { base, site }: LinkCheckOpt
     const inside = decodeURIComponent(url.pathname.slice(prefix.length + 1));
     let target: string | undefined;
     if (inside === "" || inside.endsWith("/")) target = `${inside}index.html`;
-    else if (existsSync(join(dist, inside)) && statSync(join(dist, inside)).isDirectory()) target = `${inside}/index.html`;
+    else if (existsSync(join(dist, inside)) && statSync(join(dist, inside)).isDirectory())
+      target = `${inside}/index.html`;
     else target = inside;
     if (!existsSync(join(dist, target))) return `no file ${target} in dist`;
     const fragment = decodeURIComponent(url.hash.slice(1));
     if (fragment === "" || fragment.startsWith(":~:")) return undefined;
     if (!pages.has(target)) return `#${fragment} points into ${target}, which is not a page`;
     if (!anchorsIn(target).has(fragment)) {
-      return target === file ? `no element with id "${fragment}" on this page` : `no element with id "${fragment}" in ${target}`;
+      return target === file
+        ? `no element with id "${fragment}" on this page`
+        : `no element with id "${fragment}" in ${target}`;
     }
     return undefined;
   };
@@ -161,9 +174,14 @@ export async function findBrokenLinks(dist: string, { base, site }: LinkCheckOpt
   const siteAddress = new RegExp(`${siteOrigin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^\\s"'<>\\\\]*`, "g");
   for (const file of files.filter((f) => /\.(xml|json)$/.test(f) && !f.startsWith("pagefind/"))) {
     // Feed content holds escaped HTML (sometimes escaped twice): unescape before reading addresses.
-    let text = await readFile(join(dist, file), "utf8");
+    const raw = await readFile(join(dist, file), "utf8");
+    let text = raw;
     for (let round = 0; round < 2; round++) text = unescapeXml(text);
-    for (const link of new Set(text.match(siteAddress) ?? [])) {
+    const links = new Set(text.match(siteAddress) ?? []);
+    // JSON files ("On this day", JSON Feed) may also hold root-relative addresses as values.
+    if (file.endsWith(".json"))
+      jsonStrings(JSON.parse(raw)).forEach((v) => v.startsWith(`${prefix}/`) && links.add(v));
+    for (const link of links) {
       const why = check(link, `${prefix}/`, file);
       if (why) broken.push({ file, link, why });
     }

@@ -58,9 +58,11 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "month", family: "month", path: "/archive/2016/06/" },
   { name: "month page 2", family: "month page", path: "/archive/2016/06/page/2/" },
   { name: "day", family: "day", path: "/archive/2016/06/14/" },
-  ...LABEL_KINDS.map(
-    ({ kind }): PageType => ({ name: `${kind} index`, family: "label index", path: `/${kind}/` }),
-  ),
+  ...LABEL_KINDS.map(({ kind }): PageType => ({
+    name: `${kind} index`,
+    family: "label index",
+    path: `/${kind}/`,
+  })),
   { name: "topic", family: "label", path: "/topics/testing/" },
   { name: "topic page 2", family: "label page", path: "/topics/testing/2/" },
   { name: "author in Arabic", family: "label", path: "/authors/srh-lkhtyb/" },

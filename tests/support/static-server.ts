@@ -32,13 +32,17 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split("\n")) {
     if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*");
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replaceAll("*", ".*");
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
       continue;
     }
     const rule = rules.at(-1);
     const colon = line.indexOf(":");
-    if (!rule || colon < 0) throw new Error(`_headers: a header line outside a rule, or without a colon: ${line}`);
+    if (!rule || colon < 0)
+      throw new Error(`_headers: a header line outside a rule, or without a colon: ${line}`);
     rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   return rules;

@@ -9,13 +9,24 @@ const meta = `<meta http-equiv="content-security-policy" content="script-src 'se
 
 describe("checkPagePolicy", () => {
   it("accepts an inline script whose hash the page's policy lists, and data blocks", () => {
-    const html = page(`${meta}<script>${ours}</script>`, `<script type="application/ld+json">{"a":1}</script>`);
-    expect(checkPagePolicy(html)).toEqual({ policy: `script-src 'self' '${inlineHash(ours)}'; style-src 'self'`, blocked: [] });
+    const html = page(
+      `${meta}<script>${ours}</script>`,
+      `<script type="application/ld+json">{"a":1}</script>`,
+    );
+    expect(checkPagePolicy(html)).toEqual({
+      policy: `script-src 'self' '${inlineHash(ours)}'; style-src 'self'`,
+      blocked: [],
+    });
   });
 
   it("names the hash of an inline script the policy would block, and of every script of a page without a policy", () => {
-    expect(checkPagePolicy(page(meta, "<script>alert(1)</script>")).blocked).toEqual([inlineHash("alert(1)")]);
-    expect(checkPagePolicy(page(`<script>${ours}</script>`))).toEqual({ policy: undefined, blocked: [inlineHash(ours)] });
+    expect(checkPagePolicy(page(meta, "<script>alert(1)</script>")).blocked).toEqual([
+      inlineHash("alert(1)"),
+    ]);
+    expect(checkPagePolicy(page(`<script>${ours}</script>`))).toEqual({
+      policy: undefined,
+      blocked: [inlineHash(ours)],
+    });
   });
 
   it("does not take script-like text in an attribute for a script", () => {
