@@ -34,8 +34,8 @@ export interface PageType {
   family: PageFamily;
   /** Root-relative address without the base path (a query string only where the page reads one). */
   path: string;
-  /** Set for a page of the search fixture site (tests/fixtures/search) that the main fixture lacks. */
-  site?: "search";
+  /** "search" for a page of the search fixture site (tests/fixtures/search) that the main fixture lacks. */
+  site?: "main" | "search";
 }
 
 /**
