@@ -23,8 +23,15 @@ function textOf(element: Element): string {
   return element.children.map((child) => (child.type === "text" ? child.value : "")).join("");
 }
 
-/** What one built page tells about its policy: the policy of its `<meta>`, and its inline scripts that policy does not allow. */
-export function checkPagePolicy(html: string): { policy: string | undefined; blocked: string[] } {
+/**
+ * What one built page tells about its policy: the policy of its `<meta>`, the hashes of its inline
+ * scripts, and those of them the policy does not allow.
+ */
+export function checkPagePolicy(html: string): {
+  policy: string | undefined;
+  inline: string[];
+  blocked: string[];
+} {
   let policy: string | undefined;
   const scripts: string[] = [];
   for (const element of elements(parser.parse(html))) {
@@ -38,10 +45,9 @@ export function checkPagePolicy(html: string): { policy: string | undefined; blo
     )
       scripts.push(textOf(element));
   }
-  const blocked = scripts
-    .map(inlineHash)
-    .filter((hash) => policy === undefined || !allowsInlineScript(policy, hash));
-  return { policy, blocked };
+  const inline = scripts.map(inlineHash);
+  const blocked = inline.filter((hash) => policy === undefined || !allowsInlineScript(policy, hash));
+  return { policy, inline, blocked };
 }
 
 /**

@@ -15,6 +15,7 @@ describe("checkPagePolicy", () => {
     );
     expect(checkPagePolicy(html)).toEqual({
       policy: `script-src 'self' '${inlineHash(ours)}'; style-src 'self'`,
+      inline: [inlineHash(ours)],
       blocked: [],
     });
   });
@@ -25,6 +26,7 @@ describe("checkPagePolicy", () => {
     ]);
     expect(checkPagePolicy(page(`<script>${ours}</script>`))).toEqual({
       policy: undefined,
+      inline: [inlineHash(ours)],
       blocked: [inlineHash(ours)],
     });
   });
