@@ -113,6 +113,21 @@ describe("article pages", () => {
     expect(attr(img, "width")).toBe("40");
   });
 
+  it("offers a photo narrower than the largest copy at its own width too, and loads only the lead at once", async () => {
+    const page = await readPage(dist, "/2015/03/09/night-ferry-returns/");
+    // The lead photo, then a photo in the text.
+    const [lead, later] = all(page, "article img");
+    if (!lead || !later) throw new Error("expected two images");
+    expect(attr(lead, "width")).toBe("640");
+    // Never only copies smaller than the photo: a wide screen gets all of it.
+    expect(attr(lead, "srcSet")).toMatch(/ 480w, .+ 640w$/);
+    expect(attr(lead, "sizes")).toMatch(/40rem/);
+    expect([attr(lead, "loading"), attr(lead, "fetchPriority")]).toEqual(["eager", "high"]);
+    expect(attr(later, "loading")).toBe("lazy");
+    expect(attr(later, "width")).not.toBe("");
+    expect(attr(later, "height")).not.toBe("");
+  });
+
   it("marks the site's own words in the site language inside an article in another language", async () => {
     const page = await readPage(dist, "/2023/05/17/arabic-bulletin/");
     const byline = one(page, ".byline");

@@ -62,6 +62,16 @@ describe("with the system set to dark", () => {
     await page.goto(new URL("archive/", siteUrl).href);
     expect(await looksDark(page)).toBe(false);
   });
+
+  it("prints black on white, also when the dark theme is chosen", async () => {
+    await page.goto(ARTICLE);
+    await page.emulateMedia({ media: "print" });
+    expect(await looksDark(page)).toBe(false);
+    // Grey text too: the dek is in the muted colour, which must be the paper's, not the dark theme's.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector(".article__dek")!).color)).toBe(
+      "rgb(51, 51, 51)",
+    );
+  });
 });
 
 describe("with the system set to light", () => {
@@ -126,6 +136,11 @@ describe("without JavaScript", () => {
         expect(await page.locator(TOGGLE).count()).toBe(1);
         expect(await page.locator(TOGGLE).isVisible()).toBe(false);
         expect(await looksDark(page)).toBe(colorScheme === "dark");
+        await page.emulateMedia({ media: "print" });
+        expect(await looksDark(page)).toBe(false);
+        expect(await page.locator(".article__dek").evaluate((dek) => getComputedStyle(dek).color)).toBe(
+          "rgb(51, 51, 51)",
+        );
       });
     });
   }
