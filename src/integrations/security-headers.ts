@@ -88,8 +88,8 @@ export function securityHeadersIntegration(): AstroIntegration {
             `The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`,
           );
         }
-        // Astro hashes every inline style of the build into each page's policy, so the pages agree;
-        // the union keeps the header right for every page even if they one day differ.
+        // Each page's policy lists the hashes of the styles Astro inlined into it, so policies differ a
+        // little; one header for every address takes their union: only what some page of the site needs.
         await writeFile(join(outDir, "_headers"), formatHeadersFile(mergePolicies([...policies]), base));
         logger.info(
           `_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged.`,
