@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { useBrowserPage } from "../support/browser";
+import { axeViolations, useBrowserPage } from "../support/browser";
 
 const siteUrl = inject("siteUrl");
 const ARTICLE = new URL("2015/03/09/night-ferry-returns/", siteUrl).href;
@@ -61,6 +61,28 @@ describe("with the system set to dark", () => {
     // And on another page of the site.
     await page.goto(new URL("archive/", siteUrl).href);
     expect(await looksDark(page)).toBe(false);
+  });
+
+  it("keeps every kind of page readable in the dark theme (axe, contrast included)", async () => {
+    for (const path of [
+      "",
+      "2019/05/02/harbour-light-returns/",
+      "2021/02/08/corrected-report/",
+      "2023/05/17/arabic-bulletin/",
+      "archive/2016/06/",
+      "topics/",
+      "search/?q=ferry",
+      "no-such-page/",
+    ]) {
+      await page.goto(new URL(path, siteUrl).href);
+      if (path.startsWith("search/")) await page.locator(".result").first().waitFor();
+      expect(await theme(page), path).toBe("dark");
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    // The browser logs the 404 page's own status; nothing else may be logged.
+    expect(browserPage.problems().splice(0)).toEqual([
+      "error: Failed to load resource: the server responded with a status of 404 (Not Found)",
+    ]);
   });
 
   it("prints black on white, also when the dark theme is chosen", async () => {
