@@ -3,9 +3,16 @@ import { defineConfig } from "astro/config";
 import { basePathLinks } from "./src/lib/base-path-links";
 import { buildPartIntegration } from "./src/integrations/build-part";
 import { pagefindIntegration } from "./src/integrations/pagefind";
+import { securityHeadersIntegration } from "./src/integrations/security-headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/integrations/url-manifest";
 import { buildsAllYearsPages } from "./src/lib/build-part";
+import {
+  INLINE_SCRIPT_HASHES,
+  OTHER_DIRECTIVES,
+  SCRIPT_SOURCES,
+  STYLE_SOURCES,
+} from "./src/lib/security-policy";
 import { site } from "./src/site.config";
 
 export default defineConfig({
@@ -22,9 +29,21 @@ export default defineConfig({
     buildPartIntegration(site.part),
     pagefindIntegration(site.part),
     ...(buildsAllYearsPages(site.part) ? sitemapIntegrations(site.base, site.url) : []),
+    securityHeadersIntegration(),
     ...(site.part.kind === "whole" ? [urlManifestIntegration(site.urlManifest)] : []),
   ],
+  // Every page carries its Content-Security-Policy in a <meta> element: Astro adds the hashes of the
+  // styles it inlines; securityHeadersIntegration checks the pages and writes the same policy to _headers.
+  security: {
+    csp: {
+      directives: [...OTHER_DIRECTIVES],
+      scriptDirective: { resources: [...SCRIPT_SOURCES], hashes: [...INLINE_SCRIPT_HASHES] },
+      styleDirective: { resources: [...STYLE_SOURCES] },
+    },
+  },
   markdown: {
+    // Shiki colours code with style attributes, which the policy blocks: code blocks stay plain.
+    syntaxHighlight: false,
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
   },
   devToolbar: { enabled: false },

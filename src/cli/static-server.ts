@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,17 +31,51 @@ export interface StaticHost {
   close: () => Promise<void>;
 }
 
+/** One rule of a `_headers` file: the addresses it matches and the headers it adds. */
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/**
+ * Reads a `_headers` file as Netlify and Cloudflare Pages do: an address pattern (`*` matches
+ * anything) at the start of a line, then its `Name: value` lines indented below it.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replaceAll("*", ".*");
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const colon = line.indexOf(":");
+    if (!rule || colon < 0)
+      throw new Error(`_headers: a header line outside a rule, or without a colon: ${line}`);
+    rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
 /**
  * A static host for a built site under `base`, as production hosts behave: directories answer with
  * their index.html (a path without its trailing slash is redirected), unknown paths get 404.html
  * with status 404, text is sent brotli- or gzip-compressed when the browser accepts it, and Astro's
- * content-hashed `_astro/` files are cacheable for a year. Listens on a free port on loopback.
+ * content-hashed `_astro/` files are cacheable for a year, and the headers of the site's `_headers`
+ * file are added as Netlify and Cloudflare Pages do. Listens on a free port on loopback.
  */
 export async function serveStatic(dist: string, base: string): Promise<StaticHost> {
   const prefix = base.replace(/\/+$/, "");
   const root = normalize(dist).replace(/\/+$/, "");
   // Compressed bodies are made once per file and encoding: the built site does not change while served.
   const compressed = new Map<string, Buffer>();
+  const headerFile = join(root, "_headers");
+  const rules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, "utf8")) : [];
 
   async function send(req: IncomingMessage, res: ServerResponse, file: string, status: number) {
     const ext = extname(file);
@@ -70,6 +104,9 @@ export async function serveStatic(dist: string, base: string): Promise<StaticHos
 
   const server: Server = createServer((req, res) => {
     const path = safeDecode(new URL(req.url ?? "/", "http://localhost").pathname);
+    for (const rule of rules.filter((r) => path !== undefined && r.pattern.test(path))) {
+      for (const [name, value] of rule.headers) res.setHeader(name, value);
+    }
     const inside = path?.startsWith(`${prefix}/`) ? path.slice(prefix.length) : undefined;
     let file = inside === undefined ? undefined : join(root, normalize(inside));
     if (file && existsSync(file) && statSync(file).isDirectory()) {

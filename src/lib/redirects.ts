@@ -1,4 +1,5 @@
 import { textDirection } from "./language";
+import { plainPolicy } from "./security-policy";
 import { withBase } from "./urls";
 
 /** An old address of an article (from `aliases`) and where it now lives. */
@@ -56,10 +57,11 @@ export function renderRedirectPage(
   const target = withBase(redirect.target, base);
   const canonical = new URL(target, site).href;
   const title = escapeHtml(redirect.title);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeHtml(redirect.language)}" dir="${textDirection(redirect.language)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="content-security-policy" content="${escapeHtml(plainPolicy())}">
 <title>Moved: ${title}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${escapeHtml(canonical)}">

@@ -23,7 +23,7 @@ describe("the addresses npm run check knows", () => {
     const isSitePath = createSitePathIndex({ articles, pageSize: 2, staticFiles: ["/favicon.svg"] });
     // Built assets and the search index are the site's own files, never linked from an article.
     const written = (await listFiles(dist)).filter(
-      (f) => !/^(_astro|pagefind)\//.test(f) && f !== "_redirects",
+      (f) => !/^(_astro|pagefind)\//.test(f) && f !== "_redirects" && f !== "_headers",
     );
     expect(written.length).toBeGreaterThan(100);
     expect(written.filter((file) => !isSitePath(`/${file}`))).toEqual([]);

@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { collectConsoleProblems, launchBrowser } from "../support/browser";
+import { axeViolations, collectPageProblems, launchBrowser } from "../support/browser";
 
 // The search fixture site (tests/fixtures/search/articles), two results a batch. Its articles,
 // newest first; the draft ("An unfinished tidewater piece") must never appear.
@@ -29,7 +28,6 @@ const OPENINGS: Record<string, string> = {
 };
 
 const siteUrl = inject("searchSiteUrl");
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -44,7 +42,7 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ locale: "en-GB" });
   page = await context.newPage();
-  consoleProblems = collectConsoleProblems(page);
+  consoleProblems = await collectPageProblems(page);
 });
 afterEach(async () => {
   await context.close();
@@ -420,12 +418,7 @@ describe("keyboard and assistive technology", () => {
   it("has no accessibility violations with results and filters shown", async () => {
     await openSearch("?q=tidewater&topic=transport");
     expect(await page.getByRole("heading", { name: "Browse the archive" }).isVisible()).toBe(false);
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.getByRole("list", { name: "Search results" }).getByRole("link").count()).toBe(2);
   });
 });

@@ -1,0 +1,100 @@
+import { glob, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import type { Element, Root } from "hast";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
+import { allowsInlineScript, formatHeadersFile, inlineHash, mergePolicies } from "../lib/security-policy";
+
+const parser = unified().use(rehypeParse);
+// Script types that hold data, never run code.
+const DATA_TYPES = new Set(["application/ld+json", "application/json", "importmap", "speculationrules"]);
+
+function* elements(node: Root | Element): Generator<Element> {
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    yield child;
+    yield* elements(child.tagName === "template" && child.content ? child.content : child);
+  }
+}
+
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === "text" ? child.value : "")).join("");
+}
+
+/**
+ * What one built page tells about its policy: the policy of its `<meta>`, the hashes of its inline
+ * scripts, and those of them the policy does not allow.
+ */
+export function checkPagePolicy(html: string): {
+  policy: string | undefined;
+  inline: string[];
+  blocked: string[];
+} {
+  let policy: string | undefined;
+  const scripts: string[] = [];
+  for (const element of elements(parser.parse(html))) {
+    const { httpEquiv, content, src, type } = element.properties;
+    if (element.tagName === "meta" && String(httpEquiv).toLowerCase() === "content-security-policy")
+      policy ??= String(content);
+    if (
+      element.tagName === "script" &&
+      src === undefined &&
+      !DATA_TYPES.has(String(type ?? "").toLowerCase())
+    )
+      scripts.push(textOf(element));
+  }
+  const inline = scripts.map(inlineHash);
+  const blocked = inline.filter((hash) => policy === undefined || !allowsInlineScript(policy, hash));
+  return { policy, inline, blocked };
+}
+
+/**
+ * Writes the `_headers` file with the Content-Security-Policy the pages carry and the other
+ * security headers, once the site is built; fails the build for a page without a policy, or with
+ * an inline script the policy would block (a reader would see a broken page, so it is never published).
+ */
+export function securityHeadersIntegration(): AstroIntegration {
+  let base = "/";
+  return {
+    name: "archive:security-headers",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base;
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const policies = new Set<string>();
+        const problems: string[] = [];
+        // Pages by the hash of the inline script their policy blocks: one message a script, not a page.
+        const blocked = new Map<string, string[]>();
+        for await (const file of glob("**/*.html", { cwd: outDir })) {
+          const page = checkPagePolicy(await readFile(join(outDir, file), "utf8"));
+          if (page.policy === undefined) problems.push(`${file}: no Content-Security-Policy <meta> element`);
+          else policies.add(page.policy);
+          for (const hash of page.blocked) blocked.set(hash, [...(blocked.get(hash) ?? []), file]);
+        }
+        for (const [hash, files] of blocked) {
+          const where =
+            files.sort().slice(0, 3).join(", ") +
+            (files.length > 3 ? ` and ${files.length - 3} more pages` : "");
+          problems.push(
+            `${where}: an inline script with hash '${hash}' is not allowed by the Content-Security-Policy; if it is the site's own, add the hash to INLINE_SCRIPT_HASHES in src/lib/security-policy.ts`,
+          );
+        }
+        if (problems.length > 0) {
+          throw new Error(
+            `The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`,
+          );
+        }
+        // Each page's policy lists the hashes of the styles Astro inlined into it, so policies differ a
+        // little; one header for every address takes their union: only what some page of the site needs.
+        await writeFile(join(outDir, "_headers"), formatHeadersFile(mergePolicies([...policies]), base));
+        logger.info(
+          `_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged.`,
+        );
+      },
+    },
+  };
+}

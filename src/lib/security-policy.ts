@@ -1,0 +1,116 @@
+import { createHash } from "node:crypto";
+import { withBase } from "./urls";
+
+/**
+ * Hashes of the site's own inline scripts (`<script is:inline>`), the only inline script the
+ * policy lets run. Today: the theme script in the head, byte-identical on every page. Astro hashes
+ * its bundled scripts and inline styles itself but not `is:inline` scripts; the build fails, naming
+ * the page and the hash, when a page carries an inline script whose hash is not listed here.
+ */
+export const INLINE_SCRIPT_HASHES: readonly `sha256-${string}`[] = [
+  // src/components/ThemeInit.astro
+  "sha256-r+S1yc+XSuYVfSzgLQE4kMHsLHKP/AQ5ImvlAl7EBEc=",
+];
+
+/** Where scripts may come from: the site's own files, and WebAssembly for Pagefind's search. */
+export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
+
+/** Where stylesheets may come from; Astro adds the hashes of the `<style>` blocks it inlines. */
+export const STYLE_SOURCES = ["'self'"] as const;
+
+/**
+ * Every other directive of the policy. Pagefind 1.6 starts its worker from `pagefind-worker.js` on
+ * the site (never a blob) and fetches its index and WebAssembly from the site.
+ */
+export const OTHER_DIRECTIVES = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+/** Directives a browser ignores in a `<meta>` policy, so they are sent only as a header. */
+export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
+
+/** The headers sent with every response besides the Content-Security-Policy. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Content-Type-Options": "nosniff",
+  // No page uses a powerful feature; the clipboard is written on a click, which needs no permission.
+  "Permissions-Policy":
+    "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()",
+};
+
+/** The `sha256-…` CSP source of an inline script or style, as a browser computes it. */
+export function inlineHash(content: string): `sha256-${string}` {
+  return `sha256-${createHash("sha256").update(content, "utf8").digest("base64")}`;
+}
+
+/** A policy as an ordered map of directive name to its sources. */
+export type Policy = Map<string, string[]>;
+
+/** Reads a Content-Security-Policy text into its directives (names lowercased, sources in order). */
+export function parsePolicy(text: string): Policy {
+  const policy: Policy = new Map();
+  for (const part of text.split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+    if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
+  }
+  return policy;
+}
+
+/** Writes a policy back as text, one `name sources;` after another. */
+export function formatPolicy(policy: Policy): string {
+  return [...policy].map(([name, sources]) => [name, ...sources].join(" ")).join("; ");
+}
+
+/** The policy that allows what any of `policies` allows: each directive's sources, all together. */
+export function mergePolicies(policies: readonly string[]): string {
+  const merged: Policy = new Map();
+  for (const text of policies) {
+    for (const [name, sources] of parsePolicy(text)) {
+      const known = merged.get(name) ?? [];
+      merged.set(name, [...known, ...sources.filter((s) => !known.includes(s))]);
+    }
+  }
+  return formatPolicy(merged);
+}
+
+/** True when `policy` lets an inline script with this hash run. */
+export function allowsInlineScript(policy: string, hash: string): boolean {
+  const parsed = parsePolicy(policy);
+  const sources =
+    parsed.get("script-src-elem") ?? parsed.get("script-src") ?? parsed.get("default-src") ?? [];
+  return sources.includes(`'${hash}'`) || sources.includes("'unsafe-inline'");
+}
+
+/**
+ * The policy for a page that Astro does not render (an old address's redirect page): no script
+ * and no style of its own, so no hashes.
+ */
+export function plainPolicy(): string {
+  return [
+    ...OTHER_DIRECTIVES,
+    `script-src ${SCRIPT_SOURCES.join(" ")}`,
+    `style-src ${STYLE_SOURCES.join(" ")}`,
+  ].join("; ");
+}
+
+/**
+ * The `_headers` file (Netlify, Cloudflare Pages): every address under the base path gets the
+ * page policy plus the header-only directives, and the other security headers.
+ */
+export function formatHeadersFile(pagePolicy: string, base: string): string {
+  const policy = mergePolicies([pagePolicy, HEADER_ONLY_DIRECTIVES.join("; ")]);
+  const headers = { "Content-Security-Policy": policy, ...SECURITY_HEADERS };
+  return [
+    "# Security headers for every address of the site (the pages carry the same policy in a <meta> element).",
+    withBase("/*", base),
+    ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),
+    "",
+  ].join("\n");
+}

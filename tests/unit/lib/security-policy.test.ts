@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  allowsInlineScript,
+  formatHeadersFile,
+  inlineHash,
+  mergePolicies,
+  plainPolicy,
+} from "../../../src/lib/security-policy";
+import { parseHeadersFile } from "../../../src/cli/static-server";
+
+describe("inlineHash", () => {
+  it("is the sha256 source a browser computes for the script's exact text", () => {
+    // echo -n "alert(1)" | openssl dgst -sha256 -binary | base64
+    expect(inlineHash("alert(1)")).toBe("sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=");
+  });
+});
+
+describe("mergePolicies", () => {
+  it("allows what any of the policies allows, each source once, directives in first-seen order", () => {
+    expect(
+      mergePolicies([
+        "default-src 'self'; style-src 'self' 'sha256-a'",
+        "default-src 'self';style-src 'self' 'sha256-b'; ",
+      ]),
+    ).toBe("default-src 'self'; style-src 'self' 'sha256-a' 'sha256-b'");
+  });
+});
+
+describe("allowsInlineScript", () => {
+  it("allows a listed hash only, and never without a script-src", () => {
+    expect(allowsInlineScript("script-src 'self' 'sha256-a'", "sha256-a")).toBe(true);
+    expect(allowsInlineScript("script-src 'self' 'sha256-a'", "sha256-b")).toBe(false);
+    expect(allowsInlineScript(plainPolicy(), "sha256-a")).toBe(false);
+  });
+});
+
+describe("formatHeadersFile", () => {
+  it("sends the page policy with frame-ancestors and the other headers to every address under the base", () => {
+    const text = formatHeadersFile("default-src 'self'; script-src 'self'", "/archive");
+    const rules = parseHeadersFile(text);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.pattern.test("/archive/2019/05/02/a/")).toBe(true);
+    expect(rules[0]?.pattern.test("/elsewhere/")).toBe(false);
+    expect(Object.fromEntries(rules[0]?.headers ?? [])).toEqual({
+      "Content-Security-Policy": "default-src 'self'; script-src 'self'; frame-ancestors 'none'",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Content-Type-Options": "nosniff",
+      "Permissions-Policy": expect.stringContaining("microphone=()"),
+    });
+    expect(parseHeadersFile(formatHeadersFile("default-src 'self'", "/"))[0]?.pattern.test("/a/")).toBe(true);
+  });
+});
