@@ -7,12 +7,8 @@ import { securityHeadersIntegration } from "./src/integrations/security-headers"
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/integrations/url-manifest";
 import { buildsAllYearsPages } from "./src/lib/build-part";
-import {
-  INLINE_SCRIPT_HASHES,
-  OTHER_DIRECTIVES,
-  SCRIPT_SOURCES,
-  STYLE_SOURCES,
-} from "./src/lib/security-policy";
+import { inlineHash, OTHER_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security-policy";
+import { THEME_INIT_SCRIPT } from "./src/scripts/theme-init";
 import { site } from "./src/site.config";
 
 export default defineConfig({
@@ -21,7 +17,9 @@ export default defineConfig({
   output: "static",
   // Links are written with a trailing slash; the preview server also answers without one, as hosts do.
   trailingSlash: "ignore",
-  build: { format: "directory" },
+  // Stylesheets are always files: no page has inline style, so one Content-Security-Policy without
+  // style hashes fits every page, and every part of a site built by years writes the same one.
+  build: { format: "directory", inlineStylesheets: "never" },
   // The URL manifest last: it records the addresses only once everything else has succeeded.
   // Built in parts (ARCHIVE_YEARS), the all-years part writes the sitemap, each year part its
   // search index, and `npm run merge` checks and records the addresses of the merged site.
@@ -29,7 +27,7 @@ export default defineConfig({
     buildPartIntegration(site.part),
     pagefindIntegration(site.part),
     ...(buildsAllYearsPages(site.part) ? sitemapIntegrations(site.base, site.url) : []),
-    securityHeadersIntegration(),
+    securityHeadersIntegration({ writeHeaders: buildsAllYearsPages(site.part) }),
     ...(site.part.kind === "whole" ? [urlManifestIntegration(site.urlManifest)] : []),
   ],
   // Every page carries its Content-Security-Policy in a <meta> element: Astro adds the hashes of the
@@ -37,7 +35,7 @@ export default defineConfig({
   security: {
     csp: {
       directives: [...OTHER_DIRECTIVES],
-      scriptDirective: { resources: [...SCRIPT_SOURCES], hashes: [...INLINE_SCRIPT_HASHES] },
+      scriptDirective: { resources: [...SCRIPT_SOURCES], hashes: [inlineHash(THEME_INIT_SCRIPT)] },
       styleDirective: { resources: [...STYLE_SOURCES] },
     },
   },

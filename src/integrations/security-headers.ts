@@ -54,8 +54,10 @@ export function checkPagePolicy(html: string): {
  * Writes the `_headers` file with the Content-Security-Policy the pages carry and the other
  * security headers, once the site is built; fails the build for a page without a policy, or with
  * an inline script the policy would block (a reader would see a broken page, so it is never published).
+ * A part of a site built by ranges of years checks its pages but leaves `_headers`, a file for the
+ * whole site, to the part that writes the pages spanning all years (`writeHeaders: false`).
  */
-export function securityHeadersIntegration(): AstroIntegration {
+export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroIntegration {
   let base = "/";
   return {
     name: "archive:security-headers",
@@ -80,7 +82,7 @@ export function securityHeadersIntegration(): AstroIntegration {
             files.sort().slice(0, 3).join(", ") +
             (files.length > 3 ? ` and ${files.length - 3} more pages` : "");
           problems.push(
-            `${where}: an inline script with hash '${hash}' is not allowed by the Content-Security-Policy; if it is the site's own, add the hash to INLINE_SCRIPT_HASHES in src/lib/security-policy.ts`,
+            `${where}: an inline script with hash '${hash}' is not allowed by the Content-Security-Policy; the policy allows only the theme script (src/scripts/theme-init.ts) inline: load other scripts from files`,
           );
         }
         if (problems.length > 0) {
@@ -88,8 +90,9 @@ export function securityHeadersIntegration(): AstroIntegration {
             `The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`,
           );
         }
-        // Each page's policy lists the hashes of the styles Astro inlined into it, so policies differ a
-        // little; one header for every address takes their union: only what some page of the site needs.
+        // Astro writes each page's policy; should any differ, one header for every address takes their
+        // union: only what some page of the site needs.
+        if (!writeHeaders) return;
         await writeFile(join(outDir, "_headers"), formatHeadersFile(mergePolicies([...policies]), base));
         logger.info(
           `_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged.`,

@@ -1,21 +1,10 @@
 import { createHash } from "node:crypto";
 import { withBase } from "./urls";
 
-/**
- * Hashes of the site's own inline scripts (`<script is:inline>`), the only inline script the
- * policy lets run. Today: the theme script in the head, byte-identical on every page. Astro hashes
- * its bundled scripts and inline styles itself but not `is:inline` scripts; the build fails, naming
- * the page and the hash, when a page carries an inline script whose hash is not listed here.
- */
-export const INLINE_SCRIPT_HASHES: readonly `sha256-${string}`[] = [
-  // src/components/ThemeInit.astro
-  "sha256-r+S1yc+XSuYVfSzgLQE4kMHsLHKP/AQ5ImvlAl7EBEc=",
-];
-
 /** Where scripts may come from: the site's own files, and WebAssembly for Pagefind's search. */
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 
-/** Where stylesheets may come from; Astro adds the hashes of the `<style>` blocks it inlines. */
+/** Where stylesheets may come from: the site's own files only (Astro is told never to inline them). */
 export const STYLE_SOURCES = ["'self'"] as const;
 
 /**
