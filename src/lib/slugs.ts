@@ -9,8 +9,17 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * Every script is transcribed to Latin letters first; empty when nothing usable is left.
  */
 export function slugifyName(name: string): string {
-  return slugify(anyAscii(name), { decamelize: false });
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(anyAscii(name), { decamelize: false });
+    slugs.set(name, slug);
+  }
+  return slug;
 }
+
+// Every page links its labels, so the same few thousand names are slugified again and again:
+// transcribing and slugifying costs ~0.1 ms a name, a lookup almost nothing.
+const slugs = new Map<string, string>();
 
 /** True when `value` can be used as-is in a URL. */
 export function isValidSlug(value: string): boolean {
