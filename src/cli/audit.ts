@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -16,6 +15,7 @@ import {
 import { site } from "../site.config";
 import { readArgs } from "./args";
 import { findAuditPages } from "./audit-pages";
+import { CLOSED_NETWORK_FLAGS, requireChromium } from "./bench/chromium";
 import { serveStatic, type StaticHost } from "./static-server";
 
 // `npm run audit [-- DIR] [--build] [--runs N] [--json FILE]`: Lighthouse (mobile) on the built site.
@@ -37,19 +37,8 @@ if (!Number.isInteger(runs) || runs < 1 || positionals.length > 1) {
   process.exit(2);
 }
 const dist = resolve(positionals[0] ?? "dist");
-const chromePath = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-// Debian's Chromium, headless, in a closed network: no first-run, sync, update or QUIC traffic.
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// Debian's Chromium, headless, in a closed network.
+const CHROME_FLAGS = ["--headless=new", ...CLOSED_NETWORK_FLAGS];
 
 let host: StaticHost | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
@@ -58,11 +47,7 @@ try {
     const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
     if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status ?? build.signal})`);
   }
-  if (!existsSync(chromePath)) {
-    throw new Error(
-      `Chromium not found at ${chromePath}: install it (apt-get install -y chromium) or set CHROME_PATH`,
-    );
-  }
+  const chromePath = requireChromium();
   const pages = await findAuditPages(dist, site.base);
   host = await serveStatic(dist, site.base);
   const origin = new URL(host.url).origin;

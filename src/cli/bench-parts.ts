@@ -128,7 +128,7 @@ try {
     rows.push([
       `${name}: first search "${word}"`,
       `${Math.round(search.ms)} ms`,
-      `${Math.round(search.bytes / 1024)} KB in ${search.files} files, ${search.results} results`,
+      `${Math.round(search.bytes / 1000)} KB in ${search.files} files, ${search.results} results`,
     ]);
     const browser = await launchBrowser();
     try {

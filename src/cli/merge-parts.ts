@@ -176,8 +176,15 @@ export async function mergeParts(options: MergeOptions): Promise<MergeReport> {
     }
 
     const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`);
-    if (existsSync(out)) await rename(out, previous);
-    await rename(temporary, out);
+    const hadPrevious = existsSync(out);
+    if (hadPrevious) await rename(out, previous);
+    try {
+      await rename(temporary, out);
+    } catch (error) {
+      // The new site could not take the old one's place: put the old one back.
+      if (hadPrevious) await rename(previous, out);
+      throw error;
+    }
     await rm(previous, { recursive: true, force: true });
     const recorded = await writeUrlManifest(options.root, options.manifestPath, [...articles, ...aliases]);
     return { files: files.size + 1, indexes, recorded };

@@ -67,6 +67,8 @@ export function renderRedirectPage(
 <link rel="canonical" href="${escapeHtml(canonical)}">
 <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="referrer" content="strict-origin-when-cross-origin">
 <link rel="icon" href="${escapeHtml(withBase("/favicon.svg", base))}" type="image/svg+xml">
 </head>
 <body data-pagefind-ignore="all">

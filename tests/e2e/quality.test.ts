@@ -52,3 +52,16 @@ for (const { name, theme, context, stored } of THEMES) {
     );
   });
 }
+
+describe("every page type on a 320 px screen", () => {
+  const browserPage = useBrowserPage({ viewport: { width: 320, height: 640 } });
+
+  it.each(PAGE_TYPES.map((type) => [type.name, type] as const))(
+    "%s: nothing wider than the screen, so nothing scrolls sideways",
+    async (_name, type) => {
+      const page = browserPage.page();
+      await open(page, type);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    },
+  );
+});

@@ -144,14 +144,16 @@ export async function findBrokenLinks(dist: string, { base, site }: LinkCheckOpt
     }
     if (url.origin !== LOCAL && url.origin !== siteOrigin) return undefined;
     if (!url.pathname.startsWith(`${prefix}/`)) return `is outside the base path ${prefix}/`;
-    const inside = decodeURIComponent(url.pathname.slice(prefix.length + 1));
+    const inside = decodeOrUndefined(url.pathname.slice(prefix.length + 1));
+    if (inside === undefined) return "has a malformed percent-escape";
     let target: string | undefined;
     if (inside === "" || inside.endsWith("/")) target = `${inside}index.html`;
     else if (existsSync(join(dist, inside)) && statSync(join(dist, inside)).isDirectory())
       target = `${inside}/index.html`;
     else target = inside;
     if (!existsSync(join(dist, target))) return `no file ${target} in dist`;
-    const fragment = decodeURIComponent(url.hash.slice(1));
+    const fragment = decodeOrUndefined(url.hash.slice(1));
+    if (fragment === undefined) return "has a malformed percent-escape in its fragment";
     if (fragment === "" || fragment.startsWith(":~:")) return undefined;
     if (!pages.has(target)) return `#${fragment} points into ${target}, which is not a page`;
     if (!anchorsIn(target).has(fragment)) {
@@ -199,4 +201,12 @@ export async function findBrokenLinks(dist: string, { base, site }: LinkCheckOpt
 /** One line per broken link: file, link and why. */
 export function formatBrokenLink({ file, link, why }: BrokenLink): string {
   return `${file}: ${link}: ${why}`;
+}
+
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
