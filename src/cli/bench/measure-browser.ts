@@ -4,7 +4,10 @@ import { launchBrowser } from "./chromium";
 import { serveStatic } from "../static-server";
 
 interface Transfer {
+  /** Body as sent plus response headers. */
   bytes: number;
+  /** Body as sent. */
+  body: number;
   image: boolean;
   script: boolean;
 }
@@ -19,6 +22,7 @@ async function readTransfer(request: Request): Promise<Transfer> {
   const type = (await (await request.response())?.headerValue("content-type")) ?? "";
   return {
     bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+    body: sizes.responseBodySize,
     image: request.resourceType() === "image" || type.startsWith("image/"),
     script: request.resourceType() === "script" || type.startsWith("text/javascript"),
   };
@@ -37,7 +41,7 @@ function recordRequests(page: Page): Recorded[] {
     if (pending) readTransfer(request).then(pending.resolve, pending.reject);
   });
   page.on("requestfailed", (request) =>
-    settle.get(request)?.resolve({ bytes: 0, image: false, script: false }),
+    settle.get(request)?.resolve({ bytes: 0, body: 0, image: false, script: false }),
   );
   return recorded;
 }
@@ -53,11 +57,18 @@ async function weighPage(browser: Browser, origin: string, name: string, path: s
     });
     if (!response?.ok()) throw new Error(`${path} answered ${response?.status() ?? "nothing"}`);
     const results = await Promise.all(recorded.map((r) => r.done));
+    // Script the page runs: its script files as sent (headers are the host's, not the page's
+    // script), and the bytes of its inline scripts (data blocks such as JSON-LD run nothing).
+    const inlineBytes = await page.evaluate(() =>
+      [...document.querySelectorAll("script:not([src])")]
+        .filter((s) => !/json|importmap|speculationrules/i.test(s.getAttribute("type") ?? ""))
+        .reduce((sum, s) => sum + new TextEncoder().encode(s.textContent ?? "").length, 0),
+    );
     return {
       name,
       path,
       bytes: results.filter((r) => !r.image).reduce((sum, r) => sum + r.bytes, 0),
-      jsBytes: results.filter((r) => r.script).reduce((sum, r) => sum + r.bytes, 0),
+      jsBytes: results.filter((r) => r.script).reduce((sum, r) => sum + r.body, 0) + inlineBytes,
       requests: results.length,
     };
   } finally {

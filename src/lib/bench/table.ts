@@ -23,7 +23,7 @@ export interface PageWeight {
   path: string;
   /** Bytes of every response except images: bodies as sent (brotli where compressed, as most hosts send text) plus headers. */
   bytes: number;
-  /** Bytes of the scripts the page loaded, counted the same way. */
+  /** Script the page runs: its script files as sent (bodies, compressed) plus its inline scripts. */
   jsBytes: number;
   requests: number;
 }
