@@ -74,11 +74,16 @@ describe("the gates themselves", () => {
 
 describe("under the policy", () => {
   it("search runs: words, a filter, the sort, more results, and the highlight on the article", async () => {
+    // Pagefind searches in its worker; a worker the policy refused would leave search on the page
+    // itself, working but slower, so the test also checks that the worker started.
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(new URL(worker.url()).pathname));
     // The search fixture site, whose "tidewater" search has two batches of results.
     await page.goto(new URL("search/?q=tidewater", searchSiteUrl).href);
     const status = page.locator("#search-status");
     const results = page.locator("#search-results > li");
     await poll(() => status.textContent()).toBe("4 results for “tidewater”");
+    expect(workers.some((path) => path.endsWith("/pagefind-worker.js"))).toBe(true);
     await page.locator("#search-facets summary", { hasText: "Topic" }).click();
     const transport = page.getByRole("checkbox", { name: "transport (3)" });
     await transport.check();
