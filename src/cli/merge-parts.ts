@@ -48,6 +48,9 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 }
 
 /** Copies every part into `into`; a file two parts wrote with different bytes is an error naming both. */
+// Astro's bundled scripts, styles and images (build.assets), which every part writes alike.
+const SHARED_ASSETS = "_astro/";
+
 async function copyParts(parts: string[], into: string): Promise<Map<string, string>> {
   const owner = new Map<string, string>();
   const conflicts: string[] = [];
@@ -60,7 +63,10 @@ async function copyParts(parts: string[], into: string): Promise<Map<string, str
       }
       const first = owner.get(file);
       if (first !== undefined) {
-        if (!(await sameBytes(join(first, file), join(part, file)))) {
+        // Only Astro's shared assets come from every part; any other file belongs to one part.
+        if (!file.startsWith(SHARED_ASSETS)) {
+          conflicts.push(`${file}: written by both ${first} and ${part}; was a part given twice?`);
+        } else if (!(await sameBytes(join(first, file), join(part, file)))) {
           conflicts.push(`${file}: written differently by ${first} and ${part}`);
         }
         continue;

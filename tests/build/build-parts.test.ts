@@ -141,6 +141,26 @@ describe("a site built in parts and merged", () => {
     expect((await listFiles(work)).some((f) => f.includes(".refused.merging-"))).toBe(false);
   });
 
+  it("refuses a part given twice, naming a page both copies wrote, and writes nothing", async () => {
+    const copy = join(work, "same-part-again");
+    await cp(parts["1996-2010"]!, copy, { recursive: true });
+    const out = join(work, "twice");
+    const error = await mergeParts({
+      parts: [parts["1996-2010"]!, copy, parts["2011-2025"]!, parts.none!],
+      out,
+      root: projectRoot,
+      manifestPath: join(work, "twice-urls.txt"),
+      base: BASE,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MergeError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `index\\.html: written by both ${parts["1996-2010"]} and ${copy}; was a part given twice\\?`,
+      ),
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("refuses a merge that lacks a range of years, and leaves the previous site in place", async () => {
     const out = join(work, "kept");
     await cp(whole, out, { recursive: true });
