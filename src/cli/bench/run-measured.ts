@@ -45,7 +45,7 @@ function readRss(pid: number): number {
 }
 
 /** The summed resident memory of `root` and every process descended from it. */
-export function readTreeRss(root: number): number {
+function readTreeRss(root: number): number {
   const children = new Map<number, number[]>();
   for (const [pid, ppid] of readParents()) {
     const list = children.get(ppid);

@@ -50,12 +50,12 @@ export function createRandom(seed: string): Random {
 }
 
 /** A whole number in [min, max]. */
-export function randomInt(random: Random, min: number, max: number): number {
+function randomInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
 }
 
 /** One element of a non-empty list, uniformly. */
-export function pick<T>(random: Random, items: readonly T[]): T {
+function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
 
@@ -215,7 +215,7 @@ const personName = (random: Random): string =>
   `${capitalize(inventWord(random, 1, 3))} ${capitalize(inventWord(random, 2, 3))}`;
 
 /** The words and names of a corpus; the same seed always gives the same lexicon. */
-export function createLexicon(seed: string): CorpusLexicon {
+function createLexicon(seed: string): CorpusLexicon {
   const random = createRandom(`${seed}:lexicon`);
   const invented = distinct(LEXICON_SIZES.words, random, (r) => inventWord(r, 1, 4));
   // Common words tend to be short, as in any language: rank by length plus some noise.
