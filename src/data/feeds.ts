@@ -1,5 +1,4 @@
 import { render } from "astro:content";
-import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { lastChanged, parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
@@ -8,9 +7,9 @@ import { absoluteUrl, feedPath, homePagePath, labelIndexPath, labelPath, topicFe
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";
+import { renderComponent } from "./container";
 import { getSharedPhotos } from "./photos";
 
-let container: Promise<AstroContainer> | undefined;
 const entries = new Map<Article, Promise<FeedEntry>>();
 
 /**
@@ -19,8 +18,7 @@ const entries = new Map<Article, Promise<FeedEntry>>();
  */
 async function renderBody(article: Article): Promise<string> {
   const { Content } = await render(article.entry);
-  container ??= AstroContainer.create();
-  return (await container).renderToString(Content);
+  return renderComponent(Content);
 }
 
 async function buildEntry(article: Article): Promise<FeedEntry> {

@@ -92,6 +92,17 @@ export function monthCalendar(year: number, month: number, firstDay = 1): Calend
 
 /** The first day of the week where `locale` is read (1 = Monday … 7 = Sunday); Monday when unknown. */
 export function firstDayOfWeek(locale: string): number {
+  let day = firstDays.get(locale);
+  if (day === undefined) {
+    day = findFirstDay(locale);
+    firstDays.set(locale, day);
+  }
+  return day;
+}
+
+const firstDays = new Map<string, number>();
+
+function findFirstDay(locale: string): number {
   const info = new Intl.Locale(locale) as Intl.Locale & {
     getWeekInfo?: () => { firstDay: number };
     weekInfo?: { firstDay: number };

@@ -120,9 +120,12 @@ export function isNotBefore(later: WrittenDate, earlier: WrittenDate): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A UTC date formatter, made once per locale and options: a build formats every date many times. */
-function utcFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
+/**
+ * A UTC date formatter, made once per locale and options: a build formats every date many times.
+ * `name` stands for the options, so that finding the formatter costs no more than a lookup.
+ */
+function utcFormat(locale: string, name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${name}`;
   let format = formatters.get(key);
   if (format === undefined) {
     format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
@@ -132,8 +135,8 @@ function utcFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 }
 
 /** "June 14, 2016" in `locale`, always the day as written (never shifted by a timezone). */
-export function formatDay(value: WrittenDate, locale: string): string {
-  return utcFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(
+export function formatDay(value: Pick<WrittenDate, "year" | "month" | "date">, locale: string): string {
+  return utcFormat(locale, "day", { year: "numeric", month: "long", day: "numeric" }).format(
     Date.UTC(value.year, value.month - 1, value.date),
   );
 }
@@ -150,14 +153,13 @@ export function formatWrittenDate(value: WrittenDate, locale: string): string {
 export function formatPeriod(period: { year: number; month?: number; day?: number }, locale: string): string {
   const { year, month, day } = period;
   if (month === undefined) return String(year);
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long" };
-  if (day !== undefined) options.day = "numeric";
-  return utcFormat(locale, options).format(Date.UTC(year, month - 1, day ?? 1));
+  if (day !== undefined) return formatDay({ year, month, date: day }, locale);
+  return utcFormat(locale, "month", { year: "numeric", month: "long" }).format(Date.UTC(year, month - 1, 1));
 }
 
 /** The name of a month in `locale`, "June"; `style` "short" gives "Jun". */
 export function formatMonthName(month: number, locale: string, style: "long" | "short" = "long"): string {
-  return utcFormat(locale, { month: style }).format(Date.UTC(2000, month - 1, 1));
+  return utcFormat(locale, `month name ${style}`, { month: style }).format(Date.UTC(2000, month - 1, 1));
 }
 
 /** The names of the days of the week from `firstDay` (1 = Monday … 7 = Sunday), long and short. */
@@ -165,7 +167,8 @@ export function weekdayNames(locale: string, firstDay = 1): { long: string; shor
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => {
     const date = Date.UTC(2024, 0, 1 + ((firstDay - 1 + i) % 7));
-    const format = (weekday: "long" | "short") => utcFormat(locale, { weekday }).format(date);
+    const format = (weekday: "long" | "short") =>
+      utcFormat(locale, `weekday ${weekday}`, { weekday }).format(date);
     return { long: format("long"), short: format("short") };
   });
 }

@@ -39,9 +39,21 @@ function stripMarkdown(markdown: string): string {
 
 const englishPlurals = new Intl.PluralRules("en");
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Numbers as `locale` writes them ("1,204"), made once per locale: toLocaleString makes one a call. */
+export function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** "1 article", "1,204 articles": a count of articles in the site's words. */
 export function countArticles(count: number, locale: string): string {
   // The noun is English whatever the locale, so English plural rules choose its form.
   const noun = englishPlurals.select(count) === "one" ? "article" : "articles";
-  return `${count.toLocaleString(locale)} ${noun}`;
+  return `${numberFormat(locale).format(count)} ${noun}`;
 }

@@ -4,6 +4,16 @@
  * structure alone, so the verdict never depends on the locale data of the Node.js in use.
  */
 export function canonicalLanguage(tag: string): string | undefined {
+  // Every article is checked, and an archive has a handful of languages: each tag is read once.
+  if (canonicalTags.has(tag)) return canonicalTags.get(tag);
+  const canonical = findCanonical(tag);
+  canonicalTags.set(tag, canonical);
+  return canonical;
+}
+
+const canonicalTags = new Map<string, string | undefined>();
+
+function findCanonical(tag: string): string | undefined {
   let canonical: string | undefined;
   try {
     canonical = Intl.getCanonicalLocales(tag)[0];

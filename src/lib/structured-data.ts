@@ -173,6 +173,17 @@ export function serializeJsonLd(value: unknown): string {
  * site's language ("en" on an en-GB site → "en_GB"), else the language's likeliest one ("fr" → "fr_FR").
  */
 export function openGraphLocale(language: string, siteLocale: string): string | undefined {
+  // Every article page asks, for a handful of languages: each pair is worked out once.
+  const key = `${language} ${siteLocale}`;
+  if (openGraphLocales.has(key)) return openGraphLocales.get(key);
+  const locale = findOpenGraphLocale(language, siteLocale);
+  openGraphLocales.set(key, locale);
+  return locale;
+}
+
+const openGraphLocales = new Map<string, string | undefined>();
+
+function findOpenGraphLocale(language: string, siteLocale: string): string | undefined {
   const tag = new Intl.Locale(language);
   const site = new Intl.Locale(siteLocale);
   const region =

@@ -42,6 +42,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     generateId: ({ entry }) => entry.replace(/\.md$/, ""),
   });
   const schema = createArticleSchema(options);
+  const fieldOrder = Object.keys(schema.shape);
   return {
     name: "article-loader",
     load: async (context) => {
@@ -109,6 +110,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
               return props.data;
             }
             withheld.delete(props.id);
+            // Without an image file, the collection's schema would give what the article rules
+            // just did: the data is stored as validated, in the schema's field order, instead of
+            // being parsed a second time (with a schema built for the entry).
+            if (result.article.data.images.every((image) => image.src === undefined)) {
+              return inSchemaOrder(result.article.data, fieldOrder) as typeof props.data;
+            }
             // The data as written (dates as strings), with the slug the file name gives when none is set.
             const written: Record<string, unknown> = {
               ...result.article.rawData,
@@ -155,6 +162,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       context.meta.set(FINGERPRINT_KEY, fingerprint);
     },
   };
+}
+
+/** The fields of `data` in the order the schema's output has them. */
+function inSchemaOrder(data: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const key of order) if (key in data) ordered[key] = data[key];
+  return ordered;
 }
 
 const FINGERPRINT_KEY = "article-rules";
