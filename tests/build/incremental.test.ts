@@ -22,6 +22,8 @@ interface Build {
   restored: string[];
   /** Pages rendered. */
   rendered: string[];
+  /** Pages whose security policy the build read again (the others were unchanged since it last did). */
+  policiesRead: number | undefined;
 }
 
 async function build(cacheDir: string | undefined): Promise<Build> {
@@ -31,9 +33,11 @@ async function build(cacheDir: string | undefined): Promise<Build> {
   const result = await buildSite({ articlesDir: articles, outDir: dir, ...(cacheDir && { cacheDir }) });
   if (result.code !== 0) throw new Error(`The ${name} build failed (exit ${result.code}):\n${result.output}`);
   const pages = (pattern: RegExp) => [...result.output.matchAll(pattern)].map((match) => match[1]!);
+  const policiesRead = /_headers written: .*\((\d+) pages read/.exec(result.output)?.[1];
   const built = {
     restored: pages(/├─ (\S+) \((?:restored|cached)\)/g),
     rendered: pages(/├─ (\S+) \(\+\d/g),
+    policiesRead: policiesRead === undefined ? undefined : Number(policiesRead),
   };
   if (!cacheDir) return { dir, ...built };
   const kept = join(work, name);
@@ -119,6 +123,7 @@ describe("a rebuild with the cache of the previous build", () => {
     expect(warm.restored).toContain("/2013/07/04/feeds-hostile-text/index.html");
     expect(warm.restored).toContain("/archive/2013/07/04/index.html");
     expect(warm.restored.length).toBeGreaterThan(first.rendered.length / 2);
+    expect(warm.policiesRead).toBeLessThan(first.rendered.length / 2);
   });
 
   it("after a title and a topic changed, equals a cold build: lists, neighbours and label pages follow", async () => {
