@@ -45,6 +45,9 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
   },
   devToolbar: { enabled: false },
+  // A rebuild copies every page whose cache key (src/data/cache-keys.ts) and code are unchanged from
+  // the cache folder (its dist/ and incremental-build.json) instead of rendering it again.
+  experimental: { incrementalBuild: true },
   // Scripts stay separate files, never inlined: a Content-Security-Policy without 'unsafe-inline'
   // then lets them run. Other assets keep Vite's default.
   vite: { build: { assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined) } },

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -146,13 +146,15 @@ try {
     records.builds.push(await build(articles, "site-cold", ["--outDir", site], projectRoot, env, site));
 
     // (c) The same site after one article's body changed, with the cache the cold build left and,
-    // as on CI, an empty output folder: Astro would otherwise first delete the previous output.
+    // as on CI, an empty output folder at the same place (Astro's code hash of a page that shows
+    // images includes the output folder's path, so another folder would render every such page).
+    if (values.keep) await rename(site, join(dir, "site-cold"));
+    else await rm(site, { recursive: true, force: true });
     await writeFile(corpus.firstArticle, editArticle(await readFile(corpus.firstArticle, "utf8")));
-    const rebuilt = join(dir, "site-rebuild");
+    const rebuilt = site;
     records.builds.push(
       await build(articles, "site-rebuild", ["--outDir", rebuilt], projectRoot, env, rebuilt),
     );
-    if (!values.keep) await rm(site, { recursive: true, force: true });
 
     progress(`${articles} articles: searching for "${corpus.commonWord}" and weighing pages in Chromium…`);
     const { year, month } = corpus.first.published;

@@ -7,6 +7,7 @@ import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";
 import { allYearsRoutes, isBuiltHere } from "./build-part";
+import { withCacheKeys } from "./cache-keys";
 
 /** A neighbouring period, named and addressed. */
 export interface PeriodLink {
@@ -111,7 +112,7 @@ export function labelPagePathOf(page: LabelPage): (n: number) => string {
  * (`…/page/N/`), with the params their file names take.
  */
 export function toPeriodRoutes(pages: readonly PeriodPage[], which: "first" | "later") {
-  return pages
+  const routes = pages
     .filter((period) => isBuiltHere(period.year))
     .filter((period) => (which === "first" ? period.page.number === 1 : period.page.number > 1))
     .map((period) => ({
@@ -123,6 +124,7 @@ export function toPeriodRoutes(pages: readonly PeriodPage[], which: "first" | "l
       },
       props: { period },
     }));
+  return withCacheKeys(routes);
 }
 
 /**
@@ -141,7 +143,7 @@ export async function getDatedPagePaths(): Promise<string[]> {
 
 /** The routes of label lists: first pages (`/topics/<slug>/`) or later ones (`…/N/`). */
 export function toLabelRoutes(pages: readonly LabelPage[], which: "first" | "later") {
-  return allYearsRoutes(pages)
+  const routes = allYearsRoutes(pages)
     .filter((label) => (which === "first" ? label.page.number === 1 : label.page.number > 1))
     .map((label) => ({
       params: {
@@ -151,6 +153,7 @@ export function toLabelRoutes(pages: readonly LabelPage[], which: "first" | "lat
       },
       props: { label },
     }));
+  return withCacheKeys(routes);
 }
 
 /** A bar of a timeline chart: a period and its number of articles. */

@@ -7,6 +7,16 @@ import type { Element, Root } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { allowsInlineScript, formatHeadersFile, inlineHash, mergePolicies } from "../lib/security-policy";
+import {
+  readPageStamps,
+  readStampedResults,
+  recordTime,
+  writeStampedResults,
+  type StampedResult,
+} from "./incremental-pages";
+
+/** The policies of the pages the last passed check read, in the cache folder. */
+const CHECKED_PAGES = "checked-page-policies.json";
 
 const parser = unified().use(rehypeParse);
 // Script types that hold data, never run code.
@@ -93,14 +103,22 @@ function readParsed(html: string): PagePolicy {
  * an inline script the policy would block (a reader would see a broken page, so it is never published).
  * A part of a site built by ranges of years checks its pages but leaves `_headers`, a file for the
  * whole site, to the part that writes the pages spanning all years (`writeHeaders: false`).
+ * A page that Astro's incremental build copied unchanged from its cache, the same bytes as when
+ * the last passed check read it, is not read again: its policy is taken from that check's record.
  */
 export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroIntegration {
   let base = "/";
+  let cacheDir: string | undefined;
+  let recordedBefore: number | undefined;
   return {
     name: "archive:security-headers",
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base;
+        if (config.experimental.incrementalBuild) cacheDir = fileURLToPath(config.cacheDir);
+      },
+      "astro:build:start": async () => {
+        if (cacheDir) recordedBefore = await recordTime(cacheDir);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -111,13 +129,27 @@ export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroI
         // Reading tens of thousands of pages one at a time waits on the disk more than it works.
         const limit = pLimit(16);
         const checks: Promise<void>[] = [];
+        const stamps = cacheDir ? await readPageStamps(cacheDir, recordedBefore) : new Map<string, string>();
+        const checked = cacheDir ? await readStampedResults<string>(cacheDir, CHECKED_PAGES) : new Map();
+        const passed = new Map<string, StampedResult<string>>();
         for await (const file of glob("**/*.html", { cwd: outDir })) {
+          const stamp = stamps.get(file);
+          const known = stamp === undefined ? undefined : checked.get(file);
+          if (known !== undefined && known.stamp === stamp) {
+            policies.add(known.result);
+            passed.set(file, known);
+            continue;
+          }
           checks.push(
             limit(async () => {
               const page = checkPagePolicy(await readFile(join(outDir, file), "utf8"));
               if (page.policy === undefined)
                 problems.push(`${file}: no Content-Security-Policy <meta> element`);
-              else policies.add(page.policy);
+              else {
+                policies.add(page.policy);
+                if (stamp !== undefined && page.blocked.length === 0)
+                  passed.set(file, { stamp, result: page.policy });
+              }
               for (const hash of page.blocked) blocked.set(hash, [...(blocked.get(hash) ?? []), file]);
             }),
           );
@@ -136,12 +168,20 @@ export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroI
             `The pages break their own Content-Security-Policy:\n${problems.sort().join("\n")}`,
           );
         }
+        if (cacheDir) await writeStampedResults(cacheDir, CHECKED_PAGES, passed);
+        const unread =
+          checked.size === 0
+            ? ""
+            : ` (${checks.length} pages read, the others unchanged since the last build)`;
         // Astro writes each page's policy; should any differ, one header for every address takes their
         // union: only what some page of the site needs.
-        if (!writeHeaders) return;
+        if (!writeHeaders) {
+          logger.info(`Policies checked${unread}.`);
+          return;
+        }
         await writeFile(join(outDir, "_headers"), formatHeadersFile(mergePolicies([...policies]), base));
         logger.info(
-          `_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged.`,
+          `_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged${unread}.`,
         );
       },
     },

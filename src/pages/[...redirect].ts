@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { allYearsRoutes } from "../data/build-part";
+import { withCacheKeys } from "../data/cache-keys";
 import { getRedirects } from "../data/redirects";
 import { formatRedirectsFile, redirectFilePath, renderRedirectPage, type Redirect } from "../lib/redirects";
 import { site } from "../site.config";
@@ -12,13 +13,17 @@ const HOST_FILE = "_redirects";
 /** A path for every alias of a public article, and one for the `_redirects` file. */
 export const getStaticPaths = (async () => {
   const redirects = await getRedirects();
-  return allYearsRoutes([
-    ...redirects.map((redirect) => ({
-      params: { redirect: redirectFilePath(redirect.alias).slice(1) },
-      props: { redirect },
-    })),
-    { params: { redirect: HOST_FILE }, props: { redirect: undefined } },
-  ]);
+  return withCacheKeys(
+    allYearsRoutes([
+      ...redirects.map((redirect) => ({
+        params: { redirect: redirectFilePath(redirect.alias).slice(1) },
+        props: { redirect },
+      })),
+      { params: { redirect: HOST_FILE }, props: { redirect: undefined } },
+    ]),
+    // The host's file lists every redirect.
+    ({ props }) => (props.redirect === undefined ? [redirects] : []),
+  );
 }) satisfies GetStaticPaths;
 
 /** The redirect page of one alias, or the `_redirects` file. */

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getBrowseData } from "../../data/browse";
 import { allYearsRoutes } from "../../data/build-part";
+import { withCacheKeys } from "../../data/cache-keys";
 import type { Article } from "../../data/archive";
 import { keepPerYear, onThisDayEntry } from "../../lib/on-this-day";
 import { withBase } from "../../lib/urls";
@@ -10,7 +11,9 @@ import { site } from "../../site.config";
 // without a rebuild. Every day has a file (an empty list at worst): a missing one would log an error.
 export const getStaticPaths = (async () => {
   const { onThisDay } = await getBrowseData();
-  return allYearsRoutes([...onThisDay]).map(([day, articles]) => ({ params: { day }, props: { articles } }));
+  return withCacheKeys(
+    allYearsRoutes([...onThisDay]).map(([day, articles]) => ({ params: { day }, props: { articles } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ articles: Article[] }> = ({ props }) =>

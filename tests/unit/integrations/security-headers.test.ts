@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { checkPagePolicy } from "../../../src/integrations/security-headers";
+import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { AstroIntegration } from "astro";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { checkPagePolicy, securityHeadersIntegration } from "../../../src/integrations/security-headers";
 import { inlineHash } from "../../../src/lib/security-policy";
 
 const ours = "document.documentElement.dataset.theme = 'dark';";
@@ -34,5 +39,87 @@ describe("checkPagePolicy", () => {
   it("does not take script-like text in an attribute for a script", () => {
     const html = page(`${meta}<meta name="description" content="<script>alert(1)</script>">`);
     expect(checkPagePolicy(html).blocked).toEqual([]);
+  });
+});
+
+describe("securityHeadersIntegration with the cache of an incremental build", () => {
+  type Hooks = Required<AstroIntegration["hooks"]>;
+  let root: string;
+  const messages: string[] = [];
+  const logger = { info: (message: string) => messages.push(message) };
+
+  /** Astro's record of the build's pages: route code hash and cache key of each page's file. */
+  let written = 0;
+  const writeAstroManifest = async (keys: Record<string, string>) => {
+    const file = join(root, "cache/incremental-build.json");
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        configHash: "c",
+        lockfileHash: "l",
+        routes: {
+          "src/pages/[slug].astro": {
+            dependencyHash: "d",
+            paths: Object.fromEntries(
+              Object.entries(keys).map(([page, cacheKey]) => [
+                `/${page}`,
+                { cacheKey, outputFile: `${page}/index.html` },
+              ]),
+            ),
+          },
+        },
+      }),
+    );
+    // A build takes longer than the file system's clock takes to tick; these do not.
+    written += 10;
+    await utimes(file, written, written);
+  };
+  const writePage = async (page: string, body = "") => {
+    await mkdir(join(root, "dist", page), { recursive: true });
+    await writeFile(
+      join(root, "dist", page, "index.html"),
+      `<!DOCTYPE html><html><head>${meta}</head><body>${body}</body></html>`,
+    );
+  };
+  /** One build as Astro runs the hooks; `manifest` writes Astro's record during the build, or not at all. */
+  const build = async (manifest?: Record<string, string>) => {
+    const hooks = securityHeadersIntegration().hooks as Hooks;
+    const config = {
+      base: "/",
+      cacheDir: pathToFileURL(join(root, "cache/")),
+      experimental: { incrementalBuild: true },
+    };
+    await hooks["astro:config:done"]({ config } as unknown as Parameters<Hooks["astro:config:done"]>[0]);
+    await hooks["astro:build:start"]({} as Parameters<Hooks["astro:build:start"]>[0]);
+    if (manifest) await writeAstroManifest(manifest);
+    messages.length = 0;
+    await hooks["astro:build:done"]({
+      dir: pathToFileURL(join(root, "dist/")),
+      logger,
+    } as unknown as Parameters<Hooks["astro:build:done"]>[0]);
+  };
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), "archive-policy-"));
+    await mkdir(join(root, "cache"));
+    await writePage("a");
+    await writePage("b");
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it("reads again only the pages whose cache key changed, and still refuses a page that breaks the policy", async () => {
+    await build({ a: "1", b: "1" });
+    expect(messages.join("\n")).toMatch(/_headers written: 1 page policy merged\.$/m);
+    await build({ a: "1", b: "1" });
+    expect(messages.join("\n")).toMatch(/\(0 pages read, the others unchanged since the last build\)/);
+    await writePage("b", "<script>alert(1)</script>");
+    await expect(build({ a: "1", b: "2" })).rejects.toThrow(/b\/index\.html: an inline script/);
+  });
+
+  it("reads every page when Astro's record was not written by this build", async () => {
+    await build({ a: "1", b: "1" });
+    await writePage("b", "<script>alert(1)</script>");
+    await expect(build()).rejects.toThrow(/b\/index\.html: an inline script/);
   });
 });

@@ -1,0 +1,160 @@
+import { copyFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, fixtureArticlesDir, listFiles } from "../support/site-build";
+
+// The fixture archive built once, then changed step by step; after each change it is built again
+// with the cache of the build before (into the same, emptied output folder, as CI builds into
+// dist/) and, for comparison, cold with an empty cache. Every file must be the same.
+
+let work: string;
+let articles: string;
+/** The cache that every warm build shares, as CI restores it. */
+let cache: string;
+/** The output folder of every warm build. */
+let out: string;
+let step = 0;
+
+interface Build {
+  dir: string;
+  /** Pages copied from the cache instead of rendered. */
+  restored: string[];
+  /** Pages rendered. */
+  rendered: string[];
+  /** Pages whose security policy the build read again (the others were unchanged since it last did). */
+  policiesRead: number | undefined;
+}
+
+async function build(cacheDir: string | undefined): Promise<Build> {
+  const name = `${cacheDir ? "warm" : "cold"}-${step}`;
+  const dir = cacheDir ? out : join(work, name);
+  await rm(dir, { recursive: true, force: true });
+  const result = await buildSite({ articlesDir: articles, outDir: dir, ...(cacheDir && { cacheDir }) });
+  if (result.code !== 0) throw new Error(`The ${name} build failed (exit ${result.code}):\n${result.output}`);
+  const pages = (pattern: RegExp) => [...result.output.matchAll(pattern)].map((match) => match[1]!);
+  const policiesRead = /_headers written: .*\((\d+) pages read/.exec(result.output)?.[1];
+  const built = {
+    restored: pages(/├─ (\S+) \((?:restored|cached)\)/g),
+    rendered: pages(/├─ (\S+) \(\+\d/g),
+    policiesRead: policiesRead === undefined ? undefined : Number(policiesRead),
+  };
+  if (!cacheDir) return { dir, ...built };
+  const kept = join(work, name);
+  await rename(out, kept);
+  return { dir: kept, ...built };
+}
+
+/** The files that differ between two sites, and those that only one has. */
+async function differences(a: string, b: string): Promise<string[]> {
+  const [filesA, filesB] = await Promise.all([listFiles(a), listFiles(b)]);
+  const onlyOne = [
+    ...filesA.filter((f) => !filesB.includes(f)),
+    ...filesB.filter((f) => !filesA.includes(f)),
+  ];
+  const differing = [];
+  for (const file of filesA.filter((f) => filesB.includes(f))) {
+    const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file))]);
+    if (!x.equals(y)) differing.push(file);
+  }
+  return [...onlyOne, ...differing].sort();
+}
+
+/** Builds the changed archive warm and cold; the warm build must equal the cold one, file for file. */
+async function rebuildAfter(change: () => Promise<void>) {
+  step++;
+  await change();
+  const warm = await build(cache);
+  const cold = await build(undefined);
+  expect(await differences(warm.dir, cold.dir)).toEqual([]);
+  expect(cold.restored).toEqual([]);
+  return warm;
+}
+
+const edit = async (file: string, from: RegExp | string, to: string) => {
+  const path = join(articles, file);
+  const text = await readFile(path, "utf8");
+  const changed = text.replace(from, to);
+  expect(changed).not.toBe(text);
+  await writeFile(path, changed);
+};
+
+let first: Build;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "archive-incremental-"));
+  articles = join(work, "articles");
+  cache = join(work, "cache");
+  out = join(work, "site");
+  await cp(fixtureArticlesDir, articles, { recursive: true });
+  first = await build(cache);
+});
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe("a rebuild with the cache of the previous build", () => {
+  it("renders every page the first time", () => {
+    expect(first.restored).toEqual([]);
+    expect(first.rendered.length).toBeGreaterThan(400);
+  });
+
+  it("after a body, a photo and a body image changed, equals a cold build and renders only their pages", async () => {
+    const warm = await rebuildAfter(async () => {
+      await edit(
+        "2016/morning-briefing.md",
+        /\n*$/,
+        "\n\nThe office will stay open until noon on Fridays.\n",
+      );
+      // Another picture under the same file names: the lead photo of one article, the body image of another.
+      await copyFile(
+        join(articles, "2015/images/ferry-quay.jpg"),
+        join(articles, "2019/images/harbour-light.jpg"),
+      );
+      await copyFile(
+        join(articles, "2019/images/tiny-map.png"),
+        join(articles, "2015/images/ferry-timetable.png"),
+      );
+    });
+    expect(warm.rendered).toContain("/2016/06/14/morning-briefing/index.html");
+    expect(warm.rendered).toContain("/2015/03/09/night-ferry-returns/index.html");
+    expect(warm.rendered).toContain("/2019/05/02/harbour-light-returns/index.html");
+    expect(warm.restored).toContain("/2013/07/04/feeds-hostile-text/index.html");
+    expect(warm.restored).toContain("/archive/2013/07/04/index.html");
+    expect(warm.restored.length).toBeGreaterThan(first.rendered.length / 2);
+    expect(warm.policiesRead).toBeLessThan(first.rendered.length / 2);
+  });
+
+  it("after a title and a topic changed, equals a cold build: lists, neighbours and label pages follow", async () => {
+    const warm = await rebuildAfter(async () => {
+      await edit(
+        "2016/late-evening-filing.md",
+        /^title: .*$/m,
+        "title: A filing that came in after midnight",
+      );
+      await edit("2016/late-evening-filing.md", /^topics: .*$/m, "topics: [testing, night-desk, ferries]");
+    });
+    expect(warm.rendered).toEqual(
+      expect.arrayContaining([
+        "/archive/2016/06/index.html",
+        "/topics/ferries/index.html",
+        "/topics/night-desk/index.html",
+      ]),
+    );
+    expect(warm.restored).toContain("/2013/07/04/feeds-hostile-text/index.html");
+  });
+
+  it("after an article was deleted and another added, equals a cold build", async () => {
+    const warm = await rebuildAfter(async () => {
+      await rm(join(articles, "2016/early-june-notice.md"));
+      await mkdir(join(articles, "2022"));
+      await writeFile(
+        join(articles, "2022/new-pier.md"),
+        "---\ntitle: A new pier for the island ferry\npublished: 2022-03-01\nbyline: Ann Lee\ntopics: [ferries]\n---\n\nThe pier opens in May.\n",
+      );
+    });
+    expect(warm.rendered).toContain("/2022/03/01/new-pier/index.html");
+    expect(warm.restored).toContain("/2013/07/04/feeds-hostile-text/index.html");
+  });
+});
