@@ -2,7 +2,9 @@
  * The search page: reads the view from the address (words, filters, order, language, how many
  * results), asks Pagefind, and shows filters with counts and the results. Every change is
  * written back to the address, so a reload, a shared link or Back shows the same view.
- * Pagefind's files load only here.
+ * Pagefind's files load only here. The page is written with the newest articles in the site's
+ * language, the view before anything is asked, and keeps that list until the reader searches,
+ * filters, sorts or asks for more (or reads in another language); Pagefind loads meanwhile.
  */
 import { SEARCH_FACETS, limitFacetValues, listFacetValues, type FacetKey } from "../lib/search-filters";
 import {
@@ -82,6 +84,8 @@ let state: SearchState = parseSearchState(new URLSearchParams(location.search));
 let current:
   { results: PagefindResponse["results"]; shown: number; language: string; browsing: boolean } | undefined;
 let runId = 0;
+// The language of the list the page was written with, while it is the one shown.
+let written: string | undefined = list?.children.length ? list.dataset.language : undefined;
 // Long filter lists show their most frequent values until the reader asks for all of them.
 const FACET_LIMIT = 10;
 const expandedFacets = new Set<FacetKey>();
@@ -482,6 +486,7 @@ async function run(): Promise<void> {
   const id = ++runId;
   const view = state;
   if (!status || !list || !more || !elsewhere) return;
+  written = undefined;
   status.textContent = view.query === "" ? "Loading…" : `Searching for “${view.query}”…`;
   try {
     const available = await loadLanguages();
@@ -570,7 +575,8 @@ facets?.addEventListener(
 async function refreshFacets(): Promise<void> {
   const id = runId;
   const view = state;
-  if (!current) return;
+  // The written list has no counts to show: the index is asked for the same view.
+  if (!current) return run();
   const pagefind = await instanceFor(current.language);
   const main = await pagefind.search(view.query === "" ? null : view.query, searchOptions(view));
   const counts = await countFacets(pagefind, view, main);
@@ -594,6 +600,10 @@ languageSelect?.addEventListener("change", () =>
 // Set while a batch loads: a second press meanwhile would append the same results again.
 let loadingMore = false;
 more?.addEventListener("click", () => {
+  if (written !== undefined) {
+    showMoreOfWritten();
+    return;
+  }
   if (!current || loadingMore) return;
   loadingMore = true;
   state = { ...state, pages: Math.ceil(current.shown / pageSize) + 1 };
@@ -637,6 +647,76 @@ window.addEventListener("popstate", (event) => {
   void run();
 });
 
+/** "Show more" under the written list: the index shows the view with one batch more. */
+function showMoreOfWritten(): void {
+  if (loadingMore) return;
+  loadingMore = true;
+  state = { ...state, pages: 2 };
+  history.replaceState(historyState(), "", urlFor(state));
+  void run()
+    .then(() => {
+      // Focus moves to the first new result, as it does for any batch.
+      list?.querySelectorAll<HTMLAnchorElement>(".result__title a")[pageSize]?.focus();
+    })
+    .finally(() => {
+      loadingMore = false;
+    });
+}
+
+/** True when the address asks for the view the page was written with: nothing searched or chosen. */
+function isWrittenView(view: SearchState): boolean {
+  return (
+    view.query === "" &&
+    !hasFilters(view.filters) &&
+    effectiveSort(view) === "newest" &&
+    view.pages === 1 &&
+    openFacets.size === 0
+  );
+}
+
+/**
+ * Keeps the written list when it is the view asked for, in the reader's language: the controls
+ * are shown and the language named in the address as after a search. Any other view is searched
+ * at once.
+ */
+async function start(): Promise<void> {
+  if (written === undefined || !isWrittenView(state)) return run();
+  const id = runId;
+  const available = await loadLanguages().catch(() => undefined);
+  const language = available && chooseLanguage(state.language, Object.keys(available));
+  // Anything else asked meanwhile, or an index list that cannot be read, is the search's to show.
+  if (id !== runId || written === undefined) return;
+  if (!available || language !== written) return run();
+  renderLanguages(available, language);
+  showState(state, language);
+  if (options) options.hidden = false;
+  if (facets) facets.hidden = false;
+  const named = Object.keys(available).length > 1 ? language : undefined;
+  if (state.language !== named) {
+    state = { ...state, language: named };
+    history.replaceState(historyState(), "", urlFor(state));
+  }
+  // Pagefind loads once the page is idle (or the reader goes to the search box first), so that a
+  // search typed at once does not wait for it; the list above never does. A failure to load
+  // is shown by the search that needs it. The first search of a Pagefind instance also pays
+  // one-off costs (at 10,000 articles it took about 60 ms longer than the next): a search without
+  // words, which needs no index chunk or fragment file, pays them meanwhile and downloads nothing.
+  let loading: Promise<unknown> | undefined;
+  const load = (): void => {
+    loading ??= instanceFor(language)
+      .then((pagefind) => pagefind.search(null))
+      .catch(() => undefined);
+  };
+  box?.addEventListener("focus", load, { once: true });
+  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 0);
+}
+
 // Search runs here, so the links offered to readers without JavaScript step aside until it fails.
 if (browse) browse.hidden = true;
-void run();
+// A written list that is not the view asked for is not shown while the search runs.
+if (written !== undefined && !isWrittenView(state)) {
+  list?.replaceChildren();
+  if (more) more.hidden = true;
+}
+void start();

@@ -37,4 +37,21 @@ describe("the search page on a phone", () => {
     await page.locator("#search-facets").waitFor();
     expect(await layoutShifts()).toEqual([]);
   });
+
+  it("moves nothing on screen while the index loads under the newest articles", async () => {
+    await page.addInitScript(() => {
+      const shifts: { value: number }[] = [];
+      (window as unknown as { shifts: typeof shifts }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number }[]) shifts.push(entry);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const pagefindLoaded = page.waitForRequest(/\.pf_meta$/);
+    await page.goto(new URL("search/", siteUrl).href);
+    await page.locator("#search-facets").waitFor();
+    await pagefindLoaded;
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("#search-results .result").count()).toBeGreaterThan(0);
+    expect((await layoutShifts()).map((shift) => shift.value)).toEqual([]);
+  });
 });

@@ -233,6 +233,65 @@ describe("order", () => {
   });
 });
 
+describe("before anything is asked", () => {
+  /** What each listed result shows: link, address, facts, excerpt and thumbnail. */
+  const shown = (from: Page) =>
+    from.locator("#search-results > li").evaluateAll((items) =>
+      items.map((item) => ({
+        title: item.querySelector(".result__title a")?.textContent,
+        href: item.querySelector(".result__title a")?.getAttribute("href"),
+        meta: item.querySelector(".result__meta")?.textContent,
+        excerpt: item.querySelector(".result__excerpt")?.textContent,
+        thumb: item.querySelector("img")?.getAttribute("src") ?? null,
+      })),
+    );
+
+  it("lists the newest articles without asking the index, as the index would list them", async () => {
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    expect(await openSearch("")).toBe("7 articles in the archive, newest first");
+    await page.waitForLoadState("networkidle");
+    expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE]);
+    expect(searchAddress()).toBe("/archive/search/?lang=en");
+    // The index shows a result from its fragment files; none was needed.
+    expect(requested.filter((path) => path.includes("/pagefind/fragment/"))).toEqual([]);
+    const written = await shown(page);
+    expect(written[1]!.excerpt).toBe(OPENINGS[DEBATE]);
+
+    // "Show more" asks the index, which shows the same two first and the next two.
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await poll(titles).toEqual([NIGHT_TRAINS, DEBATE, BARRIER, MARKET]);
+    expect(searchAddress()).toBe("/archive/search/?lang=en&page=2");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(BARRIER);
+    expect((await shown(page)).slice(0, 2)).toEqual(written);
+    expect(requested).toContain("/archive/pagefind/pagefind.js");
+  });
+
+  it("is the same list for a reader without JavaScript", async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+    const reader = await noScript.newPage();
+    await reader.goto(at("search/"));
+    const expected = await shown(reader);
+    expect(await reader.locator("#search-status").textContent()).toBe(
+      "7 articles in the archive, newest first",
+    );
+    await noScript.close();
+    expect(await openSearch("?page=2")).toBe("7 articles in the archive, newest first");
+    expect((await shown(page)).slice(0, 2)).toEqual(expected);
+  });
+
+  it("loads the index meanwhile, so that a first search does not wait for it", async () => {
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await openSearch("");
+    await poll(() => requested.filter((path) => /\.pf_meta$|\/wasm\.en\.pagefind$/.test(path)).length).toBe(
+      2,
+    );
+    expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE]);
+    expect(await status().textContent()).toBe("7 articles in the archive, newest first");
+  });
+});
+
 describe("the address", () => {
   it("reproduces the same view when reloaded or shared", async () => {
     await openSearch("");

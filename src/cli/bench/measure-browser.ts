@@ -34,6 +34,9 @@ function recordRequests(page: Page): Recorded[] {
   const settle = new Map<Request, { resolve: (t: Transfer) => void; reject: (e: unknown) => void }>();
   page.on("request", (request) => {
     const done = new Promise<Transfer>((resolve, reject) => settle.set(request, { resolve, reject }));
+    // A request that ends after its page has closed (another language's index, asked once the
+    // results are shown) cannot be read; only the transfers awaited may fail the measurement.
+    done.catch(() => undefined);
     recorded.push({ request, done });
   });
   page.on("requestfinished", (request) => {
