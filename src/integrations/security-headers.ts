@@ -75,7 +75,17 @@ function readQuickly(html: string): PagePolicy | undefined {
  * scripts, and those of them the policy does not allow.
  */
 export function checkPagePolicy(html: string): PagePolicy {
-  return readQuickly(html) ?? readParsed(html);
+  const page = readQuickly(html) ?? readParsed(html);
+  return page.policy === undefined ? page : { ...page, policy: detached(page.policy) };
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring
+ * as a view of the whole string, so a policy kept per page would keep every page's HTML alive:
+ * at 50,000 articles, more than the build's memory.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 function readParsed(html: string): PagePolicy {
@@ -122,7 +132,8 @@ export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroI
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const policies = new Set<string>();
+        // The policies the pages carry, each kept once however many pages carry it (a site has one or two).
+        const policies = new Map<string, string>();
         const problems: string[] = [];
         // Pages by the hash of the inline script their policy blocks: one message a script, not a page.
         const blocked = new Map<string, string[]>();
@@ -132,12 +143,17 @@ export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroI
         const stamps = cacheDir ? await readPageStamps(cacheDir, recordedBefore) : new Map<string, string>();
         const checked = cacheDir ? await readStampedResults<string>(cacheDir, CHECKED_PAGES) : new Map();
         const passed = new Map<string, StampedResult<string>>();
+        const shared = (policy: string): string => {
+          const known = policies.get(policy);
+          if (known !== undefined) return known;
+          policies.set(policy, policy);
+          return policy;
+        };
         for await (const file of glob("**/*.html", { cwd: outDir })) {
           const stamp = stamps.get(file);
           const known = stamp === undefined ? undefined : checked.get(file);
           if (known !== undefined && known.stamp === stamp) {
-            policies.add(known.result);
-            passed.set(file, known);
+            passed.set(file, { stamp: known.stamp, result: shared(known.result) });
             continue;
           }
           checks.push(
@@ -146,9 +162,9 @@ export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroI
               if (page.policy === undefined)
                 problems.push(`${file}: no Content-Security-Policy <meta> element`);
               else {
-                policies.add(page.policy);
+                const policy = shared(page.policy);
                 if (stamp !== undefined && page.blocked.length === 0)
-                  passed.set(file, { stamp, result: page.policy });
+                  passed.set(file, { stamp, result: policy });
               }
               for (const hash of page.blocked) blocked.set(hash, [...(blocked.get(hash) ?? []), file]);
             }),
@@ -179,7 +195,10 @@ export function securityHeadersIntegration({ writeHeaders = true } = {}): AstroI
           logger.info(`Policies checked${unread}.`);
           return;
         }
-        await writeFile(join(outDir, "_headers"), formatHeadersFile(mergePolicies([...policies]), base));
+        await writeFile(
+          join(outDir, "_headers"),
+          formatHeadersFile(mergePolicies([...policies.keys()]), base),
+        );
         logger.info(
           `_headers written: ${policies.size} page polic${policies.size === 1 ? "y" : "ies"} merged${unread}.`,
         );
