@@ -40,35 +40,68 @@ export async function writeSearchIndex(
   offeredPages: number = articlePages,
   part: BuildPart = WHOLE_SITE,
 ): Promise<number> {
+  const stopped = whenPagefindStops();
   try {
-    const { index, errors } = await api.createIndex({});
-    failOn(errors, "start");
-    if (!index) throw new SearchIndexError("Pagefind did not create an index");
-    // Only article pages are offered, so an archive with none gets an empty index, not its home page.
-    const added = await index.addDirectory({ path: outDir, glob: ARTICLE_PAGE_GLOB });
-    failOn(added.errors, "index the built pages");
-    const bundle = join(outDir, searchIndexDir(part));
-    failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
-    const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    if (added.page_count !== offeredPages || indexed !== articlePages) {
-      throw new SearchIndexError(
-        `The search index holds ${indexed} of the ${articlePages} article pages the build wrote ` +
-          `(${added.page_count} files offered); ` +
-          "every article page must mark its text with data-pagefind-body",
-      );
-    }
-    // The search page loads the indexes this list names; a part's index is listed by `npm run merge`.
-    if (part.kind === "whole") {
-      const list: SearchIndexList = { indexes: [searchIndexEntry(part, entry.languages)] };
-      await writeFile(join(outDir, SEARCH_INDEXES_FILE), JSON.stringify(list));
-    }
-    return indexed;
+    return await Promise.race([indexPages(api, outDir, articlePages, offeredPages, part), stopped.promise]);
   } finally {
+    stopped.cancel();
     await api.close();
   }
+}
+
+/**
+ * Pagefind's Node API never answers a call its process did not finish: when the kernel kills that
+ * process (out of memory, say), the build would wait on nothing, and Node, with nothing left to
+ * do, would exit with status 0 and a site without its search index. Node says when that happens
+ * ("beforeExit" while this waits), and the build then fails.
+ */
+function whenPagefindStops(): { promise: Promise<never>; cancel: () => void } {
+  let onBeforeExit = (): void => {};
+  const promise = new Promise<never>((_, reject) => {
+    onBeforeExit = () =>
+      reject(
+        new SearchIndexError(
+          "Pagefind's process ended before it finished the search index, without an error of its own: " +
+            "it was most likely killed, for example by the system for lack of memory",
+        ),
+      );
+  });
+  process.once("beforeExit", onBeforeExit);
+  return { promise, cancel: () => process.off("beforeExit", onBeforeExit) };
+}
+
+async function indexPages(
+  api: PagefindApi,
+  outDir: string,
+  articlePages: number,
+  offeredPages: number,
+  part: BuildPart,
+): Promise<number> {
+  const { index, errors } = await api.createIndex({});
+  failOn(errors, "start");
+  if (!index) throw new SearchIndexError("Pagefind did not create an index");
+  // Only article pages are offered, so an archive with none gets an empty index, not its home page.
+  const added = await index.addDirectory({ path: outDir, glob: ARTICLE_PAGE_GLOB });
+  failOn(added.errors, "index the built pages");
+  const bundle = join(outDir, searchIndexDir(part));
+  failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
+  const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  if (added.page_count !== offeredPages || indexed !== articlePages) {
+    throw new SearchIndexError(
+      `The search index holds ${indexed} of the ${articlePages} article pages the build wrote ` +
+        `(${added.page_count} files offered); ` +
+        "every article page must mark its text with data-pagefind-body",
+    );
+  }
+  // The search page loads the indexes this list names; a part's index is listed by `npm run merge`.
+  if (part.kind === "whole") {
+    const list: SearchIndexList = { indexes: [searchIndexEntry(part, entry.languages)] };
+    await writeFile(join(outDir, SEARCH_INDEXES_FILE), JSON.stringify(list));
+  }
+  return indexed;
 }
 
 /** Builds the Pagefind search index from the written pages once the build is done. */

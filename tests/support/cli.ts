@@ -17,12 +17,23 @@ export function runCli(
   args: readonly string[],
   { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
 ): Promise<CliResult> {
-  // The Node.js running the tests (the project's own), not whichever `node` is first on PATH.
+  return runTypeScript(join(projectRoot, `src/cli/${name}.ts`), args, {
+    cwd,
+    env: { ARTICLES_DIR: "", URL_MANIFEST: "", NO_COLOR: "1", ...env },
+  });
+}
+
+/** Runs a TypeScript file with the Node.js running the tests (the project's own) and tsx. */
+export function runTypeScript(
+  script: string,
+  args: readonly string[],
+  { cwd = projectRoot, env = {} }: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const tsx = join(projectRoot, "node_modules/tsx/dist/cli.mjs");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, join(projectRoot, `src/cli/${name}.ts`), ...args], {
+    const child = spawn(process.execPath, [tsx, script, ...args], {
       cwd,
-      env: { ...process.env, ARTICLES_DIR: "", URL_MANIFEST: "", NO_COLOR: "1", ...env },
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { describe, expect, it, vi } from "vitest";
 import { SearchIndexError, writeSearchIndex, type PagefindApi } from "../../../src/integrations/pagefind";
+import { runTypeScript } from "../../support/cli";
+import { projectRoot } from "../../support/site-build";
 
 /** A tiny built site: article pages at /YYYY/MM/DD/slug/ plus a home page. */
 async function builtSite(articles: Record<string, string>): Promise<string> {
@@ -76,4 +78,24 @@ describe("writeSearchIndex when Pagefind reports errors", () => {
     await expect(writeSearchIndex(api, "/nonexistent", 0)).rejects.toThrow(message);
     expect(api.close).toHaveBeenCalledTimes(1);
   });
+});
+
+describe("writeSearchIndex when Pagefind's process is killed", () => {
+  // Pagefind's Node API never answers a request its process did not finish; with nothing left to
+  // wait for, Node would end the build with status 0 and no search index.
+  it.skipIf(process.platform !== "linux")(
+    "fails, saying so, when the system kills Pagefind in the middle of indexing",
+    async () => {
+      const dir = await builtSite({ "2020/01/02/first": article("First story") });
+      const result = await runTypeScript(
+        join(projectRoot, "tests/fixtures/scripts/index-killed-pagefind.ts"),
+        [dir],
+      );
+      expect(result.stdout).not.toContain("indexed");
+      expect(result.stderr).toContain(
+        "Pagefind's process ended before it finished the search index, without an error of its own",
+      );
+      expect(result.code).toBe(1);
+    },
+  );
 });
