@@ -19,7 +19,9 @@ export default defineConfig({
   trailingSlash: "ignore",
   // Stylesheets are always files: no page has inline style, so one Content-Security-Policy without
   // style hashes fits every page, and every part of a site built by years writes the same one.
-  build: { format: "directory", inlineStylesheets: "never" },
+  // Eight pages at a time: each page's render waits on writing its file and the cache's copy, and
+  // the others render meanwhile (10,000 articles: 74 s cold, against 95 s one page at a time).
+  build: { format: "directory", inlineStylesheets: "never", concurrency: 8 },
   // The URL manifest last: it records the addresses only once everything else has succeeded.
   // Built in parts (ARCHIVE_YEARS), the all-years part writes the sitemap, each year part its
   // search index, and `npm run merge` checks and records the addresses of the merged site.

@@ -34,9 +34,14 @@ async function build(cacheDir: string | undefined): Promise<Build> {
   if (result.code !== 0) throw new Error(`The ${name} build failed (exit ${result.code}):\n${result.output}`);
   const pages = (pattern: RegExp) => [...result.output.matchAll(pattern)].map((match) => match[1]!);
   const policiesRead = /_headers written: .*\((\d+) pages read/.exec(result.output)?.[1];
+  // A page rendered logs its path when it starts and its time when it is done, with other pages'
+  // lines between (several render at once); a page copied logs both at once.
+  const restored = pages(/├─ (\S+) \((?:restored|cached)\)/g);
+  const copied = new Set(restored);
   const built = {
-    restored: pages(/├─ (\S+) \((?:restored|cached)\)/g),
-    rendered: pages(/├─ (\S+) \(\+\d/g),
+    restored,
+    // The next line's time can follow a path on the same line: "├─ /404.html06:10:34 …".
+    rendered: pages(/├─ (\S+?)(?=\s|\d\d:\d\d:\d\d|$)/gm).filter((page) => !copied.has(page)),
     policiesRead: policiesRead === undefined ? undefined : Number(policiesRead),
   };
   if (!cacheDir) return { dir, ...built };
