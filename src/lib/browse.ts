@@ -1,4 +1,5 @@
 import { daysInMonth, type WrittenDate } from "./dates";
+import { cached } from "./cached";
 
 /** What the date archive and the related-article rules read from an article. */
 export interface DatedArticle {
@@ -92,12 +93,7 @@ export function monthCalendar(year: number, month: number, firstDay = 1): Calend
 
 /** The first day of the week where `locale` is read (1 = Monday … 7 = Sunday); Monday when unknown. */
 export function firstDayOfWeek(locale: string): number {
-  let day = firstDays.get(locale);
-  if (day === undefined) {
-    day = findFirstDay(locale);
-    firstDays.set(locale, day);
-  }
-  return day;
+  return cached(firstDays, locale, () => findFirstDay(locale));
 }
 
 const firstDays = new Map<string, number>();

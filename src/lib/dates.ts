@@ -1,3 +1,5 @@
+import { cached } from "./cached";
+
 /**
  * Dates as editors write them. A `published` value keeps its calendar day and
  * clock time exactly as written; the instant is derived only for sorting.
@@ -125,13 +127,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * `name` stands for the options, so that finding the formatter costs no more than a lookup.
  */
 function utcFormat(locale: string, name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${name}`;
-  let format = formatters.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
-    formatters.set(key, format);
-  }
-  return format;
+  return cached(
+    formatters,
+    `${locale} ${name}`,
+    () => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }),
+  );
 }
 
 /** "June 14, 2016" in `locale`, always the day as written (never shifted by a timezone). */

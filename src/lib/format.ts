@@ -1,3 +1,4 @@
+import { cached } from "./cached";
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /** "A, B and C" in `locale`, made once per locale: every card of every list joins a byline. */
@@ -43,12 +44,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** Numbers as `locale` writes them ("1,204"), made once per locale: toLocaleString makes one a call. */
 export function numberFormat(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format;
+  return cached(numberFormats, locale, () => new Intl.NumberFormat(locale));
 }
 
 /** "1 article", "1,204 articles": a count of articles in the site's words. */

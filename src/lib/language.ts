@@ -1,3 +1,5 @@
+import { cached } from "./cached";
+
 /**
  * The canonical form of a BCP 47 tag ("zh-hans" → "zh-Hans"); undefined for a malformed
  * tag, for "und", or for a word in place of a code ("english"). Decided by the tag's
@@ -5,10 +7,7 @@
  */
 export function canonicalLanguage(tag: string): string | undefined {
   // Every article is checked, and an archive has a handful of languages: each tag is read once.
-  if (canonicalTags.has(tag)) return canonicalTags.get(tag);
-  const canonical = findCanonical(tag);
-  canonicalTags.set(tag, canonical);
-  return canonical;
+  return cached(canonicalTags, tag, () => findCanonical(tag));
 }
 
 const canonicalTags = new Map<string, string | undefined>();

@@ -1,5 +1,6 @@
 import { toRfc3339 } from "./date-formats";
 import { lastChanged, type WrittenDate } from "./dates";
+import { cached } from "./cached";
 
 /**
  * schema.org NewsArticle JSON-LD and the Open Graph / Twitter card tags of an article page,
@@ -174,11 +175,9 @@ export function serializeJsonLd(value: unknown): string {
  */
 export function openGraphLocale(language: string, siteLocale: string): string | undefined {
   // Every article page asks, for a handful of languages: each pair is worked out once.
-  const key = `${language} ${siteLocale}`;
-  if (openGraphLocales.has(key)) return openGraphLocales.get(key);
-  const locale = findOpenGraphLocale(language, siteLocale);
-  openGraphLocales.set(key, locale);
-  return locale;
+  return cached(openGraphLocales, `${language} ${siteLocale}`, () =>
+    findOpenGraphLocale(language, siteLocale),
+  );
 }
 
 const openGraphLocales = new Map<string, string | undefined>();
