@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { AstroIntegration } from "astro";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkPagePolicy, securityHeadersIntegration } from "../../../src/integrations/security-headers";
@@ -39,6 +41,28 @@ describe("checkPagePolicy", () => {
   it("does not take script-like text in an attribute for a script", () => {
     const html = page(`${meta}<meta name="description" content="<script>alert(1)</script>">`);
     expect(checkPagePolicy(html).blocked).toEqual([]);
+  });
+  it("keeps nothing of the page it read: the build keeps a policy per page, for tens of thousands of pages", () => {
+    setFlagsFromString("--expose-gc");
+    const collectGarbage = runInNewContext("gc") as () => void;
+    const heldAfterCollecting = () => {
+      collectGarbage();
+      return process.memoryUsage().heapUsed;
+    };
+    // A policy with an entity is read by the parser, the others by the quick reading.
+    const entityMeta = meta.replace("style-src 'self'", "style-src &#39;self&#39;");
+    const pageBytes = 2_000_000;
+    const pages = 60;
+    const before = heldAfterCollecting();
+    const kept: ReturnType<typeof checkPagePolicy>[] = [];
+    for (let n = 0; n < pages; n += 1) {
+      const padding = `<p>${String(n).repeat(pageBytes / String(n).length)}</p>`;
+      kept.push(checkPagePolicy(page(n % 2 === 0 ? meta : entityMeta, padding)));
+    }
+    const held = heldAfterCollecting() - before;
+    expect(kept.every((result) => result.policy?.startsWith("script-src 'self'"))).toBe(true);
+    // Holding each page would be 120 MB (at least a byte a character); the policies are a few KB.
+    expect(held).toBeLessThan((pages * pageBytes) / 10);
   });
 });
 
