@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
-import { fixtureArticlesDir, projectRoot } from "../support/site-build";
+import { fixtureArticlesDir, projectRoot, shellEnvironment } from "../support/site-build";
 
 const invalidDir = join(projectRoot, "tests/fixtures/articles/invalid");
 const good =
@@ -182,7 +182,7 @@ describe("npm run check", () => {
       execFile(
         "sh",
         ["-c", command],
-        { cwd, env: { ...process.env, ARTICLES_DIR: "", URL_MANIFEST: "" } },
+        { cwd, env: shellEnvironment({ ARTICLES_DIR: "", URL_MANIFEST: "" }) },
         (error, stdout, stderr) =>
           done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
       );

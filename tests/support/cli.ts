@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { projectRoot } from "./site-build";
+import { projectRoot, shellEnvironment } from "./site-build";
 
 export interface CliResult {
   code: number | null;
@@ -33,7 +33,7 @@ export function runTypeScript(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tsx, script, ...args], {
       cwd,
-      env: { ...process.env, ...env },
+      env: shellEnvironment(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

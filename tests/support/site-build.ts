@@ -12,6 +12,34 @@ export const fixtureArticlesDir = join(projectRoot, "tests/fixtures/site/article
 /** The fixture archive of the search tests, whose expected result sets are known exactly. */
 export const searchFixtureArticlesDir = join(projectRoot, "tests/fixtures/search/articles");
 
+/** What Vitest adds to the environment of the tests: its own flags and Vite's `import.meta.env` values. */
+const TEST_RUNNER_VARIABLES = [
+  "VITEST",
+  "VITEST_MODE",
+  "VITEST_POOL_ID",
+  "VITEST_WORKER_ID",
+  "TEST",
+  "NODE_ENV",
+  "FORCE_TTY",
+  "BASE_URL",
+  "MODE",
+  "DEV",
+  "PROD",
+  "SSR",
+];
+
+/**
+ * The environment for a build or command a test runs: the tests' own, without what Vitest added,
+ * as from the shell that started the tests. Astro writes environment variables into the site's
+ * code (DEV=1 and PROD= would turn its production checks off), so a build that inherited them would
+ * not be the site a reader gets.
+ */
+export function shellEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of TEST_RUNNER_VARIABLES) delete env[name];
+  return { ...env, ...extra };
+}
+
 export interface BuildOptions {
   /** Article folder, absolute or relative to the project. */
   articlesDir: string;
@@ -25,6 +53,8 @@ export interface BuildOptions {
   urlManifest?: string;
   /** The part of the site to build (ARCHIVE_YEARS: "1996-2005", "none"); the whole site when left out. */
   archiveYears?: string;
+  /** More environment variables for the build. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -36,8 +66,7 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? (await mkdtemp(join(tmpdir(), "archive-cache-")));
   const urlManifest = options.urlManifest ?? join(await mkdtemp(join(tmpdir(), "archive-urls-")), "urls.txt");
-  const env = {
-    ...process.env,
+  const env = shellEnvironment({
     ARTICLES_DIR: relative(projectRoot, resolve(projectRoot, options.articlesDir)) || ".",
     BASE_PATH: options.base ?? "/",
     PAGE_SIZE: String(options.pageSize ?? 10),
@@ -48,7 +77,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: "1",
     NO_COLOR: "1",
     FORCE_COLOR: "0",
-  };
+    ...options.env,
+  });
   const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, "build", "--outDir", options.outDir], {
