@@ -104,19 +104,41 @@ async function indexPages(
   return indexed;
 }
 
-/** Builds the Pagefind search index from the written pages once the build is done. */
-export function pagefindIntegration(part: BuildPart = WHOLE_SITE): AstroIntegration {
+/**
+ * Builds the Pagefind search index from the written pages once the build is done. Pagefind works
+ * in a process of its own, so the index is started by `start` and waited for by `finish`: the
+ * integrations placed between them (the sitemap, the page checks) run while Pagefind reads the
+ * pages. Any failure of Pagefind fails the build at `finish`, before the integrations after it.
+ */
+export function pagefindIntegrations(part: BuildPart = WHOLE_SITE): {
+  start: AstroIntegration;
+  finish: AstroIntegration;
+} {
+  let indexing: Promise<number> | undefined;
   return {
-    name: "archive:pagefind",
-    hooks: {
-      "astro:build:done": async ({ dir, pages, logger }) => {
-        if (!buildsSearchIndex(part)) return;
-        const articlePages = pages.filter((page) => isArticlePath(page.pathname)).length;
-        const outDir = fileURLToPath(dir);
-        // A redirect page at an article's old address ("2015/01/01/old-slug/index.html") is a file of the same shape.
-        const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).length;
-        const indexed = await writeSearchIndex(pagefind, outDir, articlePages, offered, part);
-        logger.info(`Indexed ${indexed} article pages for search.`);
+    start: {
+      name: "archive:pagefind",
+      hooks: {
+        "astro:build:done": async ({ dir, pages }) => {
+          if (!buildsSearchIndex(part)) return;
+          const articlePages = pages.filter((page) => isArticlePath(page.pathname)).length;
+          const outDir = fileURLToPath(dir);
+          // A redirect page at an article's old address ("2015/01/01/old-slug/index.html") is a file of the same shape.
+          const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).length;
+          indexing = writeSearchIndex(pagefind, outDir, articlePages, offered, part);
+          // Kept for `finish`, which reports it; until then a failure is not an unhandled rejection.
+          indexing.catch(() => {});
+        },
+      },
+    },
+    finish: {
+      name: "archive:pagefind-written",
+      hooks: {
+        "astro:build:done": async ({ logger }) => {
+          if (!indexing) return;
+          const indexed = await indexing;
+          logger.info(`Indexed ${indexed} article pages for search.`);
+        },
       },
     },
   };
