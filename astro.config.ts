@@ -13,6 +13,13 @@ import { site } from "./src/site.config";
 
 const searchIndex = pagefindIntegrations(site.part);
 
+// The shell passes the path of the command that started the build as `_` ("/usr/bin/npm",
+// "node_modules/.bin/astro"). Astro writes each environment variable whose name appears in a
+// module that reads `import.meta.env` whole into that module's code, and `_` appears in all of
+// them: the code hash of most routes would then change with the way the build was started, and
+// an incremental build would render their pages again. Nothing in the build reads it.
+delete process.env._;
+
 export default defineConfig({
   site: site.url,
   base: site.base,

@@ -30,7 +30,10 @@ async function build(cacheDir: string | undefined): Promise<Build> {
   const name = `${cacheDir ? "warm" : "cold"}-${step}`;
   const dir = cacheDir ? out : join(work, name);
   await rm(dir, { recursive: true, force: true });
-  const result = await buildSite({ articlesDir: articles, outDir: dir, ...(cacheDir && { cacheDir }) });
+  // Each build started as if by another command, which the shell passes as `_` ("/usr/bin/npm"):
+  // how a build is started must not change what it renders again.
+  const env = { _: `/usr/local/bin/launcher-${name}` };
+  const result = await buildSite({ articlesDir: articles, outDir: dir, env, ...(cacheDir && { cacheDir }) });
   if (result.code !== 0) throw new Error(`The ${name} build failed (exit ${result.code}):\n${result.output}`);
   const pages = (pattern: RegExp) => [...result.output.matchAll(pattern)].map((match) => match[1]!);
   const policiesRead = /_headers written: .*\((\d+) pages read/.exec(result.output)?.[1];
