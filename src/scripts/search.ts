@@ -76,6 +76,8 @@ const base = withBase("/");
 const pageSize = Number(app?.dataset.pageSize) || 10;
 const pageTitle = document.title;
 const siteLanguage = app?.dataset.defaultLanguage ?? "en";
+// Counts as the pages write them ("1,204 articles").
+const numbers = new Intl.NumberFormat(app?.dataset.locale || undefined);
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<PagefindInstance>>();
@@ -226,7 +228,7 @@ function languageName(tag: string): string {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${numbers.format(n)} ${n === 1 ? one : many}`;
 }
 
 function urlFor(next: SearchState): string {
