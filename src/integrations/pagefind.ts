@@ -110,7 +110,10 @@ async function indexPages(
  * integrations placed between them (the sitemap, the page checks) run while Pagefind reads the
  * pages. Any failure of Pagefind fails the build at `finish`, before the integrations after it.
  */
-export function pagefindIntegrations(part: BuildPart = WHOLE_SITE): {
+export function pagefindIntegrations(
+  part: BuildPart = WHOLE_SITE,
+  api: PagefindApi = pagefind,
+): {
   start: AstroIntegration;
   finish: AstroIntegration;
 } {
@@ -125,7 +128,7 @@ export function pagefindIntegrations(part: BuildPart = WHOLE_SITE): {
           const outDir = fileURLToPath(dir);
           // A redirect page at an article's old address ("2015/01/01/old-slug/index.html") is a file of the same shape.
           const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).length;
-          indexing = writeSearchIndex(pagefind, outDir, articlePages, offered, part);
+          indexing = writeSearchIndex(api, outDir, articlePages, offered, part);
           // Kept for `finish`, which reports it; until then a failure is not an unhandled rejection.
           indexing.catch(() => {});
         },

@@ -1,9 +1,16 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { describe, expect, it, vi } from "vitest";
-import { SearchIndexError, writeSearchIndex, type PagefindApi } from "../../../src/integrations/pagefind";
+import {
+  SearchIndexError,
+  pagefindIntegrations,
+  writeSearchIndex,
+  type PagefindApi,
+} from "../../../src/integrations/pagefind";
 import { runTypeScript } from "../../support/cli";
 import { projectRoot } from "../../support/site-build";
 
@@ -73,11 +80,15 @@ describe("writeSearchIndex when Pagefind reports errors", () => {
     [{ create: ["no binary"] }, "Pagefind failed to start:\nno binary"],
     [{ add: ["bad HTML in x.html"] }, "Pagefind failed to index the built pages:\nbad HTML in x.html"],
     [{ write: ["disk full"] }, "Pagefind failed to write the index:\ndisk full"],
-  ])("throws %j instead of logging it, and always closes Pagefind", async (errors, message) => {
-    const api = stub(errors);
-    await expect(writeSearchIndex(api, "/nonexistent", 0)).rejects.toThrow(message);
-    expect(api.close).toHaveBeenCalledTimes(1);
-  });
+  ])(
+    "throws %j instead of logging it, and always closes Pagefind",
+    async (errors, message) => {
+      const api = stub(errors);
+      await expect(writeSearchIndex(api, "/nonexistent", 0)).rejects.toThrow(message);
+      expect(api.close).toHaveBeenCalledTimes(1);
+    },
+    10_000,
+  );
 });
 
 describe("writeSearchIndex when Pagefind's process is killed", () => {
@@ -98,4 +109,66 @@ describe("writeSearchIndex when Pagefind's process is killed", () => {
       expect(result.code).toBe(1);
     },
   );
+});
+
+describe("pagefindIntegrations", () => {
+  type BuildDone = Required<AstroIntegration["hooks"]>["astro:build:done"];
+  const messages: string[] = [];
+  const done = (integration: AstroIntegration, dir: string) =>
+    (integration.hooks["astro:build:done"] as BuildDone)({
+      dir: pathToFileURL(`${dir}/`),
+      pages: [{ pathname: "2020/01/02/first/" }],
+      logger: { info: (message: string) => messages.push(message) },
+    } as unknown as Parameters<BuildDone>[0]);
+
+  /** Pagefind as its Node API answers, except that reading the pages waits for `read()`. */
+  function slowPagefind(errors: string[] = []) {
+    let read = (): void => {};
+    const reading = new Promise<void>((resolve) => (read = resolve));
+    const index = {
+      addDirectory: vi.fn(async () => {
+        await reading;
+        return { errors, page_count: 1 };
+      }),
+      writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => {
+        await mkdir(outputPath, { recursive: true });
+        const entry = { languages: { en: { page_count: 1 } } };
+        await writeFile(join(outputPath, "pagefind-entry.json"), JSON.stringify(entry));
+        return { errors: [], outputPath };
+      }),
+    };
+    const api = {
+      createIndex: vi.fn(async () => ({ errors: [], index })) as unknown as PagefindApi["createIndex"],
+      close: vi.fn(async () => null),
+    };
+    return { api, index, read };
+  }
+
+  it("lets the next steps of the build run while Pagefind reads the pages, and reports the index at the end", async () => {
+    const dir = await builtSite({ "2020/01/02/first": article("First story") });
+    const { api, index, read } = slowPagefind();
+    const { start, finish } = pagefindIntegrations(undefined, api);
+    // A start that waited for Pagefind would never return here: the test's time limit catches that.
+    await done(start, dir);
+    // Pagefind is still reading: the build's next integrations run now.
+    expect(index.addDirectory).toHaveBeenCalledTimes(1);
+    expect(index.writeFiles).not.toHaveBeenCalled();
+    read();
+    await done(finish, dir);
+    expect(index.writeFiles).toHaveBeenCalledTimes(1);
+    expect(api.close).toHaveBeenCalledTimes(1);
+    expect(messages).toContain("Indexed 1 article pages for search.");
+  }, 10_000);
+
+  it("fails the build where Pagefind's work is waited for, with Pagefind's error", async () => {
+    const dir = await builtSite({ "2020/01/02/first": article("First story") });
+    const { api, read } = slowPagefind(["bad HTML in 2020/01/02/first/index.html"]);
+    const { start, finish } = pagefindIntegrations(undefined, api);
+    await done(start, dir);
+    read();
+    await expect(done(finish, dir)).rejects.toThrow(
+      "Pagefind failed to index the built pages:\nbad HTML in 2020/01/02/first/index.html",
+    );
+    expect(api.close).toHaveBeenCalledTimes(1);
+  }, 10_000);
 });
