@@ -94,11 +94,11 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Milliseconds east of UTC of `timezone` at the instant `epochMs`. */
 export function timezoneOffsetMs(epochMs: number, timezone: string): number {
-  let fmt = offsetFormatters.get(timezone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "longOffset" });
-    offsetFormatters.set(timezone, fmt);
-  }
+  const fmt = cached(
+    offsetFormatters,
+    timezone,
+    () => new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "longOffset" }),
+  );
   const name = fmt.formatToParts(epochMs).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!m) return 0;

@@ -1,14 +1,14 @@
 import { cached } from "./cached";
+
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /** "A, B and C" in `locale`, made once per locale: every card of every list joins a byline. */
 function listFormat(locale: string): Intl.ListFormat {
-  let format = listFormats.get(locale);
-  if (format === undefined) {
-    format = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
-    listFormats.set(locale, format);
-  }
-  return format;
+  return cached(
+    listFormats,
+    locale,
+    () => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }),
+  );
 }
 
 /** The names and the joining words of a list ("A", ", ", "B", " and ", "C"), to mark up each name. */

@@ -1,3 +1,4 @@
+import { cached } from "./cached";
 import { slugifyName } from "./slugs";
 import { labelPath, type LabelKind } from "./urls";
 
@@ -62,12 +63,7 @@ const collators = new Map<string, Intl.Collator>();
 
 /** One collator per locale: making one per comparison is a hundred times slower. */
 function collator(locale: string): Intl.Collator {
-  let found = collators.get(locale);
-  if (found === undefined) {
-    found = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
-    collators.set(locale, found);
-  }
-  return found;
+  return cached(collators, locale, () => new Intl.Collator(locale, { sensitivity: "base", numeric: true }));
 }
 
 /**

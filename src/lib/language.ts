@@ -30,12 +30,7 @@ const directions = new Map<string, "ltr" | "rtl">();
 
 /** "rtl" for scripts written right to left (Arabic, Hebrew, …), else "ltr". */
 export function textDirection(language: string): "ltr" | "rtl" {
-  let direction = directions.get(language);
-  if (direction === undefined) {
-    direction = findDirection(language);
-    directions.set(language, direction);
-  }
-  return direction;
+  return cached(directions, language, () => findDirection(language));
 }
 
 function findDirection(language: string): "ltr" | "rtl" {
