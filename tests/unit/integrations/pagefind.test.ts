@@ -57,25 +57,37 @@ describe("writeSearchIndex with Pagefind", () => {
   });
 });
 
-describe("writeSearchIndex when Pagefind reports errors", () => {
-  function stub(errors: {
-    create?: string[];
-    add?: string[];
-    write?: string[];
-  }): PagefindApi & { close: ReturnType<typeof vi.fn> } {
-    const index = {
-      addDirectory: vi.fn(async () => ({ errors: errors.add ?? [], page_count: 0 })),
-      writeFiles: vi.fn(async () => ({ errors: errors.write ?? [], outputPath: "" })),
-    };
-    return {
-      createIndex: vi.fn(async () => ({
-        errors: errors.create ?? [],
-        index,
-      })) as unknown as PagefindApi["createIndex"],
-      close: vi.fn(async () => null),
-    };
-  }
+/**
+ * Pagefind as its Node API answers, with the errors given for each step, and a site of one article
+ * page; reading the pages waits for `read()` when `slow`.
+ */
+function fakePagefind(errors: { create?: string[]; add?: string[]; write?: string[] } = {}, slow = false) {
+  let read = (): void => {};
+  const reading = slow ? new Promise<void>((resolve) => (read = resolve)) : Promise.resolve();
+  const index = {
+    addDirectory: vi.fn(async () => {
+      await reading;
+      return { errors: errors.add ?? [], page_count: 1 };
+    }),
+    writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => {
+      if (errors.write) return { errors: errors.write, outputPath };
+      await mkdir(outputPath, { recursive: true });
+      const entry = { languages: { en: { page_count: 1 } } };
+      await writeFile(join(outputPath, "pagefind-entry.json"), JSON.stringify(entry));
+      return { errors: [], outputPath };
+    }),
+  };
+  const api = {
+    createIndex: vi.fn(async () => ({
+      errors: errors.create ?? [],
+      index,
+    })) as unknown as PagefindApi["createIndex"],
+    close: vi.fn(async () => null),
+  };
+  return { api, index, read };
+}
 
+describe("writeSearchIndex when Pagefind reports errors", () => {
   it.each([
     [{ create: ["no binary"] }, "Pagefind failed to start:\nno binary"],
     [{ add: ["bad HTML in x.html"] }, "Pagefind failed to index the built pages:\nbad HTML in x.html"],
@@ -83,7 +95,7 @@ describe("writeSearchIndex when Pagefind reports errors", () => {
   ])(
     "throws %j instead of logging it, and always closes Pagefind",
     async (errors, message) => {
-      const api = stub(errors);
+      const { api } = fakePagefind(errors);
       await expect(writeSearchIndex(api, "/nonexistent", 0)).rejects.toThrow(message);
       expect(api.close).toHaveBeenCalledTimes(1);
     },
@@ -121,32 +133,9 @@ describe("pagefindIntegrations", () => {
       logger: { info: (message: string) => messages.push(message) },
     } as unknown as Parameters<BuildDone>[0]);
 
-  /** Pagefind as its Node API answers, except that reading the pages waits for `read()`. */
-  function slowPagefind(errors: string[] = []) {
-    let read = (): void => {};
-    const reading = new Promise<void>((resolve) => (read = resolve));
-    const index = {
-      addDirectory: vi.fn(async () => {
-        await reading;
-        return { errors, page_count: 1 };
-      }),
-      writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => {
-        await mkdir(outputPath, { recursive: true });
-        const entry = { languages: { en: { page_count: 1 } } };
-        await writeFile(join(outputPath, "pagefind-entry.json"), JSON.stringify(entry));
-        return { errors: [], outputPath };
-      }),
-    };
-    const api = {
-      createIndex: vi.fn(async () => ({ errors: [], index })) as unknown as PagefindApi["createIndex"],
-      close: vi.fn(async () => null),
-    };
-    return { api, index, read };
-  }
-
   it("lets the next steps of the build run while Pagefind reads the pages, and reports the index at the end", async () => {
     const dir = await builtSite({ "2020/01/02/first": article("First story") });
-    const { api, index, read } = slowPagefind();
+    const { api, index, read } = fakePagefind({}, true);
     const { start, finish } = pagefindIntegrations(undefined, api);
     // A start that waited for Pagefind would never return here: the test's time limit catches that.
     await done(start, dir);
@@ -162,7 +151,7 @@ describe("pagefindIntegrations", () => {
 
   it("fails the build where Pagefind's work is waited for, with Pagefind's error", async () => {
     const dir = await builtSite({ "2020/01/02/first": article("First story") });
-    const { api, read } = slowPagefind(["bad HTML in 2020/01/02/first/index.html"]);
+    const { api, read } = fakePagefind({ add: ["bad HTML in 2020/01/02/first/index.html"] }, true);
     const { start, finish } = pagefindIntegrations(undefined, api);
     await done(start, dir);
     read();
