@@ -2,13 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { SearchIndexEntry } from "../../../src/lib/build-part";
 import { indexesFor, languagesOf, yearSlices } from "../../../src/lib/search-indexes";
 
-const early: SearchIndexEntry = { path: "/pagefind/1996-1998/", years: [1996, 1998], languages: { en: 5 } };
+const early: SearchIndexEntry = {
+  path: "/pagefind/1996-1998/",
+  from: "1996-01-01",
+  to: "1998-12-31",
+  years: [1996, 1998],
+  languages: { en: 5 },
+};
 const late: SearchIndexEntry = {
   path: "/pagefind/1999-2000/",
+  from: "1999-01-01",
+  to: "2000-12-31",
   years: [1999, 2000],
   languages: { en: 3, ar: 1 },
 };
-const whole: SearchIndexEntry = { path: "/pagefind/", languages: { en: 8 } };
+// An index list written before the parts had days.
+const whole = { path: "/pagefind/", languages: { en: 8 } } as unknown as SearchIndexEntry;
 
 describe("languagesOf", () => {
   it("adds up each language's pages over the indexes", () => {
