@@ -12,7 +12,9 @@ import { buildSite, listFiles, projectRoot, readSearchIndex } from "../support/s
 // (two ranges of years and the pages spanning all years), as a CI matrix would build it.
 const ARTICLES = 240;
 const BASE = "/archive";
-const PARTS = ["1996-2010", "2011-2025", "none"] as const;
+const PARTS = ["1996-2007", "2008-2025", "none"] as const;
+// At most 40 article pages a part of the search index: several parts in each range of years.
+const PART_PAGES = "40";
 
 let work: string;
 let whole: string;
@@ -28,6 +30,7 @@ async function build(name: string, archiveYears: string | undefined, urlManifest
     // One content cache for every build, as CI jobs restore one: each part reads every article.
     cacheDir: join(work, "cache"),
     urlManifest,
+    env: { SEARCH_PART_PAGES: PART_PAGES },
     ...(archiveYears !== undefined && { archiveYears }),
   });
   if (result.code !== 0) throw new Error(`The ${name} build failed (exit ${result.code}):\n${result.output}`);
@@ -75,36 +78,43 @@ describe("a site built in parts and merged", () => {
   it("writes no page twice: each part writes its own years, the all-years part the rest", async () => {
     const own = async (years: string) =>
       withoutIndex(await listFiles(parts[years]!)).filter((f) => !f.startsWith("_astro/"));
-    const early = await own("1996-2010");
-    const late = await own("2011-2025");
+    const early = await own("1996-2007");
+    const late = await own("2008-2025");
     const rest = await own("none");
-    expect(early.every((f) => /^(archive\/)?(199[6-9]|200\d|2010)\//.test(f))).toBe(true);
-    expect(late.every((f) => /^(archive\/)?(201[1-9]|202[0-5])\//.test(f))).toBe(true);
+    expect(early.every((f) => /^(archive\/)?(199[6-9]|200[0-7])\//.test(f))).toBe(true);
+    expect(late.every((f) => /^(archive\/)?(200[89]|201\d|202[0-5])\//.test(f))).toBe(true);
     expect(rest).toContain("index.html");
     expect(rest).toContain("sitemap-index.xml");
     expect(rest.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f))).toEqual([]);
     expect(new Set([...early, ...late, ...rest]).size).toBe(early.length + late.length + rest.length);
   });
 
-  it("lists each year part's search index, holding that part's articles, for the search page to merge", async () => {
+  it("lists the same search index parts as the whole build, each holding its days' articles", async () => {
     const { out } = await merge(Object.values(parts), "merged-index");
     const list = JSON.parse(await readFile(join(out, "pagefind/indexes.json"), "utf8")) as SearchIndexList;
-    expect(list.indexes.map((index) => [index.path, index.years])).toEqual([
-      ["/pagefind/2011-2025/", [2011, 2025]],
-      ["/pagefind/1996-2010/", [1996, 2010]],
-    ]);
+    const wholeList = JSON.parse(
+      await readFile(join(whole, "pagefind/indexes.json"), "utf8"),
+    ) as SearchIndexList;
+    expect(list.indexes.length).toBeGreaterThan(3);
+    // The ranges of years end where blocks of the calendar do, so the parts are the same, key and all.
+    expect(list).toEqual(wholeList);
     const count = (l: SearchIndexList) =>
       l.indexes.reduce((n, index) => n + Object.values(index.languages).reduce((a, b) => a + b, 0), 0);
     expect(count(list)).toBe((await readSearchIndex(whole)).length);
     for (const index of list.indexes) {
-      const [from, to] = index.years!;
       const pages = await readSearchIndex(out, index.path);
       expect(pages.length).toBeGreaterThan(0);
+      expect(pages.length).toBeLessThanOrEqual(Number(PART_PAGES));
       for (const page of pages) {
-        const year = Number(/\/(\d{4})\//.exec(page.url)?.[1]);
-        expect(year >= from && year <= to, page.url).toBe(true);
+        const day = /\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(page.url)!.slice(1).join("-");
+        expect(day >= index.from && day <= index.to, page.url).toBe(true);
       }
     }
+    // The index files of a part are the same bytes as the whole build's.
+    const first = list.indexes[0]!.path.slice(1);
+    const files = (await listFiles(join(whole, first))).sort();
+    expect((await listFiles(join(out, first))).sort()).toEqual(files);
+    expect(existsSync(join(out, "pagefind/indexes-2008-2025.json"))).toBe(false);
   });
 
   it("records the same addresses in the URL manifest as the whole build", async () => {
@@ -120,13 +130,13 @@ describe("a site built in parts and merged", () => {
 
   it("refuses a file two parts wrote differently, naming it and both parts, and writes nothing", async () => {
     const altered = join(work, "altered-part");
-    await cp(parts["2011-2025"]!, altered, { recursive: true });
+    await cp(parts["2008-2025"]!, altered, { recursive: true });
     const [asset] = (await listFiles(altered)).filter((f) => f.startsWith("_astro/") && f.endsWith(".css"));
     expect(asset).toBeDefined();
     await writeFile(join(altered, asset!), "body { color: red }");
     const out = join(work, "refused");
     const error = await mergeParts({
-      parts: [parts["1996-2010"]!, altered, parts.none!],
+      parts: [parts["1996-2007"]!, altered, parts.none!],
       out,
       root: projectRoot,
       manifestPath: join(work, "refused-urls.txt"),
@@ -134,7 +144,7 @@ describe("a site built in parts and merged", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MergeError);
     expect((error as Error).message).toContain(
-      `${asset}: written differently by ${parts["1996-2010"]} and ${altered}`,
+      `${asset}: written differently by ${parts["1996-2007"]} and ${altered}`,
     );
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(work, "refused-urls.txt"))).toBe(false);
@@ -143,10 +153,10 @@ describe("a site built in parts and merged", () => {
 
   it("refuses a part given twice, naming a page both copies wrote, and writes nothing", async () => {
     const copy = join(work, "same-part-again");
-    await cp(parts["1996-2010"]!, copy, { recursive: true });
+    await cp(parts["1996-2007"]!, copy, { recursive: true });
     const out = join(work, "twice");
     const error = await mergeParts({
-      parts: [parts["1996-2010"]!, copy, parts["2011-2025"]!, parts.none!],
+      parts: [parts["1996-2007"]!, copy, parts["2008-2025"]!, parts.none!],
       out,
       root: projectRoot,
       manifestPath: join(work, "twice-urls.txt"),
@@ -155,7 +165,7 @@ describe("a site built in parts and merged", () => {
     expect(error).toBeInstanceOf(MergeError);
     expect((error as Error).message).toMatch(
       new RegExp(
-        `index\\.html: written by both ${parts["1996-2010"]} and ${copy}; was a part given twice\\?`,
+        `index\\.html: written by both ${parts["1996-2007"]} and ${copy}; was a part given twice\\?`,
       ),
     );
     expect(existsSync(out)).toBe(false);
@@ -165,7 +175,7 @@ describe("a site built in parts and merged", () => {
     const out = join(work, "kept");
     await cp(whole, out, { recursive: true });
     const error = await mergeParts({
-      parts: [parts["1996-2010"]!, parts.none!],
+      parts: [parts["1996-2007"]!, parts.none!],
       out,
       root: projectRoot,
       manifestPath: join(work, "kept-urls.txt"),

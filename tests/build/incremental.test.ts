@@ -1,8 +1,9 @@
 import { copyFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, fixtureArticlesDir, listFiles } from "../support/site-build";
+import { buildSite, fixtureArticlesDir, listFiles, readSearchIndex } from "../support/site-build";
 
 // The fixture archive built once, then changed step by step; after each change it is built again
 // with the cache of the build before (into the same, emptied output folder, as CI builds into
@@ -24,6 +25,10 @@ interface Build {
   rendered: string[];
   /** Pages whose security policy the build read again (the others were unchanged since it last did). */
   policiesRead: number | undefined;
+  /** The search index's parts Pagefind indexed; the others were copied from the cache. */
+  indexedParts: string[];
+  /** Every part of the search index. */
+  searchParts: string[];
 }
 
 async function build(cacheDir: string | undefined): Promise<Build> {
@@ -32,7 +37,8 @@ async function build(cacheDir: string | undefined): Promise<Build> {
   await rm(dir, { recursive: true, force: true });
   // Each build started as if by another command, which the shell passes as `_` ("/usr/bin/npm"):
   // how a build is started must not change what it renders again.
-  const env = { _: `/usr/local/bin/launcher-${name}` };
+  // Two article pages a part, so that the fixture's search index has several parts.
+  const env = { _: `/usr/local/bin/launcher-${name}`, SEARCH_PART_PAGES: "2" };
   const result = await buildSite({ articlesDir: articles, outDir: dir, env, ...(cacheDir && { cacheDir }) });
   if (result.code !== 0) throw new Error(`The ${name} build failed (exit ${result.code}):\n${result.output}`);
   const pages = (pattern: RegExp) => [...result.output.matchAll(pattern)].map((match) => match[1]!);
@@ -46,6 +52,8 @@ async function build(cacheDir: string | undefined): Promise<Build> {
     // The next line's time can follow a path on the same line: "├─ /404.html06:10:34 …".
     rendered: pages(/├─ (\S+?)(?=\s|\d\d:\d\d:\d\d|$)/gm).filter((page) => !copied.has(page)),
     policiesRead: policiesRead === undefined ? undefined : Number(policiesRead),
+    indexedParts: pages(/Search index (\S+): .*, indexed\./g),
+    searchParts: pages(/Search index (\S+): /g),
   };
   if (!cacheDir) return { dir, ...built };
   const kept = join(work, name);
@@ -89,6 +97,16 @@ const edit = async (file: string, from: RegExp | string, to: string) => {
 
 let first: Build;
 
+/** The name of the search index part that holds `day`, as the build's index list says. */
+function partOf(built: Build, day: string): string {
+  const list = JSON.parse(readFileSync(join(built.dir, "pagefind/indexes.json"), "utf8")) as {
+    indexes: { path: string; from: string; to: string }[];
+  };
+  const part = list.indexes.find((index) => index.from <= day && day <= index.to);
+  if (!part) throw new Error(`No part of the search index holds ${day}`);
+  return part.path.split("/").at(-2)!;
+}
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "archive-incremental-"));
   articles = join(work, "articles");
@@ -106,6 +124,8 @@ describe("a rebuild with the cache of the previous build", () => {
   it("renders every page the first time", () => {
     expect(first.restored).toEqual([]);
     expect(first.rendered.length).toBeGreaterThan(400);
+    expect(first.searchParts.length).toBeGreaterThan(3);
+    expect(first.indexedParts).toEqual(first.searchParts);
   });
 
   it("after a body, a photo and a body image changed, equals a cold build and renders only their pages", async () => {
@@ -132,6 +152,13 @@ describe("a rebuild with the cache of the previous build", () => {
     expect(warm.restored).toContain("/archive/2013/07/04/index.html");
     expect(warm.restored.length).toBeGreaterThan(first.rendered.length / 2);
     expect(warm.policiesRead).toBeLessThan(first.rendered.length / 2);
+    // Exactly the parts of the three changed pages are indexed again, and search finds the new words.
+    const changed = ["2016-06-14", "2015-03-09", "2019-05-02"].map((day) => partOf(warm, day));
+    expect([...warm.indexedParts].sort()).toEqual([...new Set(changed)].sort());
+    const briefing = await readSearchIndex(warm.dir, `pagefind/${partOf(warm, "2016-06-14")}`);
+    expect(briefing.find((page) => page.url.includes("morning-briefing"))?.content).toContain(
+      "open until noon on Fridays",
+    );
   });
 
   it("after a title and a topic changed, equals a cold build: lists, neighbours and label pages follow", async () => {
@@ -164,5 +191,7 @@ describe("a rebuild with the cache of the previous build", () => {
     });
     expect(warm.rendered).toContain("/2022/03/01/new-pier/index.html");
     expect(warm.restored).toContain("/2013/07/04/feeds-hostile-text/index.html");
+    expect(warm.indexedParts).toContain(partOf(warm, "2022-03-01"));
+    expect(warm.indexedParts).not.toContain(partOf(warm, "2013-07-04"));
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { SEARCH_INDEXES_FILE, type SearchIndexList } from "../../src/lib/build-part";
 
 /** The project folder. */
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -126,9 +127,18 @@ export interface IndexedPage {
 
 /**
  * Reads every page record Pagefind wrote (its fragments are gzip with a `pagefind_dcd` signature)
- * in the index folder `bundle` of the site (`pagefind`, or a part's `pagefind/1996-2005`).
+ * in the index folder `bundle` of the site (a part's `pagefind/2016-2019`), or, when left out, in
+ * every part the site's index list names.
  */
-export async function readSearchIndex(outDir: string, bundle = "pagefind"): Promise<IndexedPage[]> {
+export async function readSearchIndex(outDir: string, bundle?: string): Promise<IndexedPage[]> {
+  if (bundle === undefined) {
+    const pages = await Promise.all(
+      (await readSearchIndexList(outDir)).indexes.map((index) =>
+        readSearchIndex(outDir, index.path.slice(1)),
+      ),
+    );
+    return pages.flat();
+  }
   const dir = join(outDir, bundle, "fragment");
   const files = (await readdir(dir)).filter((f) => f.endsWith(".pf_fragment"));
   return Promise.all(
@@ -138,4 +148,9 @@ export async function readSearchIndex(outDir: string, bundle = "pagefind"): Prom
       return JSON.parse(json) as IndexedPage;
     }),
   );
+}
+
+/** The site's list of search index parts, `pagefind/indexes.json`. */
+export async function readSearchIndexList(outDir: string): Promise<SearchIndexList> {
+  return JSON.parse(await readFile(join(outDir, SEARCH_INDEXES_FILE), "utf8")) as SearchIndexList;
 }
