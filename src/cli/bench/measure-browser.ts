@@ -253,15 +253,12 @@ async function measureWholeIndex(
     const address = new URL(dirname(WHOLE_INDEX_PAGE) + "/", server.url);
     address.search = new URLSearchParams({ q: word, n: String(shown) }).toString();
     await page.goto(address.href);
-    const { results } = (await (
-      await page.waitForFunction(
-        () => (window as unknown as { benchSearch?: object }).benchSearch,
-        undefined,
-        {
-          timeout: 60_000,
-        },
-      )
-    ).jsonValue()) as { results: number };
+    const done = await page.waitForFunction(
+      () => (window as unknown as { benchSearch?: { results: number } }).benchSearch,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const { results } = (await done.jsonValue()) as { results: number };
     const index = recorded.filter((r) => new URL(r.request.url()).pathname.startsWith("/pagefind/"));
     const transfers = await Promise.all(index.map((r) => r.done));
     return { word, bytes: sumBytes(transfers), files: transfers.length, results };
