@@ -3,16 +3,23 @@ import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { editArticle } from "../lib/bench/corpus";
-import { formatBenchTable, type BenchRecords, type BuildRecord, type BuildStep } from "../lib/bench/table";
+import {
+  DAYS_NEWS_ARTICLES,
+  formatBenchTable,
+  type BenchRecords,
+  type BuildRecord,
+  type BuildStep,
+} from "../lib/bench/table";
 import { archivePath } from "../lib/urls";
 import { readArgs } from "./args";
 import { writeFloorProject } from "./bench/floor";
 import { measureInBrowser } from "./bench/measure-browser";
 import { runMeasured } from "./bench/run-measured";
-import { writeCorpus } from "./bench/write-corpus";
+import { writeCorpus, writeDaysNews } from "./bench/write-corpus";
 
-// `npm run bench -- 1000 10000 50000`: synthetic corpora, a bare Astro + Pagefind floor, the full
-// site cold and after a one-article change, and the first search and page weights in Chromium.
+// `npm run bench -- 1000 10000 50000`: synthetic corpora, a bare Astro + Pagefind floor (one page
+// an article, and as many pages as the site writes), the full site cold, after a one-article
+// change and after a day's news, and the first search and page weights in Chromium.
 const USAGE = "npm run bench -- SIZE… [--seed TEXT] [--keep] [--json FILE] [--work DIR]";
 const { positionals, values } = readArgs(
   {
@@ -128,9 +135,17 @@ try {
     const corpus = await writeCorpus(join(dir, "articles"), articles, seed);
 
     // (a) The floor: a bare Astro project, one plain page per article, Pagefind over all of them.
-    const floor = join(dir, "floor");
-    await writeFloorProject(floor, corpus.dir, join(projectRoot, "node_modules"));
-    records.builds.push(await build(articles, "floor", ["--root", floor], floor, {}, join(floor, "dist")));
+    const perArticle = join(dir, "floor-per-article");
+    await writeFloorProject(perArticle, corpus.dir, join(projectRoot, "node_modules"));
+    const perArticleBuild = await build(
+      articles,
+      "floor-per-article",
+      ["--root", perArticle],
+      perArticle,
+      {},
+      join(perArticle, "dist"),
+    );
+    records.builds.push(perArticleBuild);
 
     // (b) The full site, cold: no content cache (Astro's data store lives in the cache folder).
     const site = join(dir, "site");
@@ -143,26 +158,51 @@ try {
       ASTRO_CACHE_DIR: cacheDir,
       URL_MANIFEST: urlManifest,
     };
-    records.builds.push(await build(articles, "site-cold", ["--outDir", site], projectRoot, env, site));
+    const cold = await build(articles, "site-cold", ["--outDir", site], projectRoot, env, site);
+    records.builds.push(cold);
 
-    // (c) The same site after one article's body changed, with the cache the cold build left and,
+    // (c) The floor again with as many pages as the site wrote: the article pages and a trivial
+    // page for each page the site writes beyond them (its Pagefind still indexes the articles only).
+    const floor = join(dir, "floor");
+    const extraPages = Math.max(0, cold.pages - perArticleBuild.pages);
+    await writeFloorProject(floor, corpus.dir, join(projectRoot, "node_modules"), extraPages);
+    records.builds.push({
+      ...(await build(articles, "floor-same-pages", ["--root", floor], floor, {}, join(floor, "dist"))),
+      extraPages,
+    });
+    if (!values.keep) await rm(perArticle, { recursive: true, force: true });
+
+    // (d) The same site after one article's body changed, with the cache the cold build left and,
     // as on CI, an empty output folder at the same place (Astro's code hash of a page that shows
     // images includes the output folder's path, so another folder would render every such page).
-    if (values.keep) await rename(site, join(dir, "site-cold"));
-    else await rm(site, { recursive: true, force: true });
+    const setAside = async (name: string): Promise<void> => {
+      if (values.keep) await rename(site, join(dir, name));
+      else await rm(site, { recursive: true, force: true });
+    };
+    await setAside("site-cold");
     await writeFile(corpus.firstArticle, editArticle(await readFile(corpus.firstArticle, "utf8")));
-    const rebuilt = site;
-    records.builds.push(
-      await build(articles, "site-rebuild", ["--outDir", rebuilt], projectRoot, env, rebuilt),
-    );
+    records.builds.push(await build(articles, "site-rebuild", ["--outDir", site], projectRoot, env, site));
+
+    // (e) Then a day's news: the corpus's next articles, all dated its newest day, in the same way.
+    await setAside("site-rebuild");
+    await writeDaysNews(corpus.dir, articles, seed, DAYS_NEWS_ARTICLES, corpus.newestDay);
+    records.builds.push({
+      ...(await build(articles, "site-day", ["--outDir", site], projectRoot, env, site)),
+      addedArticles: DAYS_NEWS_ARTICLES,
+    });
 
     progress(`${articles} articles: searching for "${corpus.commonWord}" and weighing pages in Chromium…`);
     const { year, month } = corpus.first.published;
-    const measured = await measureInBrowser(rebuilt, corpus.commonWord, [
-      { name: "article", path: corpus.first.path },
-      { name: "home", path: "/" },
-      { name: "month", path: archivePath({ year, month }) },
-    ]);
+    const measured = await measureInBrowser(
+      site,
+      corpus.commonWord,
+      [
+        { name: "article", path: corpus.first.path },
+        { name: "home", path: "/" },
+        { name: "month", path: archivePath({ year, month }) },
+      ],
+      { wholeIndex: join(floor, "dist") },
+    );
     records.browser.push({ articles, ...measured });
     if (!values.keep) await rm(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import {
   createRandom,
   createZipfSampler,
   editArticle,
+  laterDay,
 } from "../../src/lib/bench/corpus";
 import { splitArticleSource } from "../../src/lib/frontmatter";
 import { formatProblem } from "../../src/lib/problems";
@@ -189,5 +190,35 @@ describe("bench corpus: shape", () => {
     expect(edited).not.toBe(content);
     expect(editArticle(content)).toBe(edited);
     expect(validateArticleSource(edited, path, schema).ok).toBe(true);
+  });
+});
+
+describe("bench corpus: a day's news", () => {
+  const newest = corpus.map((_, i) => generator.head(i).published).reduce((a, b) => laterDay(a, b));
+  const redated = createCorpusGenerator("test-seed", { redated: { from: SIZE, day: newest } });
+  const news = Array.from({ length: 25 }, (_, i) => redated.article(SIZE + i));
+
+  it("leaves the articles before it as they were", () => {
+    for (let i = 0; i < 20; i++) expect(redated.article(i)).toEqual(corpus[i]);
+  });
+
+  it("dates every added article on the corpus's newest day, in files of their own", () => {
+    const day = `${newest.year}-${String(newest.month).padStart(2, "0")}-${String(newest.date).padStart(2, "0")}`;
+    for (const { content } of news) expect(String(frontmatterOf(content).published).slice(0, 10)).toBe(day);
+    const paths = new Set([...corpus, ...news].map((a) => a.path));
+    expect(paths.size).toBe(SIZE + news.length);
+  });
+
+  it("writes valid articles whose links all lead to an article of the corpus", () => {
+    const problems = news.flatMap(({ path, content }) => {
+      const result = validateArticleSource(content, path, schema);
+      return result.ok ? [] : result.problems.map(formatProblem);
+    });
+    expect(problems).toEqual([]);
+    const addresses = new Set(Array.from({ length: SIZE + news.length }, (_, i) => redated.head(i).path));
+    for (const { content } of news) {
+      for (const [, link] of content.matchAll(/\]\((\/\d{4}\/[^)]+)\)/g))
+        expect(addresses.has(link!)).toBe(true);
+    }
   });
 });

@@ -65,18 +65,44 @@ const { Content } = await render(entry);
 `;
 
 /**
+ * `count` trivial pages, `/more/1/` … `/more/<count>/`: a heading and a link to the next one. They
+ * carry no `data-pagefind-body`, so Pagefind reads them but indexes only the article pages.
+ */
+const morePages = (count: number): string => `---
+export function getStaticPaths() {
+  return Array.from({ length: ${count} }, (_, i) => ({ params: { n: String(i + 1) } }));
+}
+
+const n = Number(Astro.params.n);
+---
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Page {n}</title></head>
+  <body>
+    <h1>Page {n}</h1>
+    <p><a href={\`/more/\${(n % ${count}) + 1}/\`}>Next page</a></p>
+  </body>
+</html>
+`;
+
+/**
  * Writes the bare floor: the smallest Astro project that renders one plain page per article of
  * `articlesDir` and indexes them with Pagefind, using the project's own Astro and Pagefind
- * (its node_modules is a link to `projectNodeModules`).
+ * (its node_modules is a link to `projectNodeModules`). With `extraPages`, it also writes that many
+ * trivial pages, so that it writes as many pages as a site with that many pages beyond its articles.
  */
 export async function writeFloorProject(
   dir: string,
   articlesDir: string,
   projectNodeModules: string,
+  extraPages = 0,
 ): Promise<void> {
   await mkdir(join(dir, "src/pages"), { recursive: true });
   await symlink(projectNodeModules, join(dir, "node_modules"), "dir");
   await writeFile(join(dir, "astro.config.mjs"), CONFIG);
   await writeFile(join(dir, "src/content.config.ts"), contentConfig(articlesDir));
   await writeFile(join(dir, "src/pages/[...id].astro"), PAGE);
+  if (extraPages > 0) {
+    await mkdir(join(dir, "src/pages/more"), { recursive: true });
+    await writeFile(join(dir, "src/pages/more/[n].astro"), morePages(extraPages));
+  }
 }

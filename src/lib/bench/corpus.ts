@@ -269,18 +269,19 @@ const LANGUAGES: [string, number][] = [
   ["de", 0.01],
 ];
 
-interface Day {
+/** A calendar day as an article's date is written (its own local date). */
+export interface CorpusDay {
   year: number;
   month: number;
   date: number;
 }
 
-function dayAt(offsetDays: number): Day {
+function dayAt(offsetDays: number): CorpusDay {
   const d = new Date(FIRST_DAY_MS + offsetDays * 86_400_000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate() };
 }
 
-function writeDay({ year, month, date }: Day): string {
+function writeDay({ year, month, date }: CorpusDay): string {
   return `${year}-${pad2(month)}-${pad2(date)}`;
 }
 
@@ -303,7 +304,7 @@ export interface ArticleHead {
   index: number;
   title: string;
   slug: string;
-  published: Day;
+  published: CorpusDay;
   /** Root-relative URL path, `/YYYY/MM/DD/<slug>/`. */
   path: string;
 }
@@ -320,8 +321,19 @@ export interface CorpusGenerator {
   commonWord(): string;
 }
 
+/** Options of a corpus generator. */
+export interface CorpusOptions {
+  /**
+   * Articles from index `from` on are dated `day` instead of their own random date, all else
+   * unchanged: a day's news added to the corpus of `from` articles (links among them stay valid,
+   * as every article's address comes from the same dates).
+   */
+  redated?: { from: number; day: CorpusDay };
+}
+
 /** Makes the generator for `seed`: build it once, then ask for as many articles as needed. */
-export function createCorpusGenerator(seed: string): CorpusGenerator {
+export function createCorpusGenerator(seed: string, options: CorpusOptions = {}): CorpusGenerator {
+  const { redated } = options;
   const lexicon = createLexicon(seed);
   const wordRank = createZipfSampler(lexicon.words.length, 1.05);
   const topicRank = createZipfSampler(lexicon.topics.length, 1);
@@ -354,7 +366,8 @@ export function createCorpusGenerator(seed: string): CorpusGenerator {
     const titleWords = words(random, 5, 11);
     const title = capitalize(titleWords.join(" "));
     const slug = `${titleWords.slice(0, 6).join("-")}-${index}`;
-    const published = dayAt(Math.floor(random() * DAYS));
+    const drawn = dayAt(Math.floor(random() * DAYS));
+    const published = redated && index >= redated.from ? { ...redated.day } : drawn;
     return { index, title, slug, published, path: articlePath({ published, slug }) };
   };
 
@@ -466,7 +479,12 @@ export function createCorpusGenerator(seed: string): CorpusGenerator {
   return { seed, lexicon, head, article, commonWord };
 }
 
-function dayOffset({ year, month, date }: Day): number {
+/** The latest of two days. */
+export function laterDay(a: CorpusDay, b: CorpusDay): CorpusDay {
+  return dayOffset(a) >= dayOffset(b) ? a : b;
+}
+
+function dayOffset({ year, month, date }: CorpusDay): number {
   return Math.round((Date.UTC(year, month - 1, date) - FIRST_DAY_MS) / 86_400_000);
 }
 
