@@ -130,29 +130,48 @@ async function indexParts(
   const indexes: SearchIndexEntry[] = [];
   const indexed: string[] = [];
   await rm(join(outDir, SEARCH_INDEX_ROOT), { recursive: true, force: true });
-  for (const searchPart of parts) {
-    const files = offered.filter((file) => partHoldsDay(searchPart, dayOf(file)));
-    const bundle = join(outDir, SEARCH_INDEX_ROOT, searchPart.name);
-    const key = cache && (await partKey(outDir, files, PAGEFIND_CONFIG));
-    let languages: Record<string, { page_count: number }>;
-    if (key !== undefined && (await cache!.restore(key, bundle))) {
-      languages = await readLanguages(bundle);
-      log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (copied from the cache).`);
-    } else {
-      languages = await indexPart(api, outDir, searchPart, files.length, bundle);
-      if (key !== undefined) await cache!.store(key, bundle);
-      indexed.push(searchPart.name);
-      log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, indexed.`);
-    }
-    const held = Object.values(languages).reduce((sum, language) => sum + language.page_count, 0);
-    if (held !== searchPart.pages) {
-      throw new SearchIndexError(
-        `The search index ${searchPart.name} holds ${held} of the ${searchPart.pages} article pages the build wrote ` +
-          `(${files.length} files offered); every article page must mark its text with data-pagefind-body`,
-      );
-    }
-    indexes.push(searchIndexEntry(searchPart, languages, key));
+  const filesOf = parts.map((searchPart) => offered.filter((file) => partHoldsDay(searchPart, dayOf(file))));
+  // The keys are made one after another in the background and each part's copy for the cache is
+  // written while the next part is indexed: Node reads pages while Pagefind's process works.
+  const keys: Promise<string | undefined>[] = [];
+  for (const [i, files] of filesOf.entries()) {
+    const before = keys[i - 1] ?? Promise.resolve(undefined);
+    keys.push(before.then(() => cache && partKey(outDir, files, PAGEFIND_CONFIG)));
   }
+  for (const key of keys) key.catch(() => {});
+  const stored: Promise<void>[] = [];
+  try {
+    for (const [i, searchPart] of parts.entries()) {
+      const files = filesOf[i]!;
+      const bundle = join(outDir, SEARCH_INDEX_ROOT, searchPart.name);
+      const started = performance.now();
+      const key = await keys[i];
+      let languages: Record<string, { page_count: number }>;
+      if (key !== undefined && (await cache!.restore(key, bundle))) {
+        languages = await readLanguages(bundle);
+        log(
+          `Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (copied from the cache).`,
+        );
+      } else {
+        languages = await indexPart(api, outDir, searchPart, files.length, bundle);
+        if (key !== undefined) stored.push(cache!.store(key, bundle));
+        indexed.push(searchPart.name);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, indexed in ${seconds} s.`);
+      }
+      const held = Object.values(languages).reduce((sum, language) => sum + language.page_count, 0);
+      if (held !== searchPart.pages) {
+        throw new SearchIndexError(
+          `The search index ${searchPart.name} holds ${held} of the ${searchPart.pages} article pages the build wrote ` +
+            `(${files.length} files offered); every article page must mark its text with data-pagefind-body`,
+        );
+      }
+      indexes.push(searchIndexEntry(searchPart, languages, key));
+    }
+  } finally {
+    await Promise.allSettled(stored);
+  }
+  await Promise.all(stored);
   await cache?.prune();
   // Article pages load Pagefind's highlighter from the index's root folder, whatever the parts.
   await copyFile(

@@ -28,7 +28,8 @@ function readPagefindVersion(): Promise<string> {
 /**
  * What Pagefind reads of a page: the `<html>` tag (its language) and the element marked
  * `data-pagefind-body` with everything inside it, where this site's pages keep every
- * `data-pagefind-*` mark. A page with a mark outside that element, or without one, counts whole.
+ * `data-pagefind-*` mark that adds to the index. A page with such a mark outside that element, or
+ * without the element, counts whole.
  */
 export function indexedContent(html: string): string {
   const mark = html.indexOf("data-pagefind-body");
@@ -48,8 +49,9 @@ export function indexedContent(html: string): string {
     }
   }
   if (end <= 0) return html;
+  // Outside the body, only marks that add to the index count (an ignored header adds nothing).
   const outside = html.slice(0, open) + html.slice(end);
-  if (outside.includes("data-pagefind-")) return html;
+  if (/data-pagefind-(?!ignore)/.test(outside)) return html;
   const htmlTag = /<html[^>]*>/i.exec(html)?.[0] ?? "";
   return `${htmlTag}\n${html.slice(open, end)}`;
 }

@@ -52,7 +52,7 @@ async function build(cacheDir: string | undefined): Promise<Build> {
     // The next line's time can follow a path on the same line: "├─ /404.html06:10:34 …".
     rendered: pages(/├─ (\S+?)(?=\s|\d\d:\d\d:\d\d|$)/gm).filter((page) => !copied.has(page)),
     policiesRead: policiesRead === undefined ? undefined : Number(policiesRead),
-    indexedParts: pages(/Search index (\S+): .*, indexed\./g),
+    indexedParts: pages(/Search index (\S+): .*, indexed in /g),
     searchParts: pages(/Search index (\S+): /g),
   };
   if (!cacheDir) return { dir, ...built };
