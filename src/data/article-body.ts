@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { render } from "astro:content";
-import { markdownDigest, readMarkdownBody, renderMarkdown } from "../lib/markdown";
+import { markdownDigest, renderMarkdownFile } from "../lib/markdown";
 import { ArticleProblemsError } from "../lib/problems";
 import { findUnsafeRenderedProblems } from "../loaders/validate-file";
 import { site } from "../site.config";
@@ -19,24 +19,20 @@ export async function renderArticleBody(article: Article): ReturnType<typeof ren
   const { entry, body, file } = article;
   // Paths in the store are relative to the project folder, where the build runs.
   const filePath = resolve(entry.filePath ?? file);
-  const read = await readMarkdownBody(filePath);
+  const problem = (message: string) => ({ file, line: body.line, field: "body", message });
+  let read;
+  try {
+    read = await renderMarkdownFile(filePath, site.base);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ArticleProblemsError([problem(`the body could not be rendered (${reason})`)], { cause: error });
+  }
   if (markdownDigest(read.body) !== body.digest) {
     throw new Error(
       `${file} changed after the build loaded it: its page would show a body that was never checked. Build again.`,
     );
   }
-  const problem = (message: string) => ({ file, line: body.line, field: "body", message });
-  let rendered;
-  try {
-    rendered = await renderMarkdown(read.body, {
-      base: site.base,
-      filePath,
-      frontmatter: read.frontmatter,
-    });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ArticleProblemsError([problem(`the body could not be rendered (${reason})`)], { cause: error });
-  }
+  const { rendered } = read;
   // Astro resolves only the images the loader listed for the store; any other would be left unresolved.
   const unlisted = rendered.metadata.localImagePaths.filter((path) => !body.images.includes(path));
   if (unlisted.length > 0) {

@@ -68,6 +68,15 @@ export async function renderMarkdown(
   };
 }
 
+/** The body of an article file, read and rendered as the content layer would (see the two functions above and below). */
+export async function renderMarkdownFile(
+  filePath: string,
+  base: string,
+): Promise<{ body: string; rendered: RenderedMarkdown }> {
+  const { body, frontmatter } = await readMarkdownBody(filePath);
+  return { body, rendered: await renderMarkdown(body, { base, filePath, frontmatter }) };
+}
+
 /** A body as Astro's glob loader reads it from an article file (after its frontmatter, trimmed), with that frontmatter. */
 export async function readMarkdownBody(
   filePath: string,
@@ -103,12 +112,7 @@ export interface BodyFacts {
 export const BODY_FACTS_KEY = "bodyFacts";
 
 /** The facts of a body as Astro read it; `checked` says whether its rendered HTML passed the check. */
-export function bodyFacts(
-  body: string,
-  dek: string | undefined,
-  line: number,
-  checked: boolean,
-): BodyFacts {
+export function bodyFacts(body: string, dek: string | undefined, line: number, checked: boolean): BodyFacts {
   return {
     summary: summarize(dek, body),
     cardSummary: summarize(dek, body, CARD_SUMMARY_LENGTH),

@@ -9,8 +9,7 @@ import {
   BODY_FACTS_KEY,
   bodyFacts,
   mayHoldRawHtml,
-  readMarkdownBody,
-  renderMarkdown,
+  renderMarkdownFile,
   type BodyFacts,
 } from "../lib/markdown";
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
@@ -99,18 +98,13 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
       const checkRendered = async (
         filePath: string,
         file: string,
-        article: { data: { published: WrittenDate }; body: string; bodyLine: number },
+        article: { data: { published: WrittenDate }; body?: string; bodyLine: number },
       ): Promise<Problem[] | undefined> => {
-        if (!mayHoldRawHtml(article.body)) return [];
+        if (article.body !== undefined && !mayHoldRawHtml(article.body)) return [];
         if (!bodies.rendersYear(article.data.published.year)) return undefined;
-        // The body and frontmatter as Astro reads them, rendered as the page will render them.
-        const read = await readMarkdownBody(filePath);
-        const { html } = await renderMarkdown(read.body, {
-          base: bodies.siteBase,
-          filePath,
-          frontmatter: read.frontmatter,
-        });
-        return findUnsafeRenderedProblems(html, file, article.bodyLine);
+        // The body as Astro reads it, rendered as the page will render it.
+        const { rendered } = await renderMarkdownFile(filePath, bodies.siteBase);
+        return findUnsafeRenderedProblems(rendered.html, file, article.bodyLine);
       };
       // Cached entries skip validation; when the rules or the site settings change, recheck them all.
       const fingerprint = await rulesFingerprint(root, options);
@@ -135,11 +129,13 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
               bodyLines.get(entry.id) ?? 1,
               checked.has(entry.id),
             );
+            // Neither the body nor HTML (the glob loader renders none) is stored.
+            const kept = { ...entry };
+            delete kept.body;
+            delete kept.rendered;
             return {
-              ...entry,
+              ...kept,
               data: { ...entry.data, [BODY_FACTS_KEY]: facts },
-              body: undefined,
-              rendered: undefined,
               // What Astro's renderer would have listed: the body images it resolves when the page is built.
               assetImports: facts.images,
             };
@@ -197,10 +193,8 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
       for (const entry of context.store.values()) {
         const facts = entry.data[BODY_FACTS_KEY] as BodyFacts | undefined;
         if (facts?.checked !== false || !entry.filePath) continue;
-        const filePath = join(root, entry.filePath);
-        const unsafe = await checkRendered(filePath, entry.filePath, {
+        const unsafe = await checkRendered(join(root, entry.filePath), entry.filePath, {
           data: entry.data as { published: WrittenDate },
-          body: await readMarkdownBody(filePath).then((read) => read.body),
           bodyLine: facts.line,
         });
         if (unsafe === undefined || unsafe.length === 0) continue;
@@ -334,10 +328,10 @@ function withoutRendering(context: LoaderContext): { entryTypes: Map<string, obj
   }
   return {
     entryTypes: new Map(
-      [...(entryTypes as Map<string, Record<string, unknown>>)].map(([extension, type]) => {
-        const { getRenderFunction: _render, ...rest } = type;
-        return [extension, rest];
-      }),
+      [...(entryTypes as Map<string, Record<string, unknown>>)].map(([extension, type]) => [
+        extension,
+        { ...type, getRenderFunction: undefined },
+      ]),
     ),
   };
 }

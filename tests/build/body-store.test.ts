@@ -10,7 +10,8 @@ import { buildSite, fixtureArticlesDir } from "../support/site-build";
 // that shows it, and checks it there.
 
 /** Raw HTML split across paragraphs: only the rendered HTML shows the handler. */
-const SPLIT_TAG = "---\ntitle: Split\npublished: 2020-01-02\n---\n\n<div title='\n\n`' onmouseover=alert(1) x='`\n\n`'`\n";
+const SPLIT_TAG =
+  "---\ntitle: Split\npublished: 2020-01-02\n---\n\n<div title='\n\n`' onmouseover=alert(1) x='`\n\n`'`\n";
 const SPLIT_TAG_PROBLEM =
   /articles\/2020\/split-tag\.md:5: body: the inline event handler onmouseover= on <div> is not allowed; .*\(found in the rendered HTML/;
 /** Markdown of a fixture body (of 2015) that no summary holds: summaries leave images out. */
