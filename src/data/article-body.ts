@@ -29,7 +29,7 @@ export async function renderArticleBody(article: Article): ReturnType<typeof ren
   }
   if (markdownDigest(read.body) !== body.digest) {
     throw new Error(
-      `${file} changed after the build loaded it: its page would show a body that was never checked. Build again.`,
+      `${file} changed after the content store loaded it: its page would show a body that was never checked. Build again (the dev server loads the change itself: reload the page).`,
     );
   }
   const { rendered } = read;
