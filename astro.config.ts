@@ -1,12 +1,11 @@
-import { satteri } from "@astrojs/markdown-satteri";
 import { defineConfig } from "astro/config";
-import { basePathLinks } from "./src/lib/base-path-links";
 import { buildPartIntegration } from "./src/integrations/build-part";
 import { pagefindIntegrations } from "./src/integrations/pagefind";
 import { securityHeadersIntegration } from "./src/integrations/security-headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/integrations/url-manifest";
 import { buildsAllYearsPages } from "./src/lib/build-part";
+import { markdownConfig } from "./src/lib/markdown";
 import { inlineHash, OTHER_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security-policy";
 import { THEME_INIT_SCRIPT } from "./src/scripts/theme-init";
 import { site } from "./src/site.config";
@@ -52,11 +51,8 @@ export default defineConfig({
       styleDirective: { resources: [...STYLE_SOURCES] },
     },
   },
-  markdown: {
-    // Shiki colours code with style attributes, which the policy blocks: code blocks stay plain.
-    syntaxHighlight: false,
-    processor: satteri({ mdastPlugins: site.base === "/" ? [] : [basePathLinks(site.base)] }),
-  },
+  // The article pages render their bodies with the same settings (src/lib/markdown.ts).
+  markdown: markdownConfig(site.base),
   devToolbar: { enabled: false },
   // A rebuild copies every page whose cache key (src/data/cache-keys.ts) and code are unchanged from
   // the cache folder (its dist/ and incremental-build.json) instead of rendering it again.

@@ -1,4 +1,5 @@
 import { defineCollection } from "astro:content";
+import { buildsYear } from "./lib/build-part";
 import { articleLoader } from "./loaders/article-loader";
 import { createArticleSchema } from "./schemas/article";
 import { site } from "./site.config";
@@ -7,7 +8,11 @@ const options = { defaultLanguage: site.defaultLanguage, timezone: site.timezone
 
 /** Every article file under the articles folder, validated by the one article schema. */
 const articles = defineCollection({
-  loader: articleLoader({ base: site.articlesDir, urlManifest: site.urlManifest, ...options }),
+  loader: articleLoader(
+    { base: site.articlesDir, urlManifest: site.urlManifest, ...options },
+    // A build of some years (ARCHIVE_YEARS) renders the bodies of those years only.
+    { siteBase: site.base, rendersYear: (year) => buildsYear(site.part, year) },
+  ),
   schema: ({ image }) => createArticleSchema({ ...options, imageSrc: image() }),
 });
 

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import pLimit from "p-limit";
-import { markdownToHtml } from "satteri";
 import { findStrayFiles, isArticleFile } from "../lib/article-files";
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { splitArticleSource } from "../lib/frontmatter";
@@ -84,10 +83,12 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
     }
     bodies.push({ file, body: result.article.body, bodyLine: result.article.bodyLine });
     const found = await findUnreadableImages(result.article, filePath, file);
-    // The build checks the rendered HTML of bodies with raw HTML; the same renderer is used here.
+    // The build checks the rendered HTML of bodies with raw HTML, rendered as their pages render them.
+    // Loaded only for such a body: the Markdown processor takes a while to load, and most bodies have no raw HTML.
     if (result.article.body.includes("<")) {
-      const { html } = markdownToHtml(result.article.body);
-      found.push(...findUnsafeRenderedProblems(html, file, result.article.bodyLine));
+      const { renderMarkdownFile } = await import("../lib/markdown");
+      const { rendered } = await renderMarkdownFile(filePath, site.base);
+      found.push(...findUnsafeRenderedProblems(rendered.html, file, result.article.bodyLine));
     }
     if (found.length > 0) problems.push(...found);
     else valid.push({ file, article: result.article });

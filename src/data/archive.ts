@@ -1,14 +1,12 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { compareNewestFirst, isPublic, type ArticleLike } from "../lib/articles";
-import { summarize } from "../lib/format";
+import { BODY_FACTS_KEY, type BodyFacts } from "../lib/markdown";
 import { articlePath } from "../lib/urls";
-
-/** Characters of the summary on a list's card. */
-const CARD_SUMMARY_LENGTH = 220;
 
 /** A public article with everything its pages need, computed once per build. */
 export interface Article extends ArticleLike {
   id: string;
+  /** The stored entry: its data and file, without the body (see ArticleBody). */
   entry: CollectionEntry<"articles">;
   data: CollectionEntry<"articles">["data"] & { slug: string };
   /** Root-relative URL path, without the base. */
@@ -17,14 +15,18 @@ export interface Article extends ArticleLike {
   summary: string;
   /** A longer summary for the cards of lists. */
   cardSummary: string;
+  /** What the page that renders the body needs of it (src/data/article-body.ts); lists show none of it. */
+  body: ArticleBody;
 }
+
+/** The stored facts of a body that only its rendering reads. */
+export type ArticleBody = Omit<BodyFacts, "summary" | "cardSummary">;
 
 let archive: Promise<Article[]> | undefined;
 
 /**
- * Every public article, newest first. The only place the collection is loaded; fails
- * the build when an article did not render. (The article loader has already refused
- * invalid files, drafts, shared URLs and aliases that cannot redirect.)
+ * Every public article, newest first. The only place the collection is loaded. (The article
+ * loader has already refused invalid files, drafts, shared URLs and aliases that cannot redirect.)
  */
 export function getPublicArticles(): Promise<Article[]> {
   archive ??= loadArchive();
@@ -33,27 +35,28 @@ export function getPublicArticles(): Promise<Article[]> {
 
 async function loadArchive(): Promise<Article[]> {
   const entries = await getCollection("articles");
-  const all: Article[] = entries.map((entry) => {
-    const data = entry.data as Article["data"];
+  const all: Article[] = entries.map((stored) => {
+    const { [BODY_FACTS_KEY]: facts, ...data } = stored.data as Article["data"] & {
+      [BODY_FACTS_KEY]?: BodyFacts;
+    };
+    if (facts === undefined) {
+      // Only an older version of the article loader stores an entry without them.
+      throw new Error(
+        `The content store holds ${stored.filePath ?? stored.id} without the facts of its body; delete the content cache (data-store.json) and build again.`,
+      );
+    }
+    const { summary, cardSummary, ...body } = facts;
     return {
-      id: entry.id,
-      entry,
+      id: stored.id,
+      entry: { ...stored, data },
       data,
-      file: entry.filePath ?? entry.id,
+      file: stored.filePath ?? stored.id,
       path: articlePath({ published: data.published, slug: data.slug }),
-      // Made once here: every list card, feed, description and search key would otherwise strip
-      // the whole body again.
-      summary: summarize(data.dek, entry.body),
-      cardSummary: summarize(data.dek, entry.body, CARD_SUMMARY_LENGTH),
+      summary,
+      cardSummary,
+      body,
     };
   });
-  // The glob loader logs a rendering failure and stores the entry without HTML; never publish that.
-  const unrendered = all.filter((a) => a.entry.rendered === undefined);
-  if (unrendered.length > 0) {
-    throw new Error(
-      `These articles could not be rendered (see the errors above): ${unrendered.map((a) => a.file).join(", ")}`,
-    );
-  }
   // Drafts never reach the store (see the article loader); the same gate is applied here so
   // that this list is public by construction.
   return all.filter(isPublic).sort(compareNewestFirst);

@@ -17,12 +17,19 @@ import { getPublicArticles, type Article } from "./archive";
  *   which the route's code hash cannot see.
  */
 
-/** The entries of the public articles: a list digests their fields, not their bodies. */
+/** The public articles and their entries: a list digests their fields, not their bodies. */
+const listedArticles = new WeakSet<object>();
 const listedEntries = new WeakSet<object>();
-const LEFT_OUT_OF_LISTS = ["body", "rendered", "digest"] as const;
+const LEFT_OUT_OF_LISTED_ARTICLES = ["body"] as const;
+const LEFT_OUT_OF_LISTED_ENTRIES = ["body", "rendered", "digest"] as const;
 
 const digester = createDigester({
-  omit: (value) => (listedEntries.has(value) ? LEFT_OUT_OF_LISTS : undefined),
+  omit: (value) =>
+    listedArticles.has(value)
+      ? LEFT_OUT_OF_LISTED_ARTICLES
+      : listedEntries.has(value)
+        ? LEFT_OUT_OF_LISTED_ENTRIES
+        : undefined,
 });
 
 // The folders are not shown; the articles read from them are digested themselves.
@@ -33,26 +40,27 @@ let ready: Promise<void> | undefined;
 const bodies = new WeakMap<Article, string>();
 
 /**
- * What the body of an article renders to: its Markdown, the HTML made from it, and the bytes of
- * the images it shows (their files' names in the site change with them, the Markdown does not).
+ * What the body of an article renders to: its Markdown (by the digest the content store keeps;
+ * the HTML is made from it, with the Markdown settings whose change renders every page again), and
+ * the bytes of the images it shows (their files' names in the site change with them, the Markdown
+ * does not).
  */
 export function articleBody(article: Article): string {
   let key = bodies.get(article);
   if (key === undefined) {
-    const { entry } = article;
-    key = digester.digest(entry.body, entry.rendered, entry.digest, bodyImages(entry));
+    key = digester.digest(article.body.digest, bodyImages(article));
     bodies.set(article, key);
   }
   return key;
 }
 
 /** The bytes of the local images of a body; a file that cannot be read makes a key no build repeats. */
-function bodyImages(entry: Article["entry"]): unknown[] {
-  const paths = entry.rendered?.metadata?.imagePaths ?? [];
-  return paths.map((path) => {
-    if (URL.canParse(path) || entry.filePath === undefined) return path;
+function bodyImages(article: Article): unknown[] {
+  const { filePath } = article.entry;
+  return article.body.images.map((path) => {
+    if (URL.canParse(path) || filePath === undefined) return path;
     try {
-      const bytes = readFileSync(resolve(dirname(entry.filePath), path));
+      const bytes = readFileSync(resolve(dirname(filePath), path));
       return [path, createHash("sha256").update(bytes).digest("base64url")];
     } catch {
       return randomUUID();
@@ -69,7 +77,10 @@ export async function withCacheKeys<R extends { params: object; props: object }>
   shows: (route: R) => unknown[] = () => [],
 ): Promise<(R & { cacheKey: string })[]> {
   ready ??= getPublicArticles().then((articles) => {
-    for (const article of articles) listedEntries.add(article.entry);
+    for (const article of articles) {
+      listedArticles.add(article);
+      listedEntries.add(article.entry);
+    }
   });
   await ready;
   return routes.map((route) => ({

@@ -1,4 +1,4 @@
-import { render } from "astro:content";
+import { buildsAllYearsPages } from "../lib/build-part";
 import { lastChanged, parseWrittenDate } from "../lib/dates";
 import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
 import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
@@ -6,6 +6,7 @@ import { labelSlug, type LabelGroup } from "../lib/labels";
 import { absoluteUrl, feedPath, homePagePath, labelIndexPath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
+import { renderArticleBody } from "./article-body";
 import { getBrowseData } from "./browse";
 import { renderComponent } from "./container";
 import { getSharedPhotos } from "./photos";
@@ -13,11 +14,13 @@ import { getSharedPhotos } from "./photos";
 const entries = new Map<Article, Promise<FeedEntry>>();
 
 /**
- * The body as the article page shows it. Rendering the Content component (rather than reading
- * the stored HTML) resolves the images of the body into the files the build writes.
+ * The body as the article page shows it, images resolved into the files the build writes. A build
+ * of some years (ARCHIVE_YEARS) renders the site's feeds but drops them (the all-years part
+ * publishes them): it renders no body for them, since a body of other years is not its to render.
  */
 async function renderBody(article: Article): Promise<string> {
-  const { Content } = await render(article.entry);
+  if (!buildsAllYearsPages(site.part)) return "";
+  const { Content } = await renderArticleBody(article);
   return renderComponent(Content);
 }
 

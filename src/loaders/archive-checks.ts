@@ -8,6 +8,7 @@ import {
   type ArchiveArticle,
 } from "../lib/archive-rules";
 import { splitArticleSource } from "../lib/frontmatter";
+import { BODY_FACTS_KEY, type BodyFacts } from "../lib/markdown";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
 import type { validateArticleSource } from "../lib/validate-article";
@@ -112,9 +113,9 @@ export async function recheckMovedImages(
       ...images.map((image) =>
         typeof image.src === "string" ? image.src.replace(IMAGE_PREFIX, "") : undefined,
       ),
-      ...((entry.rendered?.metadata?.localImagePaths as string[] | undefined) ?? []),
+      ...((entry.data[BODY_FACTS_KEY] as BodyFacts | undefined)?.images ?? []),
     ];
-    // Frontmatter paths are as written; Astro has already decoded the body's image paths.
+    // Frontmatter paths are as written; the body's image paths are kept decoded, as Astro resolves them.
     if (sources.every((src) => src === undefined || existsSync(resolve(dirname(filePath), src)))) continue;
     const result = await validateArticleFile(filePath, toFile(filePath), schema);
     // The full check is the judge: when it finds nothing, there is nothing to locate.

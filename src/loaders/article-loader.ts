@@ -4,6 +4,14 @@ import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
+import type { WrittenDate } from "../lib/dates";
+import {
+  BODY_FACTS_KEY,
+  bodyFacts,
+  mayHoldRawHtml,
+  renderMarkdownFile,
+  type BodyFacts,
+} from "../lib/markdown";
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { isPublic } from "../lib/articles";
 import { findStrayFiles } from "../lib/article-files";
@@ -28,13 +36,27 @@ export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageS
   urlManifest?: string;
 }
 
+/** How the bodies of the articles are rendered and which of them this build publishes. */
+export interface ArticleBodyOptions {
+  /** The site's base path, which the Markdown settings put in front of links from the root. */
+  siteBase: string;
+  /** Whether this build writes the pages of a year (ARCHIVE_YEARS): only their bodies are rendered here. */
+  rendersYear: (year: number) => boolean;
+}
+
 /**
  * The glob loader over the article folder, with every file first checked by the
  * shared article rules. All problems of a build are reported together; a file with
  * problems, and a draft, never reach the content store, so neither can be published
  * (a draft's images included) nor pass silently from the cache later.
+ *
+ * The store keeps each article's data and the facts of its body (BodyFacts: summaries, a
+ * digest, its first line and images), not the body nor its HTML: a page renders its body when
+ * it is built (src/data/article-body.ts). The rendered HTML of a body with raw HTML is checked
+ * here all the same, for the articles whose pages this build writes, so that a problem fails
+ * the build before any page is written; the others are checked where a page renders them.
  */
-export function articleLoader(options: ArticleLoaderOptions): Loader {
+export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBodyOptions): Loader {
   const inner = glob({
     base: options.base,
     pattern: "**/*.md",
@@ -58,6 +80,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const problems: Problem[] = [];
       const withheld = new Set<string>();
       const bodyLines = new Map<string, number>();
+      /** Articles whose rendered HTML passed the check in this load. */
+      const checked = new Set<string>();
       let initialLoadDone = false;
       const report = (found: Problem[]): void => {
         if (found.length === 0) return;
@@ -66,14 +90,31 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         if (initialLoadDone) throw new ArticleProblemsError(found);
         problems.push(...found);
       };
+      /**
+       * The problems of a body's rendered HTML, for an article whose page this build writes and
+       * whose body may hold raw HTML; undefined for the others, left unchecked (a page that renders
+       * one checks it then).
+       */
+      const checkRendered = async (
+        filePath: string,
+        file: string,
+        article: { data: { published: WrittenDate }; body?: string; bodyLine: number },
+      ): Promise<Problem[] | undefined> => {
+        if (article.body !== undefined && !mayHoldRawHtml(article.body)) return [];
+        if (!bodies.rendersYear(article.data.published.year)) return undefined;
+        // The body as Astro reads it, rendered as the page will render it.
+        const { rendered } = await renderMarkdownFile(filePath, bodies.siteBase);
+        return findUnsafeRenderedProblems(rendered.html, file, article.bodyLine);
+      };
       // Cached entries skip validation; when the rules or the site settings change, recheck them all.
       const fingerprint = await rulesFingerprint(root, options);
       if (context.meta.get(FINGERPRINT_KEY) !== fingerprint) context.store.clear();
       try {
         await inner.load({
           ...context,
+          ...withoutRendering(context),
           store: guardedStore(context.store, (entry) => {
-            if (withheld.has(entry.id)) return false;
+            if (withheld.has(entry.id)) return undefined;
             // A build checks shared URLs and label spellings once all articles are in; the dev
             // server's later edits are checked one by one, so a copy cannot silently take another
             // article's address, nor a new spelling break every page that lists labels.
@@ -81,16 +122,23 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
               report(findUrlClash(context.store, entry, root));
               report(findLabelClash(context.store, entry, root));
             }
-            const html = entry.rendered?.html;
-            if (html === undefined || !entry.body?.includes("<")) return true;
-            const unsafe = findUnsafeRenderedProblems(
-              html,
-              entry.filePath ?? entry.id,
+            const data = entry.data as { dek?: string };
+            const facts = bodyFacts(
+              entry.body ?? "",
+              data.dek,
               bodyLines.get(entry.id) ?? 1,
+              checked.has(entry.id),
             );
-            if (unsafe.length === 0) return true;
-            report(unsafe);
-            return false;
+            // Neither the body nor HTML (the glob loader renders none) is stored.
+            const kept = { ...entry };
+            delete kept.body;
+            delete kept.rendered;
+            return {
+              ...kept,
+              data: { ...entry.data, [BODY_FACTS_KEY]: facts },
+              // What Astro's renderer would have listed: the body images it resolves when the page is built.
+              assetImports: facts.images,
+            };
           }),
           parseData: async (props) => {
             const filePath = props.filePath ?? "";
@@ -109,6 +157,14 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
               withheld.add(props.id);
               return props.data;
             }
+            const unsafe = await checkRendered(filePath, file, result.article);
+            if (unsafe !== undefined && unsafe.length > 0) {
+              withheld.add(props.id);
+              report(unsafe);
+              return props.data;
+            }
+            if (unsafe === undefined) checked.delete(props.id);
+            else checked.add(props.id);
             withheld.delete(props.id);
             // Without an image file, the collection's schema would give what the article rules
             // just did: the data is stored as validated, in the schema's field order, instead of
@@ -132,6 +188,19 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         const found = await validateAll(baseDir, toFile, schema);
         if (found.length === 0) throw error;
         throw new ArticleProblemsError(dedupeProblems([...problems, ...found]), { cause: error });
+      }
+      // Articles kept from the cache of a build that did not write their pages (another part's years).
+      for (const entry of context.store.values()) {
+        const facts = entry.data[BODY_FACTS_KEY] as BodyFacts | undefined;
+        if (facts?.checked !== false || !entry.filePath) continue;
+        const unsafe = await checkRendered(join(root, entry.filePath), entry.filePath, {
+          data: entry.data as { published: WrittenDate },
+          bodyLine: facts.line,
+        });
+        if (unsafe === undefined || unsafe.length === 0) continue;
+        problems.push(...unsafe);
+        // Parsed and checked again when the next build finds it missing.
+        context.store.delete(entry.id);
       }
       initialLoadDone = true;
       const entries = await readdir(baseDir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -218,16 +287,20 @@ async function validateAll(
   ];
 }
 
-/** The store, except that an entry `accept` refuses is never written (and any old copy is removed). */
+/**
+ * The store, except that each entry is written as `prepare` makes it; one it refuses (undefined) is
+ * never written, and any old copy is removed.
+ */
 function guardedStore(
   store: LoaderContext["store"],
-  accept: (entry: Parameters<LoaderContext["store"]["set"]>[0]) => boolean,
+  prepare: (entry: StoreEntry) => StoreEntry | undefined,
 ): LoaderContext["store"] {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === "set") {
-        return (entry: Parameters<typeof target.set>[0]) => {
-          if (accept(entry)) return target.set(entry);
+        return (entry: StoreEntry) => {
+          const prepared = prepare(entry);
+          if (prepared) return target.set(prepared);
           target.delete(entry.id);
           return false;
         };
@@ -236,4 +309,29 @@ function guardedStore(
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+type StoreEntry = Parameters<LoaderContext["store"]["set"]>[0];
+
+/**
+ * The loader context with Markdown's render function left out of its entry types, so the glob
+ * loader stores no HTML and renders nothing. Astro passes the entry types to its own loaders in a
+ * field the public type leaves out; a context without them is refused rather than let the glob
+ * loader render every body.
+ */
+function withoutRendering(context: LoaderContext): { entryTypes: Map<string, object> } {
+  const { entryTypes } = context as LoaderContext & { entryTypes?: unknown };
+  if (!(entryTypes instanceof Map)) {
+    throw new Error(
+      "The article loader found no entry types in Astro's loader context (changed in this Astro version?); it cannot keep the glob loader from rendering every body.",
+    );
+  }
+  return {
+    entryTypes: new Map(
+      [...(entryTypes as Map<string, Record<string, unknown>>)].map(([extension, type]) => [
+        extension,
+        { ...type, getRenderFunction: undefined },
+      ]),
+    ),
+  };
 }
