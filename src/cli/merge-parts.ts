@@ -1,7 +1,13 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from "../lib/build-part";
+import {
+  SEARCH_INDEXES_FILE,
+  yearsSpan,
+  type SearchIndexEntry,
+  type SearchIndexList,
+} from "../lib/build-part";
+import { searchIndexHash } from "../lib/search-index-hash";
 import { formatProblem, sortProblems } from "../lib/problems";
 import { redirectFilePath } from "../lib/redirects";
 import { sitePathOf } from "../lib/sitemap";
@@ -91,20 +97,22 @@ async function collectIndexes(site: string, files: Iterable<string>): Promise<Se
   for (const file of files) {
     const match = /^pagefind\/(\d{4})(?:-(\d{4}))?\/pagefind-entry\.json$/.exec(file);
     if (!match) continue;
-    const entry = JSON.parse(await readFile(join(site, file), "utf8")) as {
+    const text = await readFile(join(site, file), "utf8");
+    const entry = JSON.parse(text) as {
       languages: Record<string, { page_count: number }>;
     };
     const from = Number(match[1]);
     const to = Number(match[2] ?? match[1]);
     entries.push({
       path: `/${dirname(file)}/`,
-      years: [from, to],
+      ...yearsSpan(from, to),
       languages: Object.fromEntries(Object.entries(entry.languages).map(([tag, l]) => [tag, l.page_count])),
+      hash: searchIndexHash(text),
     });
   }
-  entries.sort((a, b) => (b.years?.[0] ?? 0) - (a.years?.[0] ?? 0));
+  entries.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   for (const [i, entry] of entries.entries()) {
-    const overlap = entries.slice(i + 1).find((other) => other.years![1] >= entry.years![0]);
+    const overlap = entries.slice(i + 1).find((other) => other.to >= entry.from);
     if (overlap) {
       throw new MergeError(
         `the search indexes ${entry.path} and ${overlap.path} hold overlapping years; give each part its own range of years`,

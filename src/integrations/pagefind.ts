@@ -12,6 +12,7 @@ import {
   type BuildPart,
   type SearchIndexList,
 } from "../lib/build-part";
+import { searchIndexHash } from "../lib/search-index-hash";
 import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
 
 /** Thrown when Pagefind reports any problem: a site without a working search is not published. */
@@ -85,7 +86,8 @@ async function indexPages(
   failOn(added.errors, "index the built pages");
   const bundle = join(outDir, searchIndexDir(part));
   failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
-  const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as {
+  const entryText = await readFile(join(bundle, "pagefind-entry.json"), "utf8");
+  const entry = JSON.parse(entryText) as {
     languages: Record<string, { page_count: number }>;
   };
   const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
@@ -98,7 +100,9 @@ async function indexPages(
   }
   // The search page loads the indexes this list names; a part's index is listed by `npm run merge`.
   if (part.kind === "whole") {
-    const list: SearchIndexList = { indexes: [searchIndexEntry(part, entry.languages)] };
+    const list: SearchIndexList = {
+      indexes: [searchIndexEntry(part, entry.languages, { hash: searchIndexHash(entryText) })],
+    };
     await writeFile(join(outDir, SEARCH_INDEXES_FILE), JSON.stringify(list));
   }
   return indexed;

@@ -85,27 +85,56 @@ export function searchIndexDir(part: BuildPart): string {
 /** Where the search page finds the list of search indexes to load (relative to the output folder). */
 export const SEARCH_INDEXES_FILE = pagefindPath("indexes.json").slice(1);
 
-/** One search index of the site: its folder (root-relative, without the base) and its pages per language. */
+/**
+ * One search index of the site: its folder (root-relative, without the base), the dates it covers
+ * and its pages per language. A site built in parts has one per part; the parts never overlap.
+ */
 export interface SearchIndexEntry {
+  /** The folder of a complete Pagefind bundle: "/pagefind/2016-2019/". */
   path: string;
-  /** The years it holds, for a part's index; absent for the whole site's. */
-  years?: [number, number];
+  /** The first day the index covers, by the date in the article's address: "2016-01-01". */
+  from: string;
+  /** The last day it covers: "2019-12-31". */
+  to: string;
+  /** The years of `from` and `to`: [2016, 2019]. */
+  years: [number, number];
   languages: Record<string, number>;
+  /**
+   * Changes whenever the index's files change (a digest of its `pagefind-entry.json`, which names
+   * every metadata file by its hash): the search page gives it to Pagefind as `metaCacheTag`, so
+   * that a returning reader's browser keeps the entry file of an index that has not changed.
+   */
+  hash?: string;
 }
 
-/** The list of search indexes the search page loads and merges. */
+/** The list of search indexes the search page loads and merges, newest first. */
 export interface SearchIndexList {
   indexes: SearchIndexEntry[];
 }
 
-/** The entry for an index written by a build of `part`, from its Pagefind entry file's languages. */
+/** The dates a year part covers: from its first year's first day to its last year's last day. */
+export function yearsSpan(from: number, to: number): Pick<SearchIndexEntry, "from" | "to" | "years"> {
+  return {
+    from: `${String(from).padStart(4, "0")}-01-01`,
+    to: `${String(to).padStart(4, "0")}-12-31`,
+    years: [from, to],
+  };
+}
+
+/**
+ * The entry for an index written by a build of `part`, from its Pagefind entry file's languages.
+ * A whole build's index covers every date; `span` narrows it to the dates of its articles.
+ */
 export function searchIndexEntry(
   part: BuildPart,
   languages: Record<string, { page_count: number }>,
+  extra: { span?: Pick<SearchIndexEntry, "from" | "to" | "years">; hash?: string } = {},
 ): SearchIndexEntry {
+  const span = extra.span ?? (part.kind === "years" ? yearsSpan(part.from, part.to) : yearsSpan(0, 9999));
   return {
     path: `/${searchIndexDir(part)}/`,
-    ...(part.kind === "years" && { years: [part.from, part.to] as [number, number] }),
+    ...span,
     languages: Object.fromEntries(Object.entries(languages).map(([tag, l]) => [tag, l.page_count])),
+    ...(extra.hash !== undefined && { hash: extra.hash }),
   };
 }

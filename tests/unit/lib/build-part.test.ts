@@ -77,12 +77,18 @@ describe("what a part builds", () => {
   it("describes a part's index for the search page", () => {
     expect(searchIndexEntry(years, { en: { page_count: 40 }, ar: { page_count: 2 } })).toEqual({
       path: "/pagefind/1996-2005/",
+      from: "1996-01-01",
+      to: "2005-12-31",
       years: [1996, 2005],
       languages: { en: 40, ar: 2 },
     });
-    expect(searchIndexEntry(whole, { en: { page_count: 3 } })).toEqual({
+    expect(searchIndexEntry(whole, { en: { page_count: 3 } }, { hash: "abc" })).toEqual({
       path: "/pagefind/",
+      from: "0000-01-01",
+      to: "9999-12-31",
+      years: [0, 9999],
       languages: { en: 3 },
+      hash: "abc",
     });
   });
 });
