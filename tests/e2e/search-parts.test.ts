@@ -79,4 +79,70 @@ describe("search over a site built in parts", () => {
     expect(merged.length).toBeGreaterThan(1);
     expect(merged).toEqual(await counts(wholeUrl));
   });
+
+  it("shows the newest part's results first, says which years were searched, and adds the rest below them", async () => {
+    // The older part's files are held back until the first results are read.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/2017-2019/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL("search/?q=tidewater&page=3", partsUrl).href);
+    const status = page.locator("#search-status");
+    await expect
+      .poll(async () => (await status.textContent()) ?? "", { timeout: 15_000 })
+      .toMatch(/^\d+ results? so far for “tidewater” \(searched 2020–2022\)…$/);
+    const first = await page.locator("#search-results .result__title a").allTextContents();
+    release();
+    await expect.poll(async () => (await status.textContent()) ?? "", { timeout: 15_000 }).toMatch(/[^…]$/);
+    const all = await page.locator("#search-results .result__title a").allTextContents();
+    // What was shown first stays first, in the same order; the older part's results follow.
+    expect(all.slice(0, first.length)).toEqual(first);
+    expect(all.length).toBeGreaterThan(first.length);
+    const final = await status.textContent();
+    expect((await view(wholeUrl, "?q=tidewater&page=3")).status).toBe(final);
+  });
+
+  it("marks the filter counts as partial until every part is searched", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/2017-2019/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The chosen topic keeps its list open, so it is counted from the first stage on.
+    await page.goto(new URL("search/?topic=transport", partsUrl).href);
+    const labels = page
+      .locator("details.facet-group")
+      .filter({ has: page.locator("summary", { hasText: "Topic" }) })
+      .locator("label");
+    await expect
+      .poll(() => labels.allTextContents(), { timeout: 15_000 })
+      .toContainEqual(expect.stringMatching(/^transport \(\d+\+\)$/));
+    release();
+    await expect
+      .poll(async () => (await page.locator("#search-status").textContent()) ?? "", { timeout: 15_000 })
+      .toMatch(/[^…]$/);
+    const merged = await labels.allTextContents();
+    expect(merged.every((label) => !label.includes("+"))).toBe(true);
+    await view(wholeUrl, "?topic=transport");
+    expect(merged).toEqual(await labels.allTextContents());
+  });
+
+  it.each(["?year=2018", "?year=2018&sort=newest", "?q=tidewater&year=2021"])(
+    "asks only the parts holding the years chosen for %s",
+    async (query) => {
+      const requested: string[] = [];
+      page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+      const merged = await view(partsUrl, query);
+      await page.waitForLoadState("networkidle");
+      const chosen = query.includes("2018") ? "2017-2019" : "2020-2022";
+      const other = chosen === "2017-2019" ? "2020-2022" : "2017-2019";
+      const index = requested.filter((path) => path.includes("/pagefind/"));
+      expect(index.some((path) => path.includes(`/pagefind/${chosen}/`))).toBe(true);
+      expect(index.filter((path) => path.includes(`/pagefind/${other}/`))).toEqual([]);
+      expect(merged).toEqual(await view(wholeUrl, query));
+    },
+  );
 });
