@@ -11,7 +11,7 @@ import { inlineHash, OTHER_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./s
 import { THEME_INIT_SCRIPT } from "./src/scripts/theme-init";
 import { site } from "./src/site.config";
 
-const searchIndex = pagefindIntegrations(site.part);
+const searchIndex = pagefindIntegrations(site.part, site.searchPartPages);
 
 // The shell passes the path of the command that started the build as `_` ("/usr/bin/npm",
 // "node_modules/.bin/astro"). Astro writes each environment variable whose name appears in a

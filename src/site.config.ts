@@ -1,4 +1,5 @@
 import { parseArchiveYears, type BuildPart } from "./lib/build-part";
+import { parsePartPages } from "./lib/search-parts";
 
 /**
  * The one site configuration. Every page, module and tool reads it; nothing else
@@ -27,9 +28,11 @@ export interface SiteConfig {
   urlManifest: string;
   /** Which part of the site this build writes (ARCHIVE_YEARS): the whole site, a range of years, or the pages spanning all years. */
   part: BuildPart;
+  /** The most article pages one part of the search index holds (SEARCH_PART_PAGES); see src/lib/search-parts.ts. */
+  searchPartPages: number;
 }
 
-/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE, URL_MANIFEST, ARCHIVE_YEARS). */
+/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE, URL_MANIFEST, ARCHIVE_YEARS, SEARCH_PART_PAGES). */
 export function resolveSiteConfig(env: Record<string, string | undefined>): SiteConfig {
   return {
     name: "The News Archive",
@@ -43,6 +46,7 @@ export function resolveSiteConfig(env: Record<string, string | undefined>): Site
     articlesDir: env.ARTICLES_DIR || "content/articles",
     urlManifest: env.URL_MANIFEST || "content/urls.txt",
     part: parseArchiveYears(env.ARCHIVE_YEARS),
+    searchPartPages: parsePartPages(env.SEARCH_PART_PAGES),
   };
 }
 

@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import {
+  PART_INDEX_LIST,
   SEARCH_INDEXES_FILE,
-  yearsSpan,
+  SEARCH_INDEX_ROOT,
   type SearchIndexEntry,
   type SearchIndexList,
 } from "../lib/build-part";
-import { searchIndexHash } from "../lib/search-index-hash";
 import { formatProblem, sortProblems } from "../lib/problems";
 import { redirectFilePath } from "../lib/redirects";
 import { sitePathOf } from "../lib/sitemap";
@@ -54,8 +54,9 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 }
 
 /** Copies every part into `into`; a file two parts wrote with different bytes is an error naming both. */
-// Astro's bundled scripts, styles and images (build.assets), which every part writes alike.
+// Astro's bundled scripts, styles and images (build.assets), and Pagefind's highlighter, which every part writes alike.
 const SHARED_ASSETS = "_astro/";
+const SHARED_FILES = new Set([`${SEARCH_INDEX_ROOT}/pagefind-highlight.js`]);
 
 async function copyParts(parts: string[], into: string): Promise<Map<string, string>> {
   const owner = new Map<string, string>();
@@ -70,7 +71,7 @@ async function copyParts(parts: string[], into: string): Promise<Map<string, str
       const first = owner.get(file);
       if (first !== undefined) {
         // Only Astro's shared assets come from every part; any other file belongs to one part.
-        if (!file.startsWith(SHARED_ASSETS)) {
+        if (!file.startsWith(SHARED_ASSETS) && !SHARED_FILES.has(file)) {
           conflicts.push(`${file}: written by both ${first} and ${part}; was a part given twice?`);
         } else if (!(await sameBytes(join(first, file), join(part, file)))) {
           conflicts.push(`${file}: written differently by ${first} and ${part}`);
@@ -91,24 +92,14 @@ async function copyParts(parts: string[], into: string): Promise<Map<string, str
   return owner;
 }
 
-/** The search indexes of the parts (each a folder with a `pagefind-entry.json`), newest years first. */
-async function collectIndexes(site: string, files: Iterable<string>): Promise<SearchIndexEntry[]> {
+/** The search indexes of the parts, from the list each year part wrote (then removed), newest first. */
+async function collectIndexes(site: string, files: Set<string>): Promise<SearchIndexEntry[]> {
   const entries: SearchIndexEntry[] = [];
-  for (const file of files) {
-    const match = /^pagefind\/(\d{4})(?:-(\d{4}))?\/pagefind-entry\.json$/.exec(file);
-    if (!match) continue;
-    const text = await readFile(join(site, file), "utf8");
-    const entry = JSON.parse(text) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const from = Number(match[1]);
-    const to = Number(match[2] ?? match[1]);
-    entries.push({
-      path: `/${dirname(file)}/`,
-      ...yearsSpan(from, to),
-      languages: Object.fromEntries(Object.entries(entry.languages).map(([tag, l]) => [tag, l.page_count])),
-      hash: searchIndexHash(text),
-    });
+  for (const file of [...files].filter((name) => PART_INDEX_LIST.test(name))) {
+    const list = JSON.parse(await readFile(join(site, file), "utf8")) as SearchIndexList;
+    entries.push(...list.indexes);
+    await rm(join(site, file));
+    files.delete(file);
   }
   entries.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   for (const [i, entry] of entries.entries()) {

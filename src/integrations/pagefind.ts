@@ -1,19 +1,27 @@
-import { glob, readFile, writeFile } from "node:fs/promises";
+import { copyFile, glob, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import {
-  SEARCH_INDEXES_FILE,
+  SEARCH_INDEX_ROOT,
   WHOLE_SITE,
   buildsSearchIndex,
-  searchIndexDir,
   searchIndexEntry,
+  searchIndexListFile,
   type BuildPart,
+  type SearchIndexEntry,
   type SearchIndexList,
 } from "../lib/build-part";
-import { searchIndexHash } from "../lib/search-index-hash";
+import {
+  DEFAULT_PART_PAGES,
+  partHoldsDay,
+  partitionSearchIndex,
+  partPageGlob,
+  type SearchPart,
+} from "../lib/search-parts";
 import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
+import { SearchIndexCache, partKey } from "./search-index-cache";
 
 /** Thrown when Pagefind reports any problem: a site without a working search is not published. */
 export class SearchIndexError extends Error {}
@@ -27,23 +35,49 @@ function failOn(errors: readonly string[], step: string): void {
   }
 }
 
+/** Where a build's parts go and how they are made. */
+export interface SearchIndexOptions {
+  /** The most article pages one part holds (see src/lib/search-parts.ts). */
+  maxPages?: number;
+  /** The part of the site the build writes: a build of some years indexes only theirs. */
+  part?: BuildPart;
+  /** Where the parts' indexes are kept between builds; none kept when left out. */
+  cacheDir?: string | undefined;
+  /** Told, part by part, whether it was indexed or copied unchanged from the cache. */
+  log?: (line: string) => void;
+}
+
+/** What a build's search index holds. */
+export interface SearchIndexReport {
+  /** Article pages indexed, in all parts. */
+  pages: number;
+  /** The parts, newest first, as the index list names them. */
+  indexes: SearchIndexEntry[];
+  /** Names of the parts Pagefind indexed in this build; the others were copied from the cache. */
+  indexed: string[];
+}
+
+/** Pagefind's settings for every part; part of each part's cache key. */
+const PAGEFIND_CONFIG = {};
+
 /**
- * Indexes the article pages of the built site in `outDir` into `outDir/pagefind` (a part's
- * folder below it when the site is built in parts, see src/lib/build-part.ts) and
- * checks that exactly `articlePages` pages went in, of `offeredPages` files at article
- * addresses (redirect pages left at an article's old address are offered but not indexed).
- * Returns the number of pages indexed. Any Pagefind error is thrown, never logged.
+ * Indexes the article pages of the built site in `outDir`, part by part (src/lib/search-parts.ts),
+ * into `outDir/pagefind/<part>/`, one Pagefind index at a time, each closed before the next starts,
+ * so Pagefind holds only one part's pages at once. A part whose pages Pagefind would read exactly
+ * as the last build's is copied from the cache instead. `articleDays` are the days of the article
+ * pages the build wrote; each part must hold exactly its pages, of the files at article addresses
+ * found in it (redirect pages left at an article's old address are offered but not indexed).
+ * Any Pagefind error is thrown, never logged.
  */
 export async function writeSearchIndex(
   api: PagefindApi,
   outDir: string,
-  articlePages: number,
-  offeredPages: number = articlePages,
-  part: BuildPart = WHOLE_SITE,
-): Promise<number> {
+  articleDays: readonly string[],
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexReport> {
   const stopped = whenPagefindStops();
   try {
-    return await Promise.race([indexPages(api, outDir, articlePages, offeredPages, part), stopped.promise]);
+    return await Promise.race([indexParts(api, outDir, articleDays, options), stopped.promise]);
   } finally {
     stopped.cancel();
     await api.close();
@@ -71,41 +105,104 @@ function whenPagefindStops(): { promise: Promise<never>; cancel: () => void } {
   return { promise, cancel: () => process.off("beforeExit", onBeforeExit) };
 }
 
-async function indexPages(
+/** The day of a file at an article address ("2024/03/05/slug/index.html" gives "2024-03-05"). */
+function dayOf(file: string): string {
+  return file.slice(0, 10).replaceAll("/", "-");
+}
+
+/** An empty archive still gets an index, so that the search page can say it holds nothing. */
+const EMPTY_ARCHIVE: SearchPart = { name: "all", from: "0001-01-01", to: "9999-12-31", pages: 0 };
+
+async function indexParts(
   api: PagefindApi,
   outDir: string,
-  articlePages: number,
-  offeredPages: number,
-  part: BuildPart,
-): Promise<number> {
-  const { index, errors } = await api.createIndex({});
-  failOn(errors, "start");
-  if (!index) throw new SearchIndexError("Pagefind did not create an index");
-  // Only article pages are offered, so an archive with none gets an empty index, not its home page.
-  const added = await index.addDirectory({ path: outDir, glob: ARTICLE_PAGE_GLOB });
-  failOn(added.errors, "index the built pages");
-  const bundle = join(outDir, searchIndexDir(part));
-  failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
-  const entryText = await readFile(join(bundle, "pagefind-entry.json"), "utf8");
-  const entry = JSON.parse(entryText) as {
+  articleDays: readonly string[],
+  options: SearchIndexOptions,
+): Promise<SearchIndexReport> {
+  const { part = WHOLE_SITE, log = () => {} } = options;
+  const years = part.kind === "years" ? { from: part.from, to: part.to } : undefined;
+  const parts = partitionSearchIndex(articleDays, options.maxPages ?? DEFAULT_PART_PAGES, years);
+  if (parts.length === 0) parts.push(EMPTY_ARCHIVE);
+  const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).map((f) =>
+    f.split("\\").join("/"),
+  );
+  const cache = options.cacheDir === undefined ? undefined : new SearchIndexCache(options.cacheDir);
+  const indexes: SearchIndexEntry[] = [];
+  const indexed: string[] = [];
+  await rm(join(outDir, SEARCH_INDEX_ROOT), { recursive: true, force: true });
+  for (const searchPart of parts) {
+    const files = offered.filter((file) => partHoldsDay(searchPart, dayOf(file)));
+    const bundle = join(outDir, SEARCH_INDEX_ROOT, searchPart.name);
+    const key = cache && (await partKey(outDir, files, PAGEFIND_CONFIG));
+    let languages: Record<string, { page_count: number }>;
+    if (key !== undefined && (await cache!.restore(key, bundle))) {
+      languages = await readLanguages(bundle);
+      log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (copied from the cache).`);
+    } else {
+      languages = await indexPart(api, outDir, searchPart, files.length, bundle);
+      if (key !== undefined) await cache!.store(key, bundle);
+      indexed.push(searchPart.name);
+      log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, indexed.`);
+    }
+    const held = Object.values(languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (held !== searchPart.pages) {
+      throw new SearchIndexError(
+        `The search index ${searchPart.name} holds ${held} of the ${searchPart.pages} article pages the build wrote ` +
+          `(${files.length} files offered); every article page must mark its text with data-pagefind-body`,
+      );
+    }
+    indexes.push(searchIndexEntry(searchPart, languages, key));
+  }
+  await cache?.prune();
+  // Article pages load Pagefind's highlighter from the index's root folder, whatever the parts.
+  await copyFile(
+    join(outDir, SEARCH_INDEX_ROOT, parts[0]!.name, "pagefind-highlight.js"),
+    join(outDir, SEARCH_INDEX_ROOT, "pagefind-highlight.js"),
+  );
+  const list: SearchIndexList = { indexes };
+  await writeFile(join(outDir, searchIndexListFile(part)), JSON.stringify(list));
+  return { pages: articleDays.length, indexes, indexed };
+}
+
+const plural = (n: number): string => `${n} article page${n === 1 ? "" : "s"}`;
+
+async function readLanguages(bundle: string): Promise<Record<string, { page_count: number }>> {
+  const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as {
     languages: Record<string, { page_count: number }>;
   };
-  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  if (added.page_count !== offeredPages || indexed !== articlePages) {
-    throw new SearchIndexError(
-      `The search index holds ${indexed} of the ${articlePages} article pages the build wrote ` +
-        `(${added.page_count} files offered); ` +
-        "every article page must mark its text with data-pagefind-body",
-    );
+  return entry.languages;
+}
+
+/** One part through Pagefind: its own index, written, then deleted and Pagefind's process closed. */
+async function indexPart(
+  api: PagefindApi,
+  outDir: string,
+  searchPart: SearchPart,
+  offered: number,
+  bundle: string,
+): Promise<Record<string, { page_count: number }>> {
+  const { index, errors } = await api.createIndex(PAGEFIND_CONFIG);
+  failOn(errors, "start");
+  if (!index) throw new SearchIndexError("Pagefind did not create an index");
+  try {
+    // Only article pages are offered, so an archive with none gets an empty index, not its home page.
+    const added = await index.addDirectory({
+      path: outDir,
+      glob: searchPart === EMPTY_ARCHIVE ? ARTICLE_PAGE_GLOB : partPageGlob(searchPart),
+    });
+    failOn(added.errors, "index the built pages");
+    failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
+    if (added.page_count !== offered) {
+      throw new SearchIndexError(
+        `Pagefind read ${added.page_count} files for the search index ${searchPart.name}, of the ${offered} files at its article addresses`,
+      );
+    }
+    return await readLanguages(bundle);
+  } finally {
+    await index.deleteIndex();
+    // A new process for the next part: the memory of this one is given back whatever Pagefind keeps.
+    await api.close();
   }
-  // The search page loads the indexes this list names; a part's index is listed by `npm run merge`.
-  if (part.kind === "whole") {
-    const list: SearchIndexList = {
-      indexes: [searchIndexEntry(part, entry.languages, { hash: searchIndexHash(entryText) })],
-    };
-    await writeFile(join(outDir, SEARCH_INDEXES_FILE), JSON.stringify(list));
-  }
-  return indexed;
 }
 
 /**
@@ -116,23 +213,32 @@ async function indexPages(
  */
 export function pagefindIntegrations(
   part: BuildPart = WHOLE_SITE,
+  maxPages: number = DEFAULT_PART_PAGES,
   api: PagefindApi = pagefind,
 ): {
   start: AstroIntegration;
   finish: AstroIntegration;
 } {
-  let indexing: Promise<number> | undefined;
+  let indexing: Promise<SearchIndexReport> | undefined;
+  let cacheDir: string | undefined;
   return {
     start: {
       name: "archive:pagefind",
       hooks: {
-        "astro:build:done": async ({ dir, pages }) => {
+        "astro:config:done": ({ config }) => {
+          cacheDir = join(fileURLToPath(config.cacheDir), "search-index");
+        },
+        "astro:build:done": async ({ dir, pages, logger }) => {
           if (!buildsSearchIndex(part)) return;
-          const articlePages = pages.filter((page) => isArticlePath(page.pathname)).length;
-          const outDir = fileURLToPath(dir);
-          // A redirect page at an article's old address ("2015/01/01/old-slug/index.html") is a file of the same shape.
-          const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).length;
-          indexing = writeSearchIndex(api, outDir, articlePages, offered, part);
+          const articleDays = pages
+            .filter((page) => isArticlePath(page.pathname))
+            .map((page) => page.pathname.replace(/^\//, "").slice(0, 10).replaceAll("/", "-"));
+          indexing = writeSearchIndex(api, fileURLToPath(dir), articleDays, {
+            part,
+            maxPages,
+            cacheDir,
+            log: (line) => logger.info(line),
+          });
           // Kept for `finish`, which reports it; until then a failure is not an unhandled rejection.
           indexing.catch(() => {});
         },
@@ -143,8 +249,11 @@ export function pagefindIntegrations(
       hooks: {
         "astro:build:done": async ({ logger }) => {
           if (!indexing) return;
-          const indexed = await indexing;
-          logger.info(`Indexed ${indexed} article pages for search.`);
+          const { pages, indexes, indexed } = await indexing;
+          logger.info(
+            `Indexed ${pages} article pages for search in ${indexes.length} part${indexes.length === 1 ? "" : "s"} ` +
+              `(${indexed.length} indexed, ${indexes.length - indexed.length} unchanged).`,
+          );
         },
       },
     },

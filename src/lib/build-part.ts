@@ -1,3 +1,4 @@
+import type { SearchPart } from "./search-parts";
 import { pagefindPath } from "./urls";
 
 /**
@@ -72,69 +73,65 @@ export function isYearPartFile(
   assetsDir: string,
 ): boolean {
   if (file.startsWith(`${assetsDir}/`)) return true;
-  if (file.startsWith(`${searchIndexDir(part)}/`)) return true;
+  if (file.startsWith(`${SEARCH_INDEX_ROOT}/`)) {
+    const folder = Number(/^[^/]+\/(\d{4})[-/]/.exec(file)?.[1]);
+    if (Number.isInteger(folder)) return buildsYear(part, folder);
+    return file === searchIndexListFile(part) || file === `${SEARCH_INDEX_ROOT}/pagefind-highlight.js`;
+  }
   const year = Number(/^(?:archive\/)?(\d{4})\//.exec(file)?.[1]);
   return Number.isInteger(year) && buildsYear(part, year);
 }
 
-/** The folder, relative to the output folder, of a part's search index: `pagefind` for the whole site, `pagefind/1996-2005` for a year part. */
-export function searchIndexDir(part: BuildPart): string {
-  return part.kind === "years" ? `pagefind/${partName(part)}` : "pagefind";
-}
+/** The folder, relative to the output folder, that holds the search index's parts (src/lib/search-parts.ts). */
+export const SEARCH_INDEX_ROOT = pagefindPath("").slice(1, -1);
 
 /** Where the search page finds the list of search indexes to load (relative to the output folder). */
 export const SEARCH_INDEXES_FILE = pagefindPath("indexes.json").slice(1);
 
 /**
- * One search index of the site: its folder (root-relative, without the base), the dates it covers
- * and its pages per language. A site built in parts has one per part; the parts never overlap.
+ * Where a build writes the list of the parts it indexed: the index list itself for a whole
+ * build; for a build of some years, a list of its own that `npm run merge` joins with the others'.
  */
+export function searchIndexListFile(part: BuildPart): string {
+  return part.kind === "years"
+    ? pagefindPath(`indexes-${partName(part)}.json`).slice(1)
+    : SEARCH_INDEXES_FILE;
+}
+
+/** The lists of parts that builds of some years write, as `searchIndexListFile` names them. */
+export const PART_INDEX_LIST = /^pagefind\/indexes-\d{4}(?:-\d{4})?\.json$/;
+
+/** One part of the site's search index: its folder (root-relative, without the base), its days and its pages per language. */
 export interface SearchIndexEntry {
-  /** The folder of a complete Pagefind bundle: "/pagefind/2016-2019/". */
+  /** "/pagefind/2016-2019/". */
   path: string;
-  /** The first day the index covers, by the date in the article's address: "2016-01-01". */
+  /** The first and last day it covers, "YYYY-MM-DD", by the date of the article's address. */
   from: string;
-  /** The last day it covers: "2019-12-31". */
   to: string;
-  /** The years of `from` and `to`: [2016, 2019]. */
+  /** The years of `from` and `to`. */
   years: [number, number];
   languages: Record<string, number>;
-  /**
-   * Changes whenever the index's files change (a digest of its `pagefind-entry.json`, which names
-   * every metadata file by its hash): the search page gives it to Pagefind as `metaCacheTag`, so
-   * that a returning reader's browser keeps the entry file of an index that has not changed.
-   */
+  /** Changes whenever the part's index does (its cache key), so a browser can keep an unchanged part's files. */
   hash?: string;
 }
 
-/** The list of search indexes the search page loads and merges, newest first. */
+/** The list of search indexes the search page loads and merges, newest part first. */
 export interface SearchIndexList {
   indexes: SearchIndexEntry[];
 }
 
-/** The dates a year part covers: from its first year's first day to its last year's last day. */
-export function yearsSpan(from: number, to: number): Pick<SearchIndexEntry, "from" | "to" | "years"> {
-  return {
-    from: `${String(from).padStart(4, "0")}-01-01`,
-    to: `${String(to).padStart(4, "0")}-12-31`,
-    years: [from, to],
-  };
-}
-
-/**
- * The entry for an index written by a build of `part`, from its Pagefind entry file's languages.
- * A whole build's index covers every date; `span` narrows it to the dates of its articles.
- */
+/** The entry for a part written by a build, from its Pagefind entry file's languages. */
 export function searchIndexEntry(
-  part: BuildPart,
+  part: Pick<SearchPart, "name" | "from" | "to">,
   languages: Record<string, { page_count: number }>,
-  extra: { span?: Pick<SearchIndexEntry, "from" | "to" | "years">; hash?: string } = {},
+  hash?: string,
 ): SearchIndexEntry {
-  const span = extra.span ?? (part.kind === "years" ? yearsSpan(part.from, part.to) : yearsSpan(0, 9999));
   return {
-    path: `/${searchIndexDir(part)}/`,
-    ...span,
+    path: `/${SEARCH_INDEX_ROOT}/${part.name}/`,
+    from: part.from,
+    to: part.to,
+    years: [Number(part.from.slice(0, 4)), Number(part.to.slice(0, 4))],
     languages: Object.fromEntries(Object.entries(languages).map(([tag, l]) => [tag, l.page_count])),
-    ...(extra.hash !== undefined && { hash: extra.hash }),
+    ...(hash !== undefined && { hash: hash.slice(0, 16) }),
   };
 }

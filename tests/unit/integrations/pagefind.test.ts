@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +12,7 @@ import {
   type PagefindApi,
 } from "../../../src/integrations/pagefind";
 import { runTypeScript } from "../../support/cli";
-import { projectRoot } from "../../support/site-build";
+import { projectRoot, readSearchIndex } from "../../support/site-build";
 
 /** A tiny built site: article pages at /YYYY/MM/DD/slug/ plus a home page. */
 async function builtSite(articles: Record<string, string>): Promise<string> {
@@ -33,12 +33,34 @@ describe("writeSearchIndex with Pagefind", () => {
       "2020/01/02/first": article("First story"),
       "2021/03/04/second": article("Second story"),
     });
-    await expect(writeSearchIndex(pagefind, dir, 2)).resolves.toBe(2);
+    await expect(writeSearchIndex(pagefind, dir, ["2020-01-02", "2021-03-04"])).resolves.toMatchObject({
+      pages: 2,
+      indexes: [{ path: "/pagefind/2020-2021/", from: "2020-01-01", to: "2021-12-31", languages: { en: 2 } }],
+    });
+  });
+
+  it("writes one index per part, newest first, each holding only its pages", async () => {
+    const dir = await builtSite({
+      "2020/01/02/first": article("First story"),
+      "2020/05/06/second": article("Second story"),
+      "2021/03/04/third": article("Third story"),
+    });
+    const report = await writeSearchIndex(pagefind, dir, ["2020-01-02", "2020-05-06", "2021-03-04"], {
+      maxPages: 2,
+    });
+    expect(report.indexes.map((index) => [index.path, index.languages.en])).toEqual([
+      ["/pagefind/2021/", 1],
+      ["/pagefind/2020/", 2],
+    ]);
+    expect(report.indexed).toEqual(["2021", "2020"]);
+    const list = JSON.parse(await readFile(join(dir, "pagefind/indexes.json"), "utf8")) as unknown;
+    expect(list).toEqual({ indexes: report.indexes });
+    expect(await readSearchIndex(dir, "pagefind/2021")).toMatchObject([{ url: "/2021/03/04/third/" }]);
   });
 
   it("writes a working, empty index for an archive with no articles", async () => {
     const dir = await builtSite({});
-    await expect(writeSearchIndex(pagefind, dir, 0)).resolves.toBe(0);
+    await expect(writeSearchIndex(pagefind, dir, [])).resolves.toMatchObject({ pages: 0 });
   });
 
   it("fails when an article page lost its data-pagefind-body mark", async () => {
@@ -46,14 +68,16 @@ describe("writeSearchIndex with Pagefind", () => {
       "2020/01/02/first": article("First story"),
       "2021/03/04/second": "<main><h1>Unmarked story</h1></main>",
     });
-    await expect(writeSearchIndex(pagefind, dir, 2)).rejects.toThrow(
-      "The search index holds 1 of the 2 article pages the build wrote (2 files offered)",
+    await expect(writeSearchIndex(pagefind, dir, ["2020-01-02", "2021-03-04"])).rejects.toThrow(
+      "The search index 2020-2021 holds 1 of the 2 article pages the build wrote (2 files offered)",
     );
   });
 
   it("fails when the build wrote article pages Pagefind did not find", async () => {
     const dir = await builtSite({ "2020/01/02/first": article("First story") });
-    await expect(writeSearchIndex(pagefind, dir, 3)).rejects.toThrow(SearchIndexError);
+    await expect(writeSearchIndex(pagefind, dir, ["2020-01-02", "2020-01-02"])).rejects.toThrow(
+      SearchIndexError,
+    );
   });
 });
 
@@ -74,8 +98,10 @@ function fakePagefind(errors: { create?: string[]; add?: string[]; write?: strin
       await mkdir(outputPath, { recursive: true });
       const entry = { languages: { en: { page_count: 1 } } };
       await writeFile(join(outputPath, "pagefind-entry.json"), JSON.stringify(entry));
+      await writeFile(join(outputPath, "pagefind-highlight.js"), "");
       return { errors: [], outputPath };
     }),
+    deleteIndex: vi.fn(async () => null),
   };
   const api = {
     createIndex: vi.fn(async () => ({
@@ -87,6 +113,36 @@ function fakePagefind(errors: { create?: string[]; add?: string[]; write?: strin
   return { api, index, read };
 }
 
+describe("writeSearchIndex with the build cache", () => {
+  it("indexes again exactly the parts whose indexed text changed, and copies the others", async () => {
+    const dir = await builtSite({
+      "2020/01/02/first": article("First story"),
+      "2021/03/04/second": article("Second story"),
+    });
+    const cacheDir = await mkdtemp(join(tmpdir(), "pagefind-cache-"));
+    const options = { maxPages: 1, cacheDir };
+    const days = ["2020-01-02", "2021-03-04"];
+    expect((await writeSearchIndex(pagefind, dir, days, options)).indexed).toEqual(["2021", "2020"]);
+    expect((await writeSearchIndex(pagefind, dir, days, options)).indexed).toEqual([]);
+    // Outside the indexed element: no part changes.
+    await writeFile(
+      join(dir, "2021/03/04/second/index.html"),
+      `<html lang="en"><body><nav>Next story</nav>${article("Second story")}</body></html>`,
+    );
+    expect((await writeSearchIndex(pagefind, dir, days, options)).indexed).toEqual([]);
+    await writeFile(
+      join(dir, "2021/03/04/second/index.html"),
+      `<html lang="en"><body>${article("Second story, corrected harbourmaster")}</body></html>`,
+    );
+    const report = await writeSearchIndex(pagefind, dir, days, options);
+    expect(report.indexed).toEqual(["2021"]);
+    const pages = await readSearchIndex(dir, "pagefind/2021");
+    expect(pages[0]?.content).toContain("harbourmaster");
+    // The unchanged part was copied whole: it still finds its page.
+    expect(await readSearchIndex(dir, "pagefind/2020")).toMatchObject([{ url: "/2020/01/02/first/" }]);
+  });
+});
+
 describe("writeSearchIndex when Pagefind reports errors", () => {
   it.each([
     [{ create: ["no binary"] }, "Pagefind failed to start:\nno binary"],
@@ -96,8 +152,9 @@ describe("writeSearchIndex when Pagefind reports errors", () => {
     "throws %j instead of logging it, and always closes Pagefind",
     async (errors, message) => {
       const { api } = fakePagefind(errors);
-      await expect(writeSearchIndex(api, "/nonexistent", 0)).rejects.toThrow(message);
-      expect(api.close).toHaveBeenCalledTimes(1);
+      const dir = await builtSite({ "2020/01/02/first": article("First story") });
+      await expect(writeSearchIndex(api, dir, ["2020-01-02"])).rejects.toThrow(message);
+      expect(api.close).toHaveBeenCalled();
     },
     10_000,
   );
@@ -136,28 +193,28 @@ describe("pagefindIntegrations", () => {
   it("lets the next steps of the build run while Pagefind reads the pages, and reports the index at the end", async () => {
     const dir = await builtSite({ "2020/01/02/first": article("First story") });
     const { api, index, read } = fakePagefind({}, true);
-    const { start, finish } = pagefindIntegrations(undefined, api);
+    const { start, finish } = pagefindIntegrations(undefined, undefined, api);
     // A start that waited for Pagefind would never return here: the test's time limit catches that.
     await done(start, dir);
     // Pagefind is still reading: the build's next integrations run now.
-    expect(index.addDirectory).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(index.addDirectory).toHaveBeenCalledTimes(1));
     expect(index.writeFiles).not.toHaveBeenCalled();
     read();
     await done(finish, dir);
     expect(index.writeFiles).toHaveBeenCalledTimes(1);
-    expect(api.close).toHaveBeenCalledTimes(1);
-    expect(messages).toContain("Indexed 1 article pages for search.");
+    expect(api.close).toHaveBeenCalled();
+    expect(messages).toContain("Indexed 1 article pages for search in 1 part (1 indexed, 0 unchanged).");
   }, 10_000);
 
   it("fails the build where Pagefind's work is waited for, with Pagefind's error", async () => {
     const dir = await builtSite({ "2020/01/02/first": article("First story") });
     const { api, read } = fakePagefind({ add: ["bad HTML in 2020/01/02/first/index.html"] }, true);
-    const { start, finish } = pagefindIntegrations(undefined, api);
+    const { start, finish } = pagefindIntegrations(undefined, undefined, api);
     await done(start, dir);
     read();
     await expect(done(finish, dir)).rejects.toThrow(
       "Pagefind failed to index the built pages:\nbad HTML in 2020/01/02/first/index.html",
     );
-    expect(api.close).toHaveBeenCalledTimes(1);
+    expect(api.close).toHaveBeenCalled();
   }, 10_000);
 });

@@ -6,7 +6,7 @@ import {
   isYearPartFile,
   parseArchiveYears,
   partName,
-  searchIndexDir,
+  searchIndexListFile,
   searchIndexEntry,
 } from "../../../src/lib/build-part";
 
@@ -56,8 +56,8 @@ describe("what a part builds", () => {
       "all-years",
       "2016",
     ]);
-    expect(searchIndexDir(whole)).toBe("pagefind");
-    expect(searchIndexDir(years)).toBe("pagefind/1996-2005");
+    expect(searchIndexListFile(whole)).toBe("pagefind/indexes.json");
+    expect(searchIndexListFile(years)).toBe("pagefind/indexes-1996-2005.json");
   });
 
   it("keeps in a year part only its years' pages, its index and the shared assets", () => {
@@ -65,7 +65,10 @@ describe("what a part builds", () => {
     const kept = (file: string) => isYearPartFile(part, file, "_astro");
     expect(kept("1996/01/02/harbour/index.html")).toBe(true);
     expect(kept("archive/2005/12/page/2/index.html")).toBe(true);
-    expect(kept("pagefind/1996-2005/pagefind.js")).toBe(true);
+    expect(kept("pagefind/1996-1999/pagefind.js")).toBe(true);
+    expect(kept("pagefind/2004-2005/index/en_1.pf_index")).toBe(true);
+    expect(kept("pagefind/indexes-1996-2005.json")).toBe(true);
+    expect(kept("pagefind/pagefind-highlight.js")).toBe(true);
     expect(kept("_astro/global.abc123.css")).toBe(true);
     expect(kept("2006/01/02/harbour/index.html")).toBe(false);
     expect(kept("archive/index.html")).toBe(false);
@@ -75,20 +78,25 @@ describe("what a part builds", () => {
   });
 
   it("describes a part's index for the search page", () => {
-    expect(searchIndexEntry(years, { en: { page_count: 40 }, ar: { page_count: 2 } })).toEqual({
+    const part = { name: "1996-2005", from: "1996-01-01", to: "2005-12-31" };
+    expect(
+      searchIndexEntry(part, { en: { page_count: 40 }, ar: { page_count: 2 } }, "0123456789abcdef0123"),
+    ).toEqual({
       path: "/pagefind/1996-2005/",
       from: "1996-01-01",
       to: "2005-12-31",
       years: [1996, 2005],
       languages: { en: 40, ar: 2 },
+      hash: "0123456789abcdef",
     });
-    expect(searchIndexEntry(whole, { en: { page_count: 3 } }, { hash: "abc" })).toEqual({
-      path: "/pagefind/",
-      from: "0000-01-01",
-      to: "9999-12-31",
-      years: [0, 9999],
+    expect(
+      searchIndexEntry({ name: "2024-03", from: "2024-03-01", to: "2024-03-31" }, { en: { page_count: 3 } }),
+    ).toEqual({
+      path: "/pagefind/2024-03/",
+      from: "2024-03-01",
+      to: "2024-03-31",
+      years: [2024, 2024],
       languages: { en: 3 },
-      hash: "abc",
     });
   });
 });

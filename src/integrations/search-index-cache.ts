@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pLimit from "p-limit";
+
+/**
+ * Each part of the search index is kept in the build cache under a key made from exactly what
+ * goes into it, so that a rebuild indexes again only the parts whose pages changed and copies the
+ * others (Pagefind cannot update an index, only write one from all its pages).
+ */
+
+/** Changes when what the key covers, or how the index is made, changes in a way the rest cannot show. */
+const KEY_FORMAT = "search-part-1";
+
+let pagefindVersion: Promise<string> | undefined;
+
+/** The installed Pagefind's version: a new Pagefind writes other files from the same pages. */
+function readPagefindVersion(): Promise<string> {
+  pagefindVersion ??= readFile(
+    join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "../package.json"),
+    "utf8",
+  ).then((text) => String((JSON.parse(text) as { version?: unknown }).version));
+  return pagefindVersion;
+}
+
+/**
+ * What Pagefind reads of a page: the `<html>` tag (its language) and the element marked
+ * `data-pagefind-body` with everything inside it, where this site's pages keep every
+ * `data-pagefind-*` mark. A page with a mark outside that element, or without one, counts whole.
+ */
+export function indexedContent(html: string): string {
+  const mark = html.indexOf("data-pagefind-body");
+  if (mark < 0) return html;
+  const open = html.lastIndexOf("<", mark);
+  const name = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(open, mark))?.[1];
+  if (name === undefined) return html;
+  const tags = new RegExp(`<(/?)${name}(?=[\\s>/])`, "gi");
+  tags.lastIndex = open + 1;
+  let depth = 1;
+  let end = -1;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] === "/" ? -1 : 1;
+    if (depth === 0) {
+      end = html.indexOf(">", match.index) + 1;
+      break;
+    }
+  }
+  if (end <= 0) return html;
+  const outside = html.slice(0, open) + html.slice(end);
+  if (outside.includes("data-pagefind-")) return html;
+  const htmlTag = /<html[^>]*>/i.exec(html)?.[0] ?? "";
+  return `${htmlTag}\n${html.slice(open, end)}`;
+}
+
+/**
+ * The key of a part: Pagefind's version and settings, and each of its pages' address (its file)
+ * with the digest of what Pagefind reads of it.
+ */
+export async function partKey(outDir: string, files: readonly string[], settings: unknown): Promise<string> {
+  const hash = createHash("sha256")
+    .update(KEY_FORMAT)
+    .update("\0")
+    .update(await readPagefindVersion())
+    .update("\0")
+    .update(JSON.stringify(settings));
+  const limit = pLimit(16);
+  const digests = await Promise.all(
+    files.map((file) =>
+      limit(async () =>
+        createHash("sha256")
+          .update(indexedContent(await readFile(join(outDir, file), "utf8")))
+          .digest("base64url"),
+      ),
+    ),
+  );
+  const order = files.map((_, i) => i).sort((a, b) => (files[a]! < files[b]! ? -1 : 1));
+  for (const i of order) hash.update("\0").update(files[i]!).update("\0").update(digests[i]!);
+  return hash.digest("hex");
+}
+
+/** The parts' indexes kept from earlier builds, one folder per key below `dir`. */
+export class SearchIndexCache {
+  private readonly used = new Set<string>();
+
+  constructor(private readonly dir: string) {}
+
+  /** Copies the index kept under `key` to `to`; false when there is none. */
+  async restore(key: string, to: string): Promise<boolean> {
+    const kept = join(this.dir, key);
+    if (!existsSync(join(kept, "pagefind-entry.json"))) return false;
+    await rm(to, { recursive: true, force: true });
+    await cp(kept, to, { recursive: true });
+    this.used.add(key);
+    return true;
+  }
+
+  /** Keeps a copy of the index in `from` under `key`; written aside and renamed, so a stopped build leaves no half copy. */
+  async store(key: string, from: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const aside = join(this.dir, `${key}.writing`);
+    await rm(aside, { recursive: true, force: true });
+    await cp(from, aside, { recursive: true });
+    await rm(join(this.dir, key), { recursive: true, force: true });
+    await rename(aside, join(this.dir, key));
+    this.used.add(key);
+  }
+
+  /** Removes the indexes this build neither restored nor stored: no later build can ask for them. */
+  async prune(): Promise<void> {
+    const entries = await readdir(this.dir).catch(() => [] as string[]);
+    await Promise.all(
+      entries
+        .filter((name) => !this.used.has(name))
+        .map((name) => rm(join(this.dir, name), { recursive: true, force: true })),
+    );
+  }
+}
