@@ -7,6 +7,7 @@ import { useBrowserPage } from "../support/browser";
 // merges the two parts' indexes, and a reader must see what the whole site shows.
 const wholeUrl = inject("searchSiteUrl");
 const partsUrl = inject("partsSiteUrl");
+const smallPartsUrl = inject("smallPartsSiteUrl");
 const browserPage = useBrowserPage({ locale: "en-GB" });
 let page: Page;
 beforeEach(() => {
@@ -104,6 +105,19 @@ describe("search over a site built in parts", () => {
     expect((await view(wholeUrl, "?q=tidewater&page=3")).status).toBe(final);
   });
 
+  it("keeps the results found when an older part cannot be loaded, and says which years they are from", async () => {
+    await page.route("**/pagefind/2017-2019/**", (route) => route.abort());
+    await page.goto(new URL("search/?q=tidewater", partsUrl).href);
+    await expect
+      .poll(async () => (await page.locator("#search-status").textContent()) ?? "", { timeout: 15_000 })
+      .toMatch(
+        /^\d+ results? so far for “tidewater” \(searched 2020–2022\)\. The other years could not be searched\. Please reload the page to try again\.$/,
+      );
+    expect(await page.locator("#search-results .result__title a").count()).toBeGreaterThan(0);
+    // The failed requests and the error they raised are logged, as they should be.
+    expect(browserPage.problems().splice(0).length).toBeGreaterThan(0);
+  });
+
   it("marks the filter counts as partial until every part is searched", async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -145,4 +159,54 @@ describe("search over a site built in parts", () => {
       expect(merged).toEqual(await view(wholeUrl, query));
     },
   );
+});
+
+// The same archive indexed whole with one article page per part: a part per article day, some
+// inside one year, searched in several stages (one part, then two, then four …).
+describe("search over an index of many small parts", () => {
+  it("has several parts, newest first, some inside one year", async () => {
+    const response = await page.request.get(new URL("pagefind/indexes.json", smallPartsUrl).href);
+    const { indexes } = (await response.json()) as {
+      indexes: { from: string; to: string; years: number[] }[];
+    };
+    expect(indexes.length).toBeGreaterThan(3);
+    expect(indexes.map(({ from }) => from)).toEqual(
+      indexes
+        .map(({ from }) => from)
+        .sort()
+        .reverse(),
+    );
+    expect(indexes.some(({ years: [from, to] }) => from === to)).toBe(true);
+  });
+
+  it.each([
+    "?page=4",
+    "?sort=oldest&page=4",
+    "?q=tidewater&sort=newest&page=3",
+    "?q=tidewater&sort=oldest&page=3",
+    "?year=2018&year=2021&sort=oldest&page=4",
+    "?topic=transport&page=4",
+  ])("lists %s in the same order as the whole site", async (query) => {
+    const small = await view(smallPartsUrl, query);
+    expect(small.titles.length).toBeGreaterThan(1);
+    expect(small).toEqual(await view(wholeUrl, query));
+  });
+
+  it("finds the same results by relevance and counts the filters as the whole site does", async () => {
+    const read = async (site: string) => {
+      const shown = await view(site, "?q=tidewater&page=3");
+      await page.locator("#search-facets summary", { hasText: "Year" }).click();
+      const labels = page
+        .locator("details.facet-group")
+        .filter({ has: page.locator("summary", { hasText: "Year" }) })
+        .locator("label");
+      await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      return {
+        status: shown.status,
+        titles: [...shown.titles].sort(),
+        years: await labels.allTextContents(),
+      };
+    };
+    expect(await read(smallPartsUrl)).toEqual(await read(wholeUrl));
+  });
 });
