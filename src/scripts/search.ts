@@ -572,8 +572,13 @@ function describe(view: SearchState, count: number): string {
 }
 
 /** The status while parts are still to be searched: what has been found, and in which years. */
-function describeSoFar(view: SearchState, count: number, parts: readonly SearchIndexEntry[]): string {
-  const searched = `(searched ${yearsSearched(parts)})…`;
+function describeSoFar(
+  view: SearchState,
+  count: number,
+  parts: readonly SearchIndexEntry[],
+  ending = "…",
+): string {
+  const searched = `(searched ${yearsSearched(parts)})${ending}`;
   if (view.query !== "")
     return `${plural(count, "result", "results")} so far for “${view.query}” ${searched}`;
   if (hasFilters(view.filters)) {
@@ -704,7 +709,16 @@ async function run(): Promise<void> {
     // Asked after the results are shown, so that other languages never delay them.
     if (view.query !== "") await offerOtherLanguages(view.query, language, shown.results.length > 0, id);
   } catch (error) {
-    if (id === runId) {
+    const partial = current?.view === view && !current.complete ? current : undefined;
+    if (id === runId && partial) {
+      // The results found so far stay; the status says which years they come from.
+      status.textContent = `${describeSoFar(
+        view,
+        partial.results.length,
+        partial.stages.flatMap((stage) => stage.parts),
+        ".",
+      )} The other years could not be searched. Please reload the page to try again.`;
+    } else if (id === runId) {
       status.textContent = "Search could not be loaded. Please reload the page to try again.";
       // Every article can still be reached by browsing; the room kept for results is given back.
       if (browse) browse.hidden = false;
