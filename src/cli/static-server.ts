@@ -81,9 +81,12 @@ export async function serveStatic(dist: string, base: string): Promise<StaticHos
     const ext = extname(file);
     const headers: Record<string, string> = {
       "content-type": TYPES[ext] ?? "application/octet-stream",
-      "cache-control": file.startsWith(join(root, "_astro") + sep)
-        ? "public, max-age=31536000, immutable"
-        : "public, max-age=0, must-revalidate",
+      // A rule of the site's `_headers` file, already set on the response, decides when it has one.
+      ...(!res.hasHeader("cache-control") && {
+        "cache-control": file.startsWith(join(root, "_astro") + sep)
+          ? "public, max-age=31536000, immutable"
+          : "public, max-age=0, must-revalidate",
+      }),
     };
     let body: Buffer = await readFile(file);
     if (COMPRESSIBLE.has(ext)) {

@@ -89,9 +89,36 @@ export function plainPolicy(): string {
   ].join("; ");
 }
 
+/** Kept by browsers and caches for a year, never asked for again: the name changes with the contents. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** Kept, but asked again (answered "not modified" while unchanged) before each use. */
+export const REVALIDATE = "no-cache";
+
+/**
+ * How long the search index's files may be kept, by address below the base path. Pagefind names
+ * its metadata, word, fragment and filter files by the hash of their contents, so a new build's
+ * changed files have new names, and a returning reader downloads only those; every index of a
+ * site built in parts has its own. The files that name them (each index's `pagefind-entry.json`,
+ * the list of indexes `pagefind/indexes.json`) and the files named by Pagefind's version only
+ * (`pagefind.js`, its worker, the WebAssembly `wasm.<language>.pagefind`) are asked again each
+ * time. Each file matches one rule only: a host joins the values of rules that both match.
+ */
+export const SEARCH_INDEX_CACHE: readonly (readonly [pattern: string, cacheControl: string])[] = [
+  ["/pagefind/*.pf_meta", IMMUTABLE],
+  ["/pagefind/*.pf_index", IMMUTABLE],
+  ["/pagefind/*.pf_fragment", IMMUTABLE],
+  ["/pagefind/*.pf_filter", IMMUTABLE],
+  ["/pagefind/*pagefind-entry.json", REVALIDATE],
+  ["/pagefind/indexes.json", REVALIDATE],
+  ["/pagefind/*.js", REVALIDATE],
+  ["/pagefind/*.pagefind", REVALIDATE],
+];
+
 /**
  * The `_headers` file (Netlify, Cloudflare Pages): every address under the base path gets the
- * page policy plus the header-only directives, and the other security headers.
+ * page policy plus the header-only directives, and the other security headers; the search
+ * index's files get how long they may be kept (SEARCH_INDEX_CACHE).
  */
 export function formatHeadersFile(pagePolicy: string, base: string): string {
   const policy = mergePolicies([pagePolicy, HEADER_ONLY_DIRECTIVES.join("; ")]);
@@ -100,6 +127,12 @@ export function formatHeadersFile(pagePolicy: string, base: string): string {
     "# Security headers for every address of the site (the pages carry the same policy in a <meta> element).",
     withBase("/*", base),
     ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),
+    "",
+    "# The search index: files named by their contents are kept; the files naming them are asked again.",
+    ...SEARCH_INDEX_CACHE.flatMap(([pattern, value]) => [
+      withBase(pattern, base),
+      `  Cache-Control: ${value}`,
+    ]),
     "",
   ].join("\n");
 }

@@ -19,7 +19,16 @@ import {
   type SortOrder,
 } from "../lib/search-state";
 import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from "../lib/build-part";
-import { indexesFor, languagesOf, yearSlices } from "../lib/search-indexes";
+import { indexesFor, languagesOf } from "../lib/search-indexes";
+import {
+  PART_FILTER,
+  addCounts,
+  addResults,
+  partValue,
+  planStages,
+  yearsSearched,
+  type FilterCounts,
+} from "../lib/search-progress";
 import { withBase } from "../lib/urls";
 
 interface PagefindResultData {
@@ -27,32 +36,35 @@ interface PagefindResultData {
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
-type FilterCounts = Record<string, Record<string, number>>;
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
 interface PagefindResponse {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
+  results: PagefindResult[];
   filters: FilterCounts;
 }
 interface PagefindSearchOptions {
   filters?: Record<string, { any: string[] }>;
   sort?: Record<string, "asc" | "desc">;
 }
+interface PagefindIndexOptions {
+  language: string;
+  baseUrl: string;
+  highlightParam: string;
+  mergeFilter?: Record<string, string>;
+  metaCacheTag?: string;
+}
 interface PagefindInstance {
   preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
-}
-interface PagefindMergingInstance extends PagefindInstance {
-  mergeIndex(
-    path: string,
-    options: { language: string; baseUrl: string; highlightParam: string },
-  ): Promise<void>;
+  mergeIndex(path: string, options: PagefindIndexOptions): Promise<void>;
 }
 interface PagefindModule {
-  createInstance(options: {
-    basePath: string;
-    baseUrl: string;
-    highlightParam: string;
-    noWorker: boolean;
-  }): PagefindMergingInstance;
+  createInstance(
+    options: Omit<PagefindIndexOptions, "language"> & { basePath: string; noWorker: boolean },
+  ): PagefindInstance;
 }
 
 const app = document.querySelector<HTMLElement>("#search-app");
@@ -80,11 +92,42 @@ const siteLanguage = app?.dataset.defaultLanguage ?? "en";
 const numbers = new Intl.NumberFormat(app?.dataset.locale || undefined);
 
 let pagefindModule: Promise<PagefindModule> | undefined;
-const instances = new Map<string, Promise<PagefindInstance>>();
+const languageIndexes = new Map<string, LanguageIndex>();
 let indexList: Promise<SearchIndexEntry[]> | undefined;
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
-let current:
-  { results: PagefindResponse["results"]; shown: number; language: string; browsing: boolean } | undefined;
+
+/** One language's search: its parts, and the one Pagefind instance that merges those it needed. */
+interface LanguageIndex {
+  language: string;
+  /** The parts holding the language, newest first. */
+  parts: SearchIndexEntry[];
+  /** Set when the language has several parts: searches are then limited to parts by PART_FILTER. */
+  byPart: boolean;
+  instance?: Promise<PagefindInstance>;
+  /** The parts merged into the instance (the first is its own), by folder. */
+  merged: Map<string, Promise<void>>;
+}
+
+/** One stage of the search shown: the parts it searched and the filter counts over them. */
+interface Stage {
+  parts: SearchIndexEntry[];
+  counts: Partial<Record<FacetKey, Record<string, number>>>;
+}
+
+/** The search shown: its results so far, in the order shown, and how far it has come. */
+interface Shown {
+  view: SearchState;
+  index: LanguageIndex;
+  results: PagefindResult[];
+  /** Results on the page or being put there: they never move. */
+  claimed: number;
+  stages: Stage[];
+  complete: boolean;
+  browsing: boolean;
+  /** Each batch of results waits for the one before, so that they are appended in order. */
+  rendering: Promise<unknown>;
+}
+let current: Shown | undefined;
 let runId = 0;
 // The language of the list the page was written with, while it is the one shown.
 let written: string | undefined = list?.children.length ? list.dataset.language : undefined;
@@ -96,6 +139,7 @@ const expandedFacets = new Set<FacetKey>();
 // Which lists are open is kept with each history entry, so that a reload or Back reopens them.
 const openFacets = new Set<FacetKey>(openFacetsIn(history.state));
 let shownCounts: Partial<Record<FacetKey, Record<string, number>>> = {};
+let shownComplete = true;
 
 /** The filter lists recorded as open in a history entry's state. */
 function openFacetsIn(saved: unknown): FacetKey[] {
@@ -110,7 +154,8 @@ function historyState(): { openFacets: FacetKey[] } {
 
 /** The site's search indexes: one, or one per range of years when the site was built in parts. */
 function loadIndexes(): Promise<SearchIndexEntry[]> {
-  indexList ??= fetch(withBase(`/${SEARCH_INDEXES_FILE}`)).then(async (response) => {
+  // Asked again each visit (answered "not modified" while unchanged): it names the parts' versions.
+  indexList ??= fetch(withBase(`/${SEARCH_INDEXES_FILE}`), { cache: "no-cache" }).then(async (response) => {
     if (!response.ok) throw new Error(`The search index is missing (${response.status})`);
     const { indexes } = (await response.json()) as SearchIndexList;
     if (indexes.length === 0) throw new Error("The search index list is empty");
@@ -123,86 +168,105 @@ async function loadLanguages(): Promise<Record<string, { page_count: number }>> 
   return languagesOf(await loadIndexes());
 }
 
-/** A Pagefind instance searching one language's index. */
-function instanceFor(language: string): Promise<PagefindInstance> {
-  let instance = instances.get(language);
-  if (!instance) {
-    instance = createInstance(language);
-    instances.set(language, instance);
+/** The parts of one language's index; nothing is loaded from them yet. */
+async function languageIndex(language: string): Promise<LanguageIndex> {
+  const parts = indexesFor(await loadIndexes(), language);
+  let index = languageIndexes.get(language);
+  if (!index) {
+    index = { language, parts, byPart: parts.length > 1, merged: new Map() };
+    languageIndexes.set(language, index);
   }
+  return index;
+}
+
+/** What Pagefind is told about a part: its language, addresses, and what names its version. */
+function partOptions(index: LanguageIndex, part: SearchIndexEntry): PagefindIndexOptions {
+  return {
+    language: index.language,
+    baseUrl: base,
+    highlightParam: HIGHLIGHT_PARAM,
+    // Without it Pagefind asks for the entry file anew on every visit (`?ts=` the time); with the
+    // part's digest, an unchanged part's entry file comes from the browser's cache.
+    ...(part.hash !== undefined && { metaCacheTag: part.hash }),
+    ...(index.byPart && { mergeFilter: { [PART_FILTER]: partValue(part) } }),
+  };
+}
+
+/**
+ * The language's Pagefind instance with `parts` merged into it. The instance is created on the
+ * first part a search needs, so that its WebAssembly loads once; the other parts are added with
+ * `mergeIndex` as searches need them, and share it. A part is never fetched before it is needed.
+ */
+async function partsReady(
+  index: LanguageIndex,
+  parts: readonly SearchIndexEntry[],
+): Promise<PagefindInstance> {
+  if (!index.instance) {
+    const [first = index.parts[0]!] = parts;
+    index.instance = createInstance(index, first);
+    index.merged.set(first.path, Promise.resolve());
+  }
+  const instance = await index.instance;
+  await Promise.all(
+    parts.map((part) => {
+      let merging = index.merged.get(part.path);
+      if (!merging) {
+        merging = instance.mergeIndex(withBase(part.path), partOptions(index, part));
+        index.merged.set(part.path, merging);
+      }
+      return merging;
+    }),
+  );
   return instance;
 }
 
-async function createInstance(language: string): Promise<PagefindInstance> {
-  const all = await loadIndexes();
-  // Every index carries the same pagefind.js: it is loaded once, from the first.
+async function createInstance(index: LanguageIndex, primary: SearchIndexEntry): Promise<PagefindInstance> {
+  // Every index carries the same pagefind.js: it is loaded once, from the first asked for.
   pagefindModule ??= import(
-    /* @vite-ignore */ withBase(`${all[0]!.path}pagefind.js`)
+    /* @vite-ignore */ withBase(`${primary.path}pagefind.js`)
   ) as Promise<PagefindModule>;
   const module = await pagefindModule;
-  const [primary = all[0]!, ...others] = indexesFor(all, language);
+  const { language, ...options } = partOptions(index, primary);
   // Pagefind picks the index from <html lang> when an instance is created, whatever the
   // options say; the search page's own language is restored at once.
   const html = document.documentElement;
   const own = html.getAttribute("lang");
   html.setAttribute("lang", language);
-  let instance: PagefindMergingInstance;
   try {
     // In Pagefind's web worker, so that loading the index and searching never block the page:
-    // on the main thread they cost a phone 350-600 ms of Total Blocking Time (Lighthouse mobile,
-    // performance 85-92). Pagefind falls back to the main thread if the worker cannot start.
-    instance = module.createInstance({
-      basePath: withBase(primary.path),
-      baseUrl: base,
-      highlightParam: HIGHLIGHT_PARAM,
-      noWorker: false,
-    });
+    // on the main thread they cost a phone hundreds of milliseconds of Total Blocking Time.
+    // Pagefind falls back to the main thread if the worker cannot start.
+    return module.createInstance({ ...options, basePath: withBase(primary.path), noWorker: false });
   } finally {
     if (own === null) html.removeAttribute("lang");
     else html.setAttribute("lang", own);
   }
-  // The other parts' indexes are searched by the same instance (and its WebAssembly), and
-  // ranked together by relevance.
-  for (const other of others) {
-    await instance.mergeIndex(withBase(other.path), {
-      language,
-      baseUrl: base,
-      highlightParam: HIGHLIGHT_PARAM,
-    });
-  }
-  const holding = [primary, ...others];
-  return {
-    preload: (term, options) => instance.preload(term, options),
-    search: (term, options = {}) => searchInOrder(instance, holding, term, options),
-  };
 }
 
 /**
- * Searches merged indexes. Pagefind interleaves merged indexes by position when sorting by date,
- * so a date order searches each index's years in turn and puts the results one after another.
+ * Searches `parts` of a language (all merged already). Pagefind's merged instance searches every
+ * index merged into it, so the search is limited to the parts by PART_FILTER. By relevance one
+ * search ranks them together; a date order searches each part in turn and puts the results one
+ * part after another (Pagefind would interleave merged indexes by position), in the order given.
+ * The filter counts are added up, PART_FILTER left out.
  */
-async function searchInOrder(
-  instance: PagefindInstance,
-  indexes: SearchIndexEntry[],
+async function searchParts(
+  index: LanguageIndex,
+  parts: readonly SearchIndexEntry[],
   term: string | null,
   options: PagefindSearchOptions,
 ): Promise<PagefindResponse> {
-  const direction = options.sort?.date;
-  const slices = direction ? yearSlices(indexes, direction, options.filters?.year?.any ?? []) : undefined;
-  if (slices === undefined || slices.length === 0) return instance.search(term, options);
-  const responses = await Promise.all(
-    slices.map((years) =>
-      instance.search(term, { ...options, filters: { ...options.filters, year: { any: years } } }),
-    ),
-  );
-  const filters: FilterCounts = {};
-  for (const response of responses) {
-    for (const [key, values] of Object.entries(response.filters)) {
-      const sum = (filters[key] ??= {});
-      for (const [value, count] of Object.entries(values)) sum[value] = (sum[value] ?? 0) + count;
-    }
-  }
-  return { results: responses.flatMap((response) => response.results), filters };
+  const instance = await partsReady(index, parts);
+  const limited = (group: readonly SearchIndexEntry[]): PagefindSearchOptions =>
+    index.byPart
+      ? { ...options, filters: { ...options.filters, [PART_FILTER]: { any: group.map(partValue) } } }
+      : options;
+  const groups = options.sort?.date && index.byPart ? parts.map((part) => [part]) : [parts];
+  const responses = await Promise.all(groups.map((group) => instance.search(term, limited(group))));
+  return {
+    results: responses.flatMap((response) => response.results),
+    filters: addCounts(...responses.map((response) => response.filters)),
+  };
 }
 
 /** The index to search: the one asked for, else the reader's language, else the site's. */
@@ -270,9 +334,14 @@ function facetGroup(key: FacetKey): HTMLDetailsElement | null {
 }
 
 /** Fills the open filter lists, keeping keyboard focus on the same checkbox or button. */
-function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>, view: SearchState): void {
+function renderFacets(
+  counts: Partial<Record<FacetKey, Record<string, number>>>,
+  view: SearchState,
+  complete = true,
+): void {
   if (!facets) return;
   shownCounts = counts;
+  shownComplete = complete;
   const active = document.activeElement;
   const focused =
     active instanceof HTMLInputElement && facets.contains(active)
@@ -304,7 +373,8 @@ function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>,
         input.checked = view.filters[key].includes(value);
         const text = document.createElement("label");
         text.htmlFor = input.id;
-        text.textContent = `${value} (${count})`;
+        // Until every part is searched a count is what has been found so far: "12+".
+        text.textContent = `${value} (${count}${complete ? "" : "+"})`;
         item.append(input, text);
         return item;
       }),
@@ -329,33 +399,70 @@ function renderFacets(counts: Partial<Record<FacetKey, Record<string, number>>>,
 }
 
 /**
- * The counts of every open filter: what each value would give, with the other filters
- * applied and its own not. Loads the value lists of open filters that are not loaded yet.
+ * The counts of the open filters over `parts`: what each value would give, with the other filters
+ * applied and its own not. Loads the value lists of open filters that are not loaded yet. `main`
+ * is the view's own search over the same parts, whose counts serve the filters with no value
+ * chosen; only the filters not in `have` are counted.
  */
 async function countFacets(
-  pagefind: PagefindInstance,
+  index: LanguageIndex,
+  parts: readonly SearchIndexEntry[],
   view: SearchState,
-  main: PagefindResponse,
-): Promise<Partial<Record<FacetKey, Record<string, number>>>> {
+  main: PagefindResponse | undefined,
+  have: Stage["counts"] = {},
+): Promise<Stage["counts"]> {
   const term = view.query === "" ? null : view.query;
-  const wanted = SEARCH_FACETS.filter(({ key }) => openFacets.has(key) || view.filters[key].length > 0);
-  const unloaded = wanted.filter(({ key }) => !(key in main.filters));
+  const wanted = SEARCH_FACETS.filter(({ key }) => openFacets.has(key) && !(key in have));
+  if (wanted.length === 0) return {};
+  const unloaded = wanted.filter(({ key }) => !main || !(key in main.filters));
   if (unloaded.length > 0) {
+    const pagefind = await partsReady(index, parts);
     await pagefind.preload(null, {
       filters: Object.fromEntries(unloaded.map(({ key }) => [key, { any: [] }])),
     });
   }
-  const fresh = unloaded.length > 0 ? await pagefind.search(term, searchOptions(view)) : main;
+  // Counting needs no order: one search over the parts, however the results are sorted.
+  const count = (filters: Record<string, { any: string[] }>): Promise<PagefindResponse> =>
+    searchParts(index, parts, term, { filters });
+  const fresh = main && unloaded.length === 0 ? main : await count(pagefindFilters(view.filters));
   const entries = [];
   for (const { key } of wanted) {
-    if (!openFacets.has(key)) continue;
-    const response =
-      view.filters[key].length === 0
-        ? fresh
-        : await pagefind.search(term, { filters: pagefindFilters(view.filters, key) });
+    const response = view.filters[key].length === 0 ? fresh : await count(pagefindFilters(view.filters, key));
     entries.push([key, response.filters[key] ?? {}] as const);
   }
   return Object.fromEntries(entries);
+}
+
+/** The counts of the open filters over every stage searched so far. */
+function stageCounts(shown: Shown): Stage["counts"] {
+  const counted = SEARCH_FACETS.filter(
+    ({ key }) => openFacets.has(key) && shown.stages.every((stage) => key in stage.counts),
+  );
+  return Object.fromEntries(
+    counted.map(({ key }) => [
+      key,
+      addCounts(...shown.stages.map((stage) => ({ [key]: stage.counts[key] })))[key] ?? {},
+    ]),
+  );
+}
+
+/** True when an open filter is not yet counted in every stage searched. */
+function needsCounts(shown: Shown): boolean {
+  return SEARCH_FACETS.some(
+    ({ key }) => openFacets.has(key) && shown.stages.some((stage) => !(key in stage.counts)),
+  );
+}
+
+/**
+ * Counts the open filters in every stage searched so far that has not counted them (a filter
+ * opened while a search runs, or after it), and shows the sums.
+ */
+async function fillCounts(shown: Shown, id: number): Promise<void> {
+  for (const stage of [...shown.stages]) {
+    const counts = await countFacets(shown.index, stage.parts, shown.view, undefined, stage.counts);
+    for (const [key, values] of Object.entries(counts)) stage.counts[key as FacetKey] ??= values;
+  }
+  if (id === runId && current === shown) renderFacets(stageCounts(shown), shown.view, shown.complete);
 }
 
 function searchOptions(view: SearchState): PagefindSearchOptions {
@@ -423,17 +530,31 @@ function renderResult(data: PagefindResultData, language: string, browsing: bool
   return item;
 }
 
-/** Loads and appends results up to `upTo`; returns the first appended item, if any. */
-async function showResults(upTo: number, id: number): Promise<HTMLLIElement | undefined> {
-  if (!current || !list || !more) return undefined;
-  const { results, language, browsing } = current;
-  const batch = await Promise.all(results.slice(current.shown, upTo).map((r) => r.data()));
-  if (id !== runId) return undefined;
-  const items = batch.map((data) => renderResult(data, language, browsing));
-  list.append(...items);
-  current.shown += items.length;
-  more.hidden = current.shown >= results.length;
-  return items[0];
+/**
+ * Loads and appends the results up to `upTo`; returns the first appended item, if any. Batches
+ * wait for one another, and the results they take are claimed at once, so that a stage arriving
+ * meanwhile places its results after them.
+ */
+function showResults(shown: Shown, upTo: number, id: number): Promise<HTMLLIElement | undefined> {
+  const next = shown.rendering.then(async () => {
+    if (!list || !more || id !== runId || current !== shown) return undefined;
+    const from = shown.claimed;
+    const taken = shown.results.slice(from, upTo);
+    shown.claimed += taken.length;
+    const batch = await Promise.all(taken.map((r) => r.data()));
+    if (id !== runId || current !== shown) return undefined;
+    const items = batch.map((data) => renderResult(data, shown.index.language, shown.browsing));
+    list.append(...items);
+    updateMore(shown);
+    return items[0];
+  });
+  shown.rendering = next.catch(() => undefined);
+  return next;
+}
+
+/** "Show more" is offered while results found are not shown yet. */
+function updateMore(shown: Shown): void {
+  if (more) more.hidden = shown.claimed >= shown.results.length;
 }
 
 function describe(view: SearchState, count: number): string {
@@ -450,6 +571,28 @@ function describe(view: SearchState, count: number): string {
   return `${plural(count, "article", "articles")} in the archive, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first`;
 }
 
+/** The status while parts are still to be searched: what has been found, and in which years. */
+function describeSoFar(
+  view: SearchState,
+  count: number,
+  parts: readonly SearchIndexEntry[],
+  ending = "…",
+): string {
+  const searched = `(searched ${yearsSearched(parts)})${ending}`;
+  if (view.query !== "")
+    return `${plural(count, "result", "results")} so far for “${view.query}” ${searched}`;
+  if (hasFilters(view.filters)) {
+    return `${plural(count, "article", "articles")} so far ${count === 1 ? "matches" : "match"} these filters ${searched}`;
+  }
+  return `${plural(count, "article", "articles")} so far in the archive, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first ${searched}`;
+}
+
+/** How many results the words have in every part of another language's index. */
+async function countIn(language: string, query: string): Promise<number> {
+  const index = await languageIndex(language);
+  return (await searchParts(index, index.parts, query, {})).results.length;
+}
+
 /** Says which other languages have matches for the words, whether or not this one has any. */
 async function offerOtherLanguages(
   query: string,
@@ -459,11 +602,7 @@ async function offerOtherLanguages(
 ): Promise<void> {
   if (!elsewhere) return;
   const others = Object.keys(await loadLanguages()).filter((l) => l !== language);
-  const found = await Promise.all(
-    others.map(
-      async (other) => [other, (await (await instanceFor(other)).search(query)).results.length] as const,
-    ),
-  );
+  const found = await Promise.all(others.map(async (other) => [other, await countIn(other, query)] as const));
   if (id !== runId) return;
   const links = found
     .filter(([, count]) => count > 0)
@@ -504,33 +643,82 @@ async function run(): Promise<void> {
       state = { ...view, language: named };
       history.replaceState(historyState(), "", urlFor(state));
     }
-    const pagefind = await instanceFor(language);
+    const index = await languageIndex(language);
     const term = view.query === "" ? null : view.query;
+    const sort = effectiveSort(view);
     // Chosen values keep their filter open, so that the choice can be seen and undone.
     for (const { key } of SEARCH_FACETS) if (view.filters[key].length > 0) openFacets.add(key);
-    const main = await pagefind.search(term, searchOptions(view));
-    const counts = await countFacets(pagefind, view, main);
-    const { results } = main;
-    if (id !== runId) return;
-    renderFacets(counts, view);
-    current = { results, shown: 0, language, browsing: view.query === "" };
-    // A reader on a result or "Show more" when the view changes (Back, Forward) keeps a place in it.
-    const hadFocus = list.contains(document.activeElement) || document.activeElement === more;
-    list.replaceChildren();
-    elsewhere.hidden = true;
-    await showResults(view.pages * pageSize, id);
-    if (id !== runId) return;
-    if (hadFocus && !list.contains(document.activeElement) && document.activeElement !== more) {
-      (list.querySelector<HTMLElement>(".result__title a") ?? box)?.focus();
+    // The parts holding the chosen years only, newest first (oldest for "oldest first"); a view
+    // whose years no part holds still asks one part, which finds nothing and counts the filters.
+    const planned = planStages(index.parts, sort, view.filters.year);
+    const stages = planned.length > 0 ? planned : [index.parts.slice(0, 1)];
+    const shown: Shown = {
+      view,
+      index,
+      results: [],
+      claimed: 0,
+      stages: [],
+      complete: false,
+      browsing: view.query === "",
+      rendering: Promise.resolve(),
+    };
+    for (const [i, parts] of stages.entries()) {
+      const main = await searchParts(index, parts, term, searchOptions(view));
+      const counts = await countFacets(index, parts, view, main);
+      if (id !== runId) return;
+      if (i === 0) {
+        current = shown;
+        // A reader on a result or "Show more" when the view changes (Back, Forward) keeps a place in it.
+        const hadFocus = list.contains(document.activeElement) || document.activeElement === more;
+        list.replaceChildren();
+        elsewhere.hidden = true;
+        shown.results = main.results;
+        shown.stages.push({ parts, counts });
+        shown.complete = stages.length === 1;
+        renderFacets(stageCounts(shown), view, shown.complete);
+        await showResults(shown, state.pages * pageSize, id);
+        if (id !== runId) return;
+        if (hadFocus && !list.contains(document.activeElement) && document.activeElement !== more) {
+          (list.querySelector<HTMLElement>(".result__title a") ?? box)?.focus();
+        }
+      } else {
+        // Results already shown stay where they are; the new ones go below them (see addResults).
+        shown.results = addResults(shown.results, shown.claimed, main.results, sort);
+        shown.stages.push({ parts, counts });
+        shown.complete = i === stages.length - 1;
+        renderFacets(stageCounts(shown), view, shown.complete);
+        // "Show more" may have asked for more pages meanwhile.
+        await showResults(shown, state.pages * pageSize, id);
+        if (id !== runId) return;
+      }
+      updateMore(shown);
+      // Announced once the results are on the page, so that the count and the list agree.
+      status.textContent = shown.complete
+        ? describe(view, shown.results.length)
+        : describeSoFar(
+            view,
+            shown.results.length,
+            shown.stages.flatMap((stage) => stage.parts),
+          );
+      // A filter opened while this stage ran is counted over the stages before it too.
+      if (needsCounts(shown)) await fillCounts(shown, id);
+      if (id !== runId) return;
+      // Names the search in tabs, bookmarks and the history list, which otherwise all read "Search".
+      document.title = view.query === "" ? pageTitle : `“${view.query}” – ${pageTitle}`;
     }
-    // Announced once the results are on the page, so that the count and the list agree.
-    status.textContent = describe(view, results.length);
-    // Names the search in tabs, bookmarks and the history list, which otherwise all read "Search".
-    document.title = view.query === "" ? pageTitle : `“${view.query}” – ${pageTitle}`;
     // Asked after the results are shown, so that other languages never delay them.
-    if (view.query !== "") await offerOtherLanguages(view.query, language, results.length > 0, id);
+    if (view.query !== "") await offerOtherLanguages(view.query, language, shown.results.length > 0, id);
   } catch (error) {
-    if (id === runId) {
+    const partial = current?.view === view && !current.complete ? current : undefined;
+    if (id === runId && partial) {
+      // The results found so far stay; the status says which years they come from.
+      status.textContent = `${describeSoFar(
+        view,
+        partial.results.length,
+        partial.stages.flatMap((stage) => stage.parts),
+        ".",
+      )} The other years could not be searched. Please reload the page to try again.`;
+    } else if (id === runId) {
       status.textContent = "Search could not be loaded. Please reload the page to try again.";
       // Every article can still be reached by browsing; the room kept for results is given back.
       if (browse) browse.hidden = false;
@@ -573,16 +761,11 @@ facets?.addEventListener(
   true,
 );
 
-/** Recounts the filters after one is opened, leaving the results as they are. */
+/** Counts the filters after one is opened, over the parts searched so far, leaving the results as they are. */
 async function refreshFacets(): Promise<void> {
-  const id = runId;
-  const view = state;
   // The written list has no counts to show: the index is asked for the same view.
   if (!current) return run();
-  const pagefind = await instanceFor(current.language);
-  const main = await pagefind.search(view.query === "" ? null : view.query, searchOptions(view));
-  const counts = await countFacets(pagefind, view, main);
-  if (id === runId) renderFacets(counts, view);
+  await fillCounts(current, runId);
 }
 
 facets?.addEventListener("click", (event) => {
@@ -590,7 +773,7 @@ facets?.addEventListener("click", (event) => {
     FacetKey | undefined;
   if (!key) return;
   if (!expandedFacets.delete(key)) expandedFacets.add(key);
-  renderFacets(shownCounts, state);
+  renderFacets(shownCounts, state, shownComplete);
 });
 
 sortSelect?.addEventListener("change", () => go({ ...state, sort: sortSelect.value as SortOrder, pages: 1 }));
@@ -608,9 +791,9 @@ more?.addEventListener("click", () => {
   }
   if (!current || loadingMore) return;
   loadingMore = true;
-  state = { ...state, pages: Math.ceil(current.shown / pageSize) + 1 };
+  state = { ...state, pages: Math.ceil(current.claimed / pageSize) + 1 };
   history.replaceState(historyState(), "", urlFor(state));
-  void showResults(current.shown + pageSize, runId)
+  void showResults(current, current.claimed + pageSize, runId)
     .then((first) => {
       // Focus moves to the first new result, never to the page top when the button hides.
       first?.querySelector("a")?.focus();
@@ -705,8 +888,8 @@ async function start(): Promise<void> {
   // words, which needs no index chunk or fragment file, pays them meanwhile and downloads nothing.
   let loading: Promise<unknown> | undefined;
   const load = (): void => {
-    loading ??= instanceFor(language)
-      .then((pagefind) => pagefind.search(null))
+    loading ??= languageIndex(language)
+      .then((index) => searchParts(index, index.parts.slice(0, 1), null, {}))
       .catch(() => undefined);
   };
   box?.addEventListener("focus", load, { once: true });

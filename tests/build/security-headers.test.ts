@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { checkPagePolicy } from "../../src/integrations/security-headers";
-import { inlineHash, parsePolicy } from "../../src/lib/security-policy";
+import { SEARCH_INDEX_CACHE, inlineHash, parsePolicy } from "../../src/lib/security-policy";
 import { THEME_INIT_SCRIPT } from "../../src/scripts/theme-init";
 import { listFiles } from "../support/site-build";
 import { parseHeadersFile } from "../../src/cli/static-server";
@@ -13,7 +13,8 @@ const dist = inject("fixtureDist");
 describe("the security headers of the built site", () => {
   it("give every address under the base path a policy without inline script, and the other headers", async () => {
     const rules = parseHeadersFile(await readFile(join(dist, "_headers"), "utf8"));
-    expect(rules).toHaveLength(1);
+    // The others say how long the search index's files may be kept.
+    expect(rules).toHaveLength(1 + SEARCH_INDEX_CACHE.length);
     expect(rules[0]?.pattern.test("/archive/")).toBe(true);
     expect(rules[0]?.pattern.test("/archive/pagefind/pagefind-worker.js")).toBe(true);
     expect(rules[0]?.pattern.test("/other/")).toBe(false);

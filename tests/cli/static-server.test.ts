@@ -29,6 +29,12 @@ describe("the static host of npm run audit and the browser tests", () => {
     await writeFile(join(dist, "news/index.html"), "<!doctype html><title>News</title>");
     await writeFile(join(dist, "_astro/site.abc123.css"), "body { color: black }");
     await writeFile(join(dist, "404.html"), "<!doctype html><title>Not found</title>");
+    await mkdir(join(dist, "pagefind"), { recursive: true });
+    await writeFile(join(dist, "pagefind/pagefind.en_abc123.pf_meta"), "meta");
+    await writeFile(
+      join(dist, "_headers"),
+      "/archive/pagefind/*.pf_meta\n  Cache-Control: public, max-age=31536000, immutable\n",
+    );
     host = await serveStatic(dist, "/archive");
   });
   afterAll(() => host.close());
@@ -64,6 +70,9 @@ describe("the static host of npm run audit and the browser tests", () => {
     const asset = await request(`${host.url}_astro/site.abc123.css`);
     expect(asset.res.headers["cache-control"]).toContain("immutable");
     expect((await request(host.url)).res.headers["cache-control"]).not.toContain("immutable");
+    // A Cache-Control of the site's _headers file is sent as a host sends it, instead of the default.
+    const meta = await request(`${host.url}pagefind/pagefind.en_abc123.pf_meta`);
+    expect(meta.res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
   it("reads Accept-Encoding with its weights", () => {

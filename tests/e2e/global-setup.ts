@@ -14,6 +14,8 @@ declare module "vitest" {
     searchSiteUrl: string;
     /** The search fixture site built in parts (2017–2019, 2020–2022, all years) and merged, served the same way. */
     partsSiteUrl: string;
+    /** The search fixture site built whole with one article page per part of its index (SEARCH_PART_PAGES=1). */
+    smallPartsSiteUrl: string;
   }
 }
 
@@ -53,13 +55,23 @@ export default async function setup(project: TestProject) {
   });
   const partsServer = await serveStatic(partsDist, BASE);
   project.provide("partsSiteUrl", partsServer.url);
+  const smallPartsDist = await buildFixtureSite({
+    base: BASE,
+    pageSize: 2,
+    articlesDir: searchFixtureArticlesDir,
+    env: { SEARCH_PART_PAGES: "1" },
+  });
+  const smallPartsServer = await serveStatic(smallPartsDist, BASE);
+  project.provide("smallPartsSiteUrl", smallPartsServer.url);
   return async () => {
     await server.close();
     await searchServer.close();
     await partsServer.close();
+    await smallPartsServer.close();
     await rm(dist, { recursive: true, force: true });
     await rm(searchDist, { recursive: true, force: true });
     await rm(partsWork, { recursive: true, force: true });
+    await rm(smallPartsDist, { recursive: true, force: true });
     for (const dir of partsDirs) await rm(dir, { recursive: true, force: true });
   };
 }

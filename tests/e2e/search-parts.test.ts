@@ -7,6 +7,7 @@ import { useBrowserPage } from "../support/browser";
 // merges the two parts' indexes, and a reader must see what the whole site shows.
 const wholeUrl = inject("searchSiteUrl");
 const partsUrl = inject("partsSiteUrl");
+const smallPartsUrl = inject("smallPartsSiteUrl");
 const browserPage = useBrowserPage({ locale: "en-GB" });
 let page: Page;
 beforeEach(() => {
@@ -78,5 +79,134 @@ describe("search over a site built in parts", () => {
     const merged = await counts(partsUrl);
     expect(merged.length).toBeGreaterThan(1);
     expect(merged).toEqual(await counts(wholeUrl));
+  });
+
+  it("shows the newest part's results first, says which years were searched, and adds the rest below them", async () => {
+    // The older part's files are held back until the first results are read.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/2017-2019/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL("search/?q=tidewater&page=3", partsUrl).href);
+    const status = page.locator("#search-status");
+    await expect
+      .poll(async () => (await status.textContent()) ?? "", { timeout: 15_000 })
+      .toMatch(/^\d+ results? so far for “tidewater” \(searched 2020–2022\)…$/);
+    const first = await page.locator("#search-results .result__title a").allTextContents();
+    release();
+    await expect.poll(async () => (await status.textContent()) ?? "", { timeout: 15_000 }).toMatch(/[^…]$/);
+    const all = await page.locator("#search-results .result__title a").allTextContents();
+    // What was shown first stays first, in the same order; the older part's results follow.
+    expect(all.slice(0, first.length)).toEqual(first);
+    expect(all.length).toBeGreaterThan(first.length);
+    const final = await status.textContent();
+    expect((await view(wholeUrl, "?q=tidewater&page=3")).status).toBe(final);
+  });
+
+  it("keeps the results found when an older part cannot be loaded, and says which years they are from", async () => {
+    await page.route("**/pagefind/2017-2019/**", (route) => route.abort());
+    await page.goto(new URL("search/?q=tidewater", partsUrl).href);
+    await expect
+      .poll(async () => (await page.locator("#search-status").textContent()) ?? "", { timeout: 15_000 })
+      .toMatch(
+        /^\d+ results? so far for “tidewater” \(searched 2020–2022\)\. The other years could not be searched\. Please reload the page to try again\.$/,
+      );
+    expect(await page.locator("#search-results .result__title a").count()).toBeGreaterThan(0);
+    // The failed requests and the error they raised are logged, as they should be.
+    expect(browserPage.problems().splice(0).length).toBeGreaterThan(0);
+  });
+
+  it("marks the filter counts as partial until every part is searched", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/2017-2019/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The chosen topic keeps its list open, so it is counted from the first stage on.
+    await page.goto(new URL("search/?topic=transport", partsUrl).href);
+    const labels = page
+      .locator("details.facet-group")
+      .filter({ has: page.locator("summary", { hasText: "Topic" }) })
+      .locator("label");
+    await expect
+      .poll(() => labels.allTextContents(), { timeout: 15_000 })
+      .toContainEqual(expect.stringMatching(/^transport \(\d+\+\)$/));
+    release();
+    await expect
+      .poll(async () => (await page.locator("#search-status").textContent()) ?? "", { timeout: 15_000 })
+      .toMatch(/[^…]$/);
+    const merged = await labels.allTextContents();
+    expect(merged.every((label) => !label.includes("+"))).toBe(true);
+    await view(wholeUrl, "?topic=transport");
+    expect(merged).toEqual(await labels.allTextContents());
+  });
+
+  it.each(["?year=2018", "?year=2018&sort=newest", "?q=tidewater&year=2021"])(
+    "asks only the parts holding the years chosen for %s",
+    async (query) => {
+      const requested: string[] = [];
+      page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+      const merged = await view(partsUrl, query);
+      await page.waitForLoadState("networkidle");
+      const chosen = query.includes("2018") ? "2017-2019" : "2020-2022";
+      const other = chosen === "2017-2019" ? "2020-2022" : "2017-2019";
+      const index = requested.filter((path) => path.includes("/pagefind/"));
+      expect(index.some((path) => path.includes(`/pagefind/${chosen}/`))).toBe(true);
+      expect(index.filter((path) => path.includes(`/pagefind/${other}/`))).toEqual([]);
+      expect(merged).toEqual(await view(wholeUrl, query));
+    },
+  );
+});
+
+// The same archive indexed whole with one article page per part: a part per article day, some
+// inside one year, searched in several stages (one part, then two, then four …).
+describe("search over an index of many small parts", () => {
+  it("has several parts, newest first, some inside one year", async () => {
+    const response = await page.request.get(new URL("pagefind/indexes.json", smallPartsUrl).href);
+    const { indexes } = (await response.json()) as {
+      indexes: { from: string; to: string; years: number[] }[];
+    };
+    expect(indexes.length).toBeGreaterThan(3);
+    expect(indexes.map(({ from }) => from)).toEqual(
+      indexes
+        .map(({ from }) => from)
+        .sort()
+        .reverse(),
+    );
+    expect(indexes.some(({ years: [from, to] }) => from === to)).toBe(true);
+  });
+
+  it.each([
+    "?page=4",
+    "?sort=oldest&page=4",
+    "?q=tidewater&sort=newest&page=3",
+    "?q=tidewater&sort=oldest&page=3",
+    "?year=2018&year=2021&sort=oldest&page=4",
+    "?topic=transport&page=4",
+  ])("lists %s in the same order as the whole site", async (query) => {
+    const small = await view(smallPartsUrl, query);
+    expect(small.titles.length).toBeGreaterThan(1);
+    expect(small).toEqual(await view(wholeUrl, query));
+  });
+
+  it("finds the same results by relevance and counts the filters as the whole site does", async () => {
+    const read = async (site: string) => {
+      const shown = await view(site, "?q=tidewater&page=3");
+      await page.locator("#search-facets summary", { hasText: "Year" }).click();
+      const labels = page
+        .locator("details.facet-group")
+        .filter({ has: page.locator("summary", { hasText: "Year" }) })
+        .locator("label");
+      await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      return {
+        status: shown.status,
+        titles: [...shown.titles].sort(),
+        years: await labels.allTextContents(),
+      };
+    };
+    expect(await read(smallPartsUrl)).toEqual(await read(wholeUrl));
   });
 });
