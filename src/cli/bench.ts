@@ -10,7 +10,8 @@ import {
   type BuildRecord,
   type BuildStep,
 } from "../lib/bench/table";
-import { archivePath } from "../lib/urls";
+import * as pagefind from "pagefind";
+import { ARTICLE_PAGE_GLOB, archivePath } from "../lib/urls";
 import { readArgs } from "./args";
 import { writeFloorProject } from "./bench/floor";
 import { measureInBrowser } from "./bench/measure-browser";
@@ -37,6 +38,21 @@ const sizes = positionals.map(Number);
 if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.stderr.write(`Give one or more corpus sizes as whole numbers, e.g. 1000 10000.\nUsage: ${USAGE}\n`);
   process.exit(2);
+}
+
+/** Pagefind over every article page of the built site in `site`, as one index in `out/pagefind`. */
+async function writeOneIndex(site: string, out: string): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: site, glob: ARTICLE_PAGE_GLOB });
+    const written = await index.writeFiles({ outputPath: join(out, "pagefind") });
+    const problems = [...added.errors, ...written.errors];
+    if (problems.length > 0)
+      throw new Error(`Pagefind failed on the one-index comparison: ${problems.join("; ")}`);
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /** A build that failed: the bench stops, naming the size and step, and keeps its work folder. */
@@ -191,6 +207,11 @@ try {
       addedArticles: DAYS_NEWS_ARTICLES,
     });
 
+    // One Pagefind index over the same article pages, for the bytes a search costs without parts.
+    progress(`${articles} articles: one search index over the site's article pages, for comparison…`);
+    const oneIndex = join(dir, "one-index");
+    await writeOneIndex(site, oneIndex);
+
     progress(`${articles} articles: searching for "${corpus.commonWord}" and weighing pages in Chromium…`);
     const { year, month } = corpus.first.published;
     const measured = await measureInBrowser(
@@ -201,7 +222,7 @@ try {
         { name: "home", path: "/" },
         { name: "month", path: archivePath({ year, month }) },
       ],
-      { wholeIndex: join(floor, "dist") },
+      { wholeIndex: oneIndex },
     );
     records.browser.push({ articles, ...measured });
     if (!values.keep) await rm(dir, { recursive: true, force: true });

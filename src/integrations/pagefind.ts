@@ -60,6 +60,21 @@ export interface SearchIndexReport {
 /** Pagefind's settings for every part; part of each part's cache key. */
 const PAGEFIND_CONFIG = {};
 
+/** Pagefind's own size of an index chunk (in word locations), which it fits to a single index. */
+const PAGEFIND_CHUNK_SIZE = 20_000;
+
+/**
+ * The chunk size for an index of `parts` parts. A search loads, in every part, the chunk that holds
+ * its word, and a chunk is filled up with other words to Pagefind's size: the chunks are made
+ * smaller as the parts grow in number, halved at 2, 4, 8 and 16 parts (so that the size, which is
+ * in every part's key, changes only then), and the bytes a search loads over every part stay near
+ * those of one index. Pagefind reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
+ */
+export function chunkSizeFor(parts: number): number {
+  const halvings = Math.min(4, Math.floor(Math.log2(Math.max(1, parts))));
+  return PAGEFIND_CHUNK_SIZE / 2 ** halvings;
+}
+
 /**
  * Indexes the article pages of the built site in `outDir`, part by part (src/lib/search-parts.ts),
  * into `outDir/pagefind/<part>/`, one Pagefind index at a time, each closed before the next starts,
@@ -130,13 +145,14 @@ async function indexParts(
   const indexes: SearchIndexEntry[] = [];
   const indexed: string[] = [];
   await rm(join(outDir, SEARCH_INDEX_ROOT), { recursive: true, force: true });
+  const chunkSize = chunkSizeFor(parts.length);
   const filesOf = parts.map((searchPart) => offered.filter((file) => partHoldsDay(searchPart, dayOf(file))));
   // The keys are made one after another in the background and each part's copy for the cache is
   // written while the next part is indexed: Node reads pages while Pagefind's process works.
   const keys: Promise<string | undefined>[] = [];
   for (const [i, files] of filesOf.entries()) {
     const before = keys[i - 1] ?? Promise.resolve(undefined);
-    keys.push(before.then(() => cache && partKey(outDir, files, PAGEFIND_CONFIG)));
+    keys.push(before.then(() => cache && partKey(outDir, files, { ...PAGEFIND_CONFIG, chunkSize })));
   }
   for (const key of keys) key.catch(() => {});
   const stored: Promise<void>[] = [];
@@ -153,7 +169,7 @@ async function indexParts(
           `Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (copied from the cache).`,
         );
       } else {
-        languages = await indexPart(api, outDir, searchPart, files.length, bundle);
+        languages = await indexPart(api, outDir, searchPart, files.length, bundle, chunkSize);
         if (key !== undefined) stored.push(cache!.store(key, bundle));
         indexed.push(searchPart.name);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -199,8 +215,17 @@ async function indexPart(
   searchPart: SearchPart,
   offered: number,
   bundle: string,
+  chunkSize: number,
 ): Promise<Record<string, { page_count: number }>> {
-  const { index, errors } = await api.createIndex(PAGEFIND_CONFIG);
+  // Pagefind's process, started by createIndex, reads the chunk size from its environment.
+  const variable = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
+  const before = process.env[variable];
+  process.env[variable] = String(chunkSize);
+  const created = await api.createIndex(PAGEFIND_CONFIG).finally(() => {
+    if (before === undefined) delete process.env[variable];
+    else process.env[variable] = before;
+  });
+  const { index, errors } = created;
   failOn(errors, "start");
   if (!index) throw new SearchIndexError("Pagefind did not create an index");
   try {

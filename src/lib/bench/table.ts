@@ -71,7 +71,7 @@ export interface SearchMeasurement {
   completeStatus: string;
 }
 
-/** A search for the same word in one Pagefind index of every article (the floor's), ten results loaded. */
+/** A search for the same word in one Pagefind index of the site's article pages, as many results loaded as the site showed. */
 export interface WholeIndexSearch {
   word: string;
   /** Bytes of every Pagefind file it fetched, compressed as sent plus headers. */
@@ -85,7 +85,7 @@ export interface WholeIndexSearch {
 export interface BrowserRecord {
   articles: number;
   search: SearchMeasurement;
-  /** The same search in the same-pages floor's one index of all articles. */
+  /** The same search in one index of the site's article pages. */
   wholeIndex?: WholeIndexSearch;
   pages: PageWeight[];
 }

@@ -7,6 +7,7 @@ import * as pagefind from "pagefind";
 import { describe, expect, it, vi } from "vitest";
 import {
   SearchIndexError,
+  chunkSizeFor,
   pagefindIntegrations,
   writeSearchIndex,
   type PagefindApi,
@@ -217,4 +218,12 @@ describe("pagefindIntegrations", () => {
     );
     expect(api.close).toHaveBeenCalled();
   }, 10_000);
+});
+
+describe("chunkSizeFor", () => {
+  it("keeps Pagefind's chunk size for one part and halves it at 2, 4, 8 and 16 parts", () => {
+    expect([1, 2, 3, 4, 7, 8, 15, 16, 120].map(chunkSizeFor)).toEqual([
+      20_000, 10_000, 10_000, 5_000, 5_000, 2_500, 2_500, 1_250, 1_250,
+    ]);
+  });
 });
