@@ -66,12 +66,13 @@ const PAGEFIND_CHUNK_SIZE = 20_000;
 /**
  * The chunk size for an index of `parts` parts. A search loads, in every part, the chunk that holds
  * its word, and a chunk is filled up with other words to Pagefind's size: the chunks are made
- * smaller as the parts grow in number, halved at 2, 4, 8 and 16 parts (so that the size, which is
- * in every part's key, changes only then), and the bytes a search loads over every part stay near
- * those of one index. Pagefind reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
+ * smaller when there are several parts, halved at 2 and again at 4 parts (so that the size, which is
+ * in every part's key, changes only then): smaller still, the list of chunks in each part's
+ * metadata outgrows what it saves (docs/benchmarks.md). Pagefind reads it from
+ * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
  */
 export function chunkSizeFor(parts: number): number {
-  const halvings = Math.min(4, Math.floor(Math.log2(Math.max(1, parts))));
+  const halvings = Math.min(2, Math.floor(Math.log2(Math.max(1, parts))));
   return PAGEFIND_CHUNK_SIZE / 2 ** halvings;
 }
 

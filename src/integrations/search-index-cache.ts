@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { copyFile, link, mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
 
@@ -82,6 +82,38 @@ export async function partKey(outDir: string, files: readonly string[], settings
   return hash.digest("hex");
 }
 
+/**
+ * Puts the files below `from` at the same places below `to` as hard links: no bytes are copied,
+ * and neither side is ever written in place (a build removes its index folder and writes new
+ * files). Across file systems, where a link cannot be made, the files are copied.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(from, join(entry.parentPath, entry.name)));
+  const folders = new Set(files.map((file) => dirname(join(to, file))));
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  const limit = pLimit(32);
+  let copy = false;
+  await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        if (!copy) {
+          try {
+            await link(join(from, file), join(to, file));
+            return;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+            copy = true;
+          }
+        }
+        await copyFile(join(from, file), join(to, file));
+      }),
+    ),
+  );
+}
+
 /** The parts' indexes kept from earlier builds, one folder per key below `dir`. */
 export class SearchIndexCache {
   private readonly used = new Set<string>();
@@ -93,7 +125,7 @@ export class SearchIndexCache {
     const kept = join(this.dir, key);
     if (!existsSync(join(kept, "pagefind-entry.json"))) return false;
     await rm(to, { recursive: true, force: true });
-    await cp(kept, to, { recursive: true });
+    await linkTree(kept, to);
     this.used.add(key);
     return true;
   }
@@ -103,7 +135,7 @@ export class SearchIndexCache {
     await mkdir(this.dir, { recursive: true });
     const aside = join(this.dir, `${key}.writing`);
     await rm(aside, { recursive: true, force: true });
-    await cp(from, aside, { recursive: true });
+    await linkTree(from, aside);
     await rm(join(this.dir, key), { recursive: true, force: true });
     await rename(aside, join(this.dir, key));
     this.used.add(key);

@@ -5,8 +5,8 @@
  *
  * The rule: the archive's days are cut into aligned blocks (1,024 years, halved down to 1; inside a
  * year, halves, quarters and months; inside a month, halves down to single days). A block becomes
- * a part when it holds at most `maxPages` article pages; otherwise it is split into its two (or,
- * for a quarter, three) children. Blocks are aligned to the calendar, not to the articles, so a
+ * a part when it holds at most `maxPages` article pages (half as many for the newest part, which a
+ * first search loads); otherwise it is split into its two children. Blocks are aligned to the calendar, not to the articles, so a
  * new article changes the part it falls in and no other, unless that part grows past the limit
  * and splits: a rebuild re-indexes only the parts whose pages changed.
  */
@@ -26,7 +26,7 @@ export interface SearchPart {
 }
 
 /** The most article pages one part holds, unless a single day holds more. */
-export const DEFAULT_PART_PAGES = 4000;
+export const DEFAULT_PART_PAGES = 8000;
 
 /** Reads SEARCH_PART_PAGES (the most article pages per part); the default when unset. */
 export function parsePartPages(value: string | undefined): number {
@@ -108,7 +108,10 @@ const TOP_YEARS = 1024;
 
 /**
  * Cuts the article pages, given by their days, into parts of at most `maxPages` pages (a single
- * day with more is one part), newest first. `years`, when given, clips the blocks to a range of
+ * day with more is one part), newest first. The part of the newest day holds at most half as
+ * many: a reader's first search loads it, and a day's news indexes it again. When the newest day
+ * moves into the next block, the blocks it left may join into one part again, indexed once. A build
+ * of some years cannot tell whether its newest day is the archive's, and cuts every part alike. `years`, when given, clips the blocks to a range of
  * years (a build of ARCHIVE_YEARS indexes only its own), so no part crosses its edges. The part
  * names and ranges use the days that have articles: a block's folder is named for the first and
  * last of its days that hold pages, clipped to whole years, months or days as the block is.
@@ -124,6 +127,7 @@ export function partitionSearchIndex(
     counts.set(day, (counts.get(day) ?? 0) + 1);
   }
   const sorted = [...counts.keys()].sort();
+  const newest = sorted[sorted.length - 1] ?? "";
   const pagesBetween = (from: string, to: string): number => {
     let n = 0;
     for (const day of sorted) if (day >= from && day <= to) n += counts.get(day)!;
@@ -142,7 +146,12 @@ export function partitionSearchIndex(
     const pages = pagesBetween(from, to);
     if (pages === 0) return;
     const inner = children(block);
-    if (pages <= maxPages || inner.length === 0) {
+    // The part a first search loads, the newest, holds at most half as many pages as the others.
+    const limit =
+      years === undefined && from <= newest && newest <= to
+        ? Math.max(1, Math.floor(maxPages / 2))
+        : maxPages;
+    if (pages <= limit || inner.length === 0) {
       parts.push(namedPart(block, from, to, sorted, pages));
       return;
     }

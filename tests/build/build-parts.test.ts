@@ -96,8 +96,11 @@ describe("a site built in parts and merged", () => {
       await readFile(join(whole, "pagefind/indexes.json"), "utf8"),
     ) as SearchIndexList;
     expect(list.indexes.length).toBeGreaterThan(3);
-    // The ranges of years end where blocks of the calendar do, so the parts are the same, key and all.
-    expect(list).toEqual(wholeList);
+    // The ranges of years end where blocks of the calendar do, so the parts are the same, key and
+    // all, but for the whole build's newest part, cut smaller for a first search.
+    const older = (l: SearchIndexList) => l.indexes.filter((index) => index.to < wholeList.indexes[0]!.from);
+    expect(older(list).length).toBeGreaterThan(2);
+    expect(older(list)).toEqual(older(wholeList));
     const count = (l: SearchIndexList) =>
       l.indexes.reduce((n, index) => n + Object.values(index.languages).reduce((a, b) => a + b, 0), 0);
     expect(count(list)).toBe((await readSearchIndex(whole)).length);

@@ -221,9 +221,9 @@ describe("pagefindIntegrations", () => {
 });
 
 describe("chunkSizeFor", () => {
-  it("keeps Pagefind's chunk size for one part and halves it at 2, 4, 8 and 16 parts", () => {
+  it("keeps Pagefind's chunk size for one part and halves it at 2 and 4 parts", () => {
     expect([1, 2, 3, 4, 7, 8, 15, 16, 120].map(chunkSizeFor)).toEqual([
-      20_000, 10_000, 10_000, 5_000, 5_000, 2_500, 2_500, 1_250, 1_250,
+      20_000, 10_000, 10_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000,
     ]);
   });
 });

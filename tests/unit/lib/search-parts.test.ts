@@ -33,8 +33,10 @@ describe("partitionSearchIndex", () => {
 
   it("splits along aligned blocks of years, newest part first, every part within the limit", () => {
     const parts = partitionSearchIndex(yearly(1996, 2025, 100), 1000);
-    expect(names(parts)).toEqual(["2016-2025", "2008-2015", "2000-2007", "1996-1999"]);
+    // The newest part, which a first search loads, holds at most half as many pages.
+    expect(names(parts)).toEqual(["2024-2025", "2016-2023", "2008-2015", "2000-2007", "1996-1999"]);
     expect(parts.every((p) => p.pages <= 1000)).toBe(true);
+    expect(parts[0]!.pages).toBeLessThanOrEqual(500);
     expect(names(partitionSearchIndex(yearly(1996, 2025, 100), 500))).toEqual([
       "2024-2025",
       "2020-2023",
@@ -53,9 +55,16 @@ describe("partitionSearchIndex", () => {
       [...yearly(2023, 2023, 10), ...articles({ "2024-02-10": 30, "2024-11-01": 5, "2024-11-20": 5 })],
       12,
     );
-    expect(names(parts)).toEqual(["2024-11", "2024-02-10", "2023"]);
+    expect(names(parts)).toEqual(["2024-11-20", "2024-11-01", "2024-02-10", "2023"]);
     expect(parts.find((p) => p.name === "2024-02-10")).toMatchObject({ pages: 30 });
-    expect(parts.find((p) => p.name === "2024-11")).toMatchObject({ from: "2024-11-01", to: "2024-11-30" });
+    expect(parts.find((p) => p.name === "2024-11-01")).toMatchObject({
+      from: "2024-11-01",
+      to: "2024-11-01",
+    });
+    expect(parts.find((p) => p.name === "2024-02-10")).toMatchObject({
+      from: "2024-02-10",
+      to: "2024-02-10",
+    });
   });
 
   it("changes only the part of the days that changed when articles are added", () => {
@@ -80,6 +89,10 @@ describe("partitionSearchIndex", () => {
     const parts = partitionSearchIndex(yearly(1996, 2025, 100), 999, { from: 2006, to: 2015 });
     expect(names(parts)).toEqual(["2008-2015", "2006-2007"]);
     expect(parts.every((p) => p.from >= "2006-01-01" && p.to <= "2015-12-31")).toBe(true);
+    // Its newest part is cut like the others: the archive may go on past its years.
+    expect(names(partitionSearchIndex(yearly(1996, 2025, 100), 1000, { from: 2016, to: 2025 }))).toEqual([
+      "2016-2025",
+    ]);
   });
 
   it("gives no part to an archive without articles", () => {

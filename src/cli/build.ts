@@ -1,0 +1,20 @@
+import { spawn } from "node:child_process";
+import { totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+
+// `npm run build`: `astro build` with a JavaScript heap sized to the machine. Node's default heap
+// limit is a few GB whatever the machine holds, and a large archive's build data outgrows it; three
+// quarters of the memory are allowed, the rest is left to Pagefind's process and the system.
+// NODE_OPTIONS, when it sets a limit itself, wins.
+const astro = fileURLToPath(new URL("../../node_modules/astro/bin/astro.mjs", import.meta.url));
+const heapMb = Math.floor((totalmem() / 2 ** 20) * 0.75);
+const setByCaller = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "");
+const flags = setByCaller ? [] : [`--max-old-space-size=${heapMb}`];
+const child = spawn(process.execPath, [...flags, astro, "build", ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => {
+  if (signal) process.kill(process.pid, signal);
+  else process.exit(code ?? 1);
+});
