@@ -1,4 +1,4 @@
-import { copyFile, glob, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, glob, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -138,7 +138,15 @@ async function indexParts(
   const { part = WHOLE_SITE, log = () => {} } = options;
   const years = part.kind === "years" ? { from: part.from, to: part.to } : undefined;
   const parts = partitionSearchIndex(articleDays, options.maxPages ?? DEFAULT_PART_PAGES, years);
-  if (parts.length === 0) parts.push(EMPTY_ARCHIVE);
+  if (parts.length === 0) {
+    // A range of years without articles adds no part to the merged site's list.
+    if (part.kind === "years") {
+      await mkdir(join(outDir, SEARCH_INDEX_ROOT), { recursive: true });
+      await writeFile(join(outDir, searchIndexListFile(part)), JSON.stringify({ indexes: [] }));
+      return { pages: 0, indexes: [], indexed: [] };
+    }
+    parts.push(EMPTY_ARCHIVE);
+  }
   const offered = (await Array.fromAsync(glob(ARTICLE_PAGE_GLOB, { cwd: outDir }))).map((f) =>
     f.split("\\").join("/"),
   );

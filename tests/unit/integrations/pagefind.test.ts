@@ -227,3 +227,16 @@ describe("chunkSizeFor", () => {
     ]);
   });
 });
+
+describe("writeSearchIndex for a range of years without articles", () => {
+  it("lists no part, so that the merged site's list names only parts that exist", async () => {
+    const dir = await builtSite({});
+    const report = await writeSearchIndex(pagefind, dir, [], {
+      part: { kind: "years", from: 1990, to: 1995 },
+    });
+    expect(report.indexes).toEqual([]);
+    expect(JSON.parse(await readFile(join(dir, "pagefind/indexes-1990-1995.json"), "utf8"))).toEqual({
+      indexes: [],
+    });
+  });
+});
