@@ -62,18 +62,19 @@ const PAGEFIND_CONFIG = {};
 
 /** Pagefind's own size of an index chunk (in word locations), which it fits to a single index. */
 const PAGEFIND_CHUNK_SIZE = 20_000;
+/** The chunk size of an index in parts (docs/search.md, docs/benchmarks.md). */
+const PART_CHUNK_SIZE = 5_000;
 
 /**
- * The chunk size for an index of `parts` parts. A search loads, in every part, the chunk that holds
- * its word, and a chunk is filled up with other words to Pagefind's size: the chunks are made
- * smaller when there are several parts, halved at 2 and again at 4 parts (so that the size, which is
- * in every part's key, changes only then): smaller still, the list of chunks in each part's
- * metadata outgrows what it saves (docs/benchmarks.md). Pagefind reads it from
- * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
+ * The chunk size of the parts of an index. A search loads, in every part it asks, the chunk that
+ * holds its word, and Pagefind fills a chunk with other words up to its size, fitted to one index:
+ * the parts of an index in parts get smaller chunks (smaller still, the list of chunks in each
+ * part's metadata outgrows what they save). A whole build of one part keeps Pagefind's size. The
+ * same size for every build of some years and every whole build of several parts keeps a part's
+ * files, and key, the same in both. Pagefind reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
  */
-export function chunkSizeFor(parts: number): number {
-  const halvings = Math.min(2, Math.floor(Math.log2(Math.max(1, parts))));
-  return PAGEFIND_CHUNK_SIZE / 2 ** halvings;
+export function chunkSizeFor(parts: number, part: BuildPart = WHOLE_SITE): number {
+  return part.kind === "whole" && parts <= 1 ? PAGEFIND_CHUNK_SIZE : PART_CHUNK_SIZE;
 }
 
 /**
@@ -154,7 +155,7 @@ async function indexParts(
   const indexes: SearchIndexEntry[] = [];
   const indexed: string[] = [];
   await rm(join(outDir, SEARCH_INDEX_ROOT), { recursive: true, force: true });
-  const chunkSize = chunkSizeFor(parts.length);
+  const chunkSize = chunkSizeFor(parts.length, part);
   const filesOf = parts.map((searchPart) => offered.filter((file) => partHoldsDay(searchPart, dayOf(file))));
   // The keys are made one after another in the background and each part's copy for the cache is
   // written while the next part is indexed: Node reads pages while Pagefind's process works.

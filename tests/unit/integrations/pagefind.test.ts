@@ -221,10 +221,10 @@ describe("pagefindIntegrations", () => {
 });
 
 describe("chunkSizeFor", () => {
-  it("keeps Pagefind's chunk size for one part and halves it at 2 and 4 parts", () => {
-    expect([1, 2, 3, 4, 7, 8, 15, 16, 120].map(chunkSizeFor)).toEqual([
-      20_000, 10_000, 10_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000,
-    ]);
+  it("keeps Pagefind's chunk size for a whole build of one part, and gives every other part smaller ones", () => {
+    expect([1, 2, 8, 120].map((n) => chunkSizeFor(n))).toEqual([20_000, 5_000, 5_000, 5_000]);
+    // A build of some years: the same size as the whole build's parts, however many it has.
+    expect(chunkSizeFor(1, { kind: "years", from: 1996, to: 2005 })).toBe(5_000);
   });
 });
 
