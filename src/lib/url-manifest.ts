@@ -114,7 +114,8 @@ export function formatUrlManifest(text: string, published: Iterable<string>): st
     }
     out.push(line);
   }
-  out.push(...added.slice(next));
+  // One by one: spread into push(), an archive's worth of addresses overflows the call stack.
+  for (const url of added.slice(next)) out.push(url);
   return `${out.join(eol)}${eol}`;
 }
 

@@ -71,6 +71,15 @@ describe("findBrokenUrls", () => {
 });
 
 describe("formatUrlManifest", () => {
+  it("records the addresses of a large archive at once", () => {
+    const addresses = Array.from(
+      { length: 300_000 },
+      (_, i) => `/2020/01/01/story-${String(i).padStart(6, "0")}/`,
+    );
+    const text = formatUrlManifest("", addresses);
+    expect(text.split("\n").filter((line) => line.startsWith("/"))).toHaveLength(300_000);
+  });
+
   it("adds new addresses once, in sorted places, keeping every line as written", () => {
     const out = formatUrlManifest(text, [
       "/2016/06/14/talks/",
