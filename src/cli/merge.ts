@@ -3,7 +3,7 @@ import { readArgs } from "./args";
 import { MergeError, mergeParts } from "./merge-parts";
 
 // `npm run merge -- out/1996-2005 out/2006-2026 out/all-years --out dist`: one site from the parts
-// built with ARCHIVE_YEARS (see README, "Scaling").
+// built with ARCHIVE_YEARS (see docs/scaling.md).
 const USAGE = "npm run merge -- PART_FOLDER… --out dist";
 const { positionals, values } = readArgs(
   { allowPositionals: true, options: { out: { type: "string" } } },

@@ -3,7 +3,7 @@ import { pagefindPath } from "./urls";
 
 /**
  * Which part of the site a build writes. A whole build writes every page. An archive too large
- * for one machine is built in parts that run side by side (see README, "Scaling"): one part per
+ * for one machine is built in parts that run side by side (see docs/scaling.md): one part per
  * range of years writes the article pages, the date archive pages and the search index of those
  * years; one more part, "none" (no single year), writes every page that spans all years (home,
  * `/archive/`, labels, feeds, sitemap, "On this day", search, 404, redirects, robots). Every part
