@@ -21,7 +21,7 @@ try {
     manifestPath: site.urlManifest,
     base: site.base,
   });
-  const years = report.indexes.map((index) => index.years?.join("–")).join(", ");
+  const years = report.indexes.map((index) => index.years.join("–")).join(", ");
   process.stdout.write(
     `Merged ${positionals.length} parts into ${values.out}: ${report.files} files, ` +
       `search over ${report.indexes.length} indexes (${years}); ` +

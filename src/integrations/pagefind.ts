@@ -156,7 +156,11 @@ async function indexParts(
   const indexed: string[] = [];
   await rm(join(outDir, SEARCH_INDEX_ROOT), { recursive: true, force: true });
   const chunkSize = chunkSizeFor(parts.length, part);
-  const filesOf = parts.map((searchPart) => offered.filter((file) => partHoldsDay(searchPart, dayOf(file))));
+  // The files grouped by day once, so that each part takes its days' files, not a pass over them all.
+  const filesByDay = Map.groupBy(offered, dayOf);
+  const filesOf = parts.map((searchPart) =>
+    [...filesByDay].flatMap(([day, files]) => (partHoldsDay(searchPart, day) ? files : [])),
+  );
   // The keys are made one after another in the background and each part's copy for the cache is
   // written while the next part is indexed: Node reads pages while Pagefind's process works.
   const keys: Promise<string | undefined>[] = [];
