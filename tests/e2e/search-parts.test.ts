@@ -34,6 +34,27 @@ async function view(site: string, query: string): Promise<View> {
   };
 }
 
+/** Views whose order is exact across parts: date orders, and filters without words. */
+const ORDERED_VIEWS = [
+  "?page=4",
+  "?sort=oldest&page=4",
+  "?q=tidewater&sort=newest&page=3",
+  "?q=tidewater&sort=oldest&page=3",
+  "?year=2018&year=2021&sort=oldest&page=4",
+  "?topic=transport&page=4",
+];
+
+/** Opens the Year filter of the search shown and reads its values with their counts. */
+async function yearCounts(): Promise<string[]> {
+  await page.locator("#search-facets summary", { hasText: "Year" }).click();
+  const labels = page
+    .locator("details.facet-group")
+    .filter({ has: page.locator("summary", { hasText: "Year" }) })
+    .locator("label");
+  await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  return labels.allTextContents();
+}
+
 describe("search over a site built in parts", () => {
   it("loads one index per range of years", async () => {
     // Read without opening it as a page, which would also ask for a favicon the fixture lacks.
@@ -52,14 +73,7 @@ describe("search over a site built in parts", () => {
     expect(years.some((year) => year >= 2020)).toBe(true);
   });
 
-  it.each([
-    "?page=4",
-    "?sort=oldest&page=4",
-    "?q=tidewater&sort=newest&page=3",
-    "?q=tidewater&sort=oldest&page=3",
-    "?year=2018&year=2021&sort=oldest&page=4",
-    "?topic=transport&page=4",
-  ])("lists %s in the same order as the whole site, across the parts", async (query) => {
+  it.each(ORDERED_VIEWS)("lists %s in the same order as the whole site, across the parts", async (query) => {
     const merged = await view(partsUrl, query);
     expect(merged.titles.length).toBeGreaterThan(1);
     expect(merged).toEqual(await view(wholeUrl, query));
@@ -68,13 +82,7 @@ describe("search over a site built in parts", () => {
   it("counts each filter's values over every part", async () => {
     const counts = async (site: string) => {
       await view(site, "?q=tidewater");
-      await page.locator("#search-facets summary", { hasText: "Year" }).click();
-      const labels = page
-        .locator("details.facet-group")
-        .filter({ has: page.locator("summary", { hasText: "Year" }) })
-        .locator("label");
-      await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      return labels.allTextContents();
+      return yearCounts();
     };
     const merged = await counts(partsUrl);
     expect(merged.length).toBeGreaterThan(1);
@@ -179,14 +187,7 @@ describe("search over an index of many small parts", () => {
     expect(indexes.some(({ years: [from, to] }) => from === to)).toBe(true);
   });
 
-  it.each([
-    "?page=4",
-    "?sort=oldest&page=4",
-    "?q=tidewater&sort=newest&page=3",
-    "?q=tidewater&sort=oldest&page=3",
-    "?year=2018&year=2021&sort=oldest&page=4",
-    "?topic=transport&page=4",
-  ])("lists %s in the same order as the whole site", async (query) => {
+  it.each(ORDERED_VIEWS)("lists %s in the same order as the whole site", async (query) => {
     const small = await view(smallPartsUrl, query);
     expect(small.titles.length).toBeGreaterThan(1);
     expect(small).toEqual(await view(wholeUrl, query));
@@ -195,17 +196,7 @@ describe("search over an index of many small parts", () => {
   it("finds the same results by relevance and counts the filters as the whole site does", async () => {
     const read = async (site: string) => {
       const shown = await view(site, "?q=tidewater&page=3");
-      await page.locator("#search-facets summary", { hasText: "Year" }).click();
-      const labels = page
-        .locator("details.facet-group")
-        .filter({ has: page.locator("summary", { hasText: "Year" }) })
-        .locator("label");
-      await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      return {
-        status: shown.status,
-        titles: [...shown.titles].sort(),
-        years: await labels.allTextContents(),
-      };
+      return { status: shown.status, titles: [...shown.titles].sort(), years: await yearCounts() };
     };
     expect(await read(smallPartsUrl)).toEqual(await read(wholeUrl));
   });
