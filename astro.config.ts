@@ -1,5 +1,6 @@
 import { defineConfig } from "astro/config";
 import { buildPartIntegration } from "./src/integrations/build-part";
+import { keptOutputIntegrations } from "./src/integrations/kept-output";
 import { pagefindIntegrations } from "./src/integrations/pagefind";
 import { securityHeadersIntegration } from "./src/integrations/security-headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
@@ -11,6 +12,7 @@ import { THEME_INIT_SCRIPT } from "./src/scripts/theme-init";
 import { site } from "./src/site.config";
 
 const searchIndex = pagefindIntegrations(site.part, site.searchPartPages);
+const keptOutput = keptOutputIntegrations();
 
 // The shell passes the path of the command that started the build as `_` ("/usr/bin/npm",
 // "node_modules/.bin/astro"). Astro writes each environment variable whose name appears in a
@@ -30,17 +32,20 @@ export default defineConfig({
   // Eight pages at a time: each page's render waits on writing its file and the cache's copy, and
   // the others render meanwhile (10,000 articles: 74 s cold, against 95 s one page at a time).
   build: { format: "directory", inlineStylesheets: "never", concurrency: 8 },
+  // A kept output folder first loses what this build did not write, before anything reads it.
   // Pagefind indexes the pages in its own process while the sitemap is written and the pages'
-  // policies are checked. The URL manifest last: it records the addresses only once everything
-  // else has succeeded. Built in parts (ARCHIVE_YEARS), the all-years part writes the sitemap, each
+  // policies are checked. The URL manifest then records the addresses, once everything else has
+  // succeeded, and the output folder's record, which lets the next build keep it, comes last. Built in parts (ARCHIVE_YEARS), the all-years part writes the sitemap, each
   // year part its search index, and `npm run merge` checks and records the addresses of the merged site.
   integrations: [
+    keptOutput.start,
     buildPartIntegration(site.part),
     searchIndex.start,
     ...(buildsAllYearsPages(site.part) ? sitemapIntegrations(site.base, site.url) : []),
     securityHeadersIntegration({ writeHeaders: buildsAllYearsPages(site.part) }),
     searchIndex.finish,
     ...(site.part.kind === "whole" ? [urlManifestIntegration(site.urlManifest)] : []),
+    keptOutput.finish,
   ],
   // Every page carries its Content-Security-Policy in a <meta> element: Astro adds the hashes of the
   // styles it inlines; securityHeadersIntegration checks the pages and writes the same policy to _headers.
@@ -55,7 +60,8 @@ export default defineConfig({
   markdown: markdownConfig(site.base),
   devToolbar: { enabled: false },
   // A rebuild copies every page whose cache key (src/data/cache-keys.ts) and code are unchanged from
-  // the cache folder (its dist/ and incremental-build.json) instead of rendering it again.
+  // the cache folder (its dist/ and incremental-build.json) instead of rendering it again, or leaves
+  // it where it is when the output folder was kept (src/integrations/kept-output.ts).
   experimental: { incrementalBuild: true },
   // Scripts stay separate files, never inlined: a Content-Security-Policy without 'unsafe-inline'
   // then lets them run. Other assets keep Vite's default.

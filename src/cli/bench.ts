@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -188,12 +188,11 @@ try {
     });
     if (!values.keep) await rm(perArticle, { recursive: true, force: true });
 
-    // (d) The same site after one article's body changed, with the cache the cold build left and,
-    // as on CI, an empty output folder at the same place (Astro's code hash of a page that shows
-    // images includes the output folder's path, so another folder would render every such page).
+    // (d) The same site after one article's body changed, with the cache and the output folder the
+    // cold build left, as the deploy workflow keeps both: unchanged pages stay where they are.
+    // (--keep keeps each build's site as a copy with the same file times, so the folder stays kept.)
     const setAside = async (name: string): Promise<void> => {
-      if (values.keep) await rename(site, join(dir, name));
-      else await rm(site, { recursive: true, force: true });
+      if (values.keep) await cp(site, join(dir, name), { recursive: true, preserveTimestamps: true });
     };
     await setAside("site-cold");
     await writeFile(corpus.firstArticle, editArticle(await readFile(corpus.firstArticle, "utf8")));

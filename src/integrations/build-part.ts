@@ -1,7 +1,8 @@
-import { readdir, rm } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { listFiles, removeEmptyFolders } from "../lib/output-files";
 import { isYearPartFile, partName, type BuildPart } from "../lib/build-part";
 
 /**
@@ -21,30 +22,11 @@ export function buildPartIntegration(part: BuildPart): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         if (part.kind !== "years") return;
         const outDir = fileURLToPath(dir);
-        const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-        const dropped = entries
-          .filter((entry) => entry.isFile())
-          .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split("\\").join("/"))
-          .filter((file) => !isYearPartFile(part, file, assetsDir));
+        const dropped = (await listFiles(outDir)).filter((file) => !isYearPartFile(part, file, assetsDir));
         await Promise.all(dropped.map((file) => rm(join(outDir, file))));
         await removeEmptyFolders(outDir);
         logger.info(`Built the years ${partName(part)}; left ${dropped.length} files to the all-years part.`);
       },
     },
   };
-}
-
-/** Removes the folders below `dir` that hold no file; true when `dir` itself holds none. */
-async function removeEmptyFolders(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const kept = await Promise.all(
-    entries.map(async (entry) => {
-      if (!entry.isDirectory()) return true;
-      const folder = join(dir, entry.name);
-      if (!(await removeEmptyFolders(folder))) return true;
-      await rm(folder, { recursive: true });
-      return false;
-    }),
-  );
-  return !kept.includes(true);
 }

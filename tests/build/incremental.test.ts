@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, fixtureArticlesDir, listFiles, readSearchIndex } from "../support/site-build";
+import { buildSite, fixtureArticlesDir, siteDifferences, readSearchIndex } from "../support/site-build";
 
 // The fixture archive built once, then changed step by step; after each change it is built again
 // with the cache of the build before (into the same, emptied output folder, as CI builds into
@@ -61,28 +61,13 @@ async function build(cacheDir: string | undefined): Promise<Build> {
   return { dir: kept, ...built };
 }
 
-/** The files that differ between two sites, and those that only one has. */
-async function differences(a: string, b: string): Promise<string[]> {
-  const [filesA, filesB] = await Promise.all([listFiles(a), listFiles(b)]);
-  const onlyOne = [
-    ...filesA.filter((f) => !filesB.includes(f)),
-    ...filesB.filter((f) => !filesA.includes(f)),
-  ];
-  const differing = [];
-  for (const file of filesA.filter((f) => filesB.includes(f))) {
-    const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file))]);
-    if (!x.equals(y)) differing.push(file);
-  }
-  return [...onlyOne, ...differing].sort();
-}
-
 /** Builds the changed archive warm and cold; the warm build must equal the cold one, file for file. */
 async function rebuildAfter(change: () => Promise<void>) {
   step++;
   await change();
   const warm = await build(cache);
   const cold = await build(undefined);
-  expect(await differences(warm.dir, cold.dir)).toEqual([]);
+  expect(await siteDifferences(warm.dir, cold.dir)).toEqual([]);
   expect(cold.restored).toEqual([]);
   return warm;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { listFiles } from "../../src/lib/output-files";
 import { SEARCH_INDEXES_FILE, type SearchIndexList } from "../../src/lib/build-part";
 
 /** The project folder. */
@@ -108,12 +109,21 @@ export async function buildFixtureSite(
 }
 
 /** Every file below `dir`, as paths relative to it with forward slashes. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split("\\").join("/"))
-    .sort();
+export { listFiles };
+
+/** The files that differ between two sites, and those that only one has. */
+export async function siteDifferences(a: string, b: string): Promise<string[]> {
+  const [filesA, filesB] = await Promise.all([listFiles(a), listFiles(b)]);
+  const onlyOne = [
+    ...filesA.filter((f) => !filesB.includes(f)),
+    ...filesB.filter((f) => !filesA.includes(f)),
+  ];
+  const differing = [];
+  for (const file of filesA.filter((f) => filesB.includes(f))) {
+    const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file))]);
+    if (!x.equals(y)) differing.push(file);
+  }
+  return [...onlyOne, ...differing].sort();
 }
 
 /** One page record of the Pagefind index: the URL and the text it holds. */
