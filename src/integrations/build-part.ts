@@ -22,7 +22,7 @@ export function buildPartIntegration(part: BuildPart): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         if (part.kind !== "years") return;
         const outDir = fileURLToPath(dir);
-        const dropped = (await listFiles(outDir)).filter((file) => !isYearPartFile(part, file, assetsDir));
+        const dropped = listFiles(outDir).filter((file) => !isYearPartFile(part, file, assetsDir));
         await Promise.all(dropped.map((file) => rm(join(outDir, file))));
         await removeEmptyFolders(outDir);
         logger.info(`Built the years ${partName(part)}; left ${dropped.length} files to the all-years part.`);

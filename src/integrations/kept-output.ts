@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { listFiles, removeEmptyFolders, statFiles } from "../lib/output-files";
+import { listFiles, removeFiles, statFiles } from "../lib/output-files";
 
 /** The record, in the cache folder, of the output folder the last successful build left. */
 export const KEPT_OUTPUT_RECORD = "kept-output.json";
@@ -18,9 +18,9 @@ interface OutputRecord {
  * added or removed since changes it, so an output folder matches the record only when it is exactly
  * as the recorded build left it.
  */
-export async function fingerprintFolder(dir: string): Promise<string> {
-  const files = await listFiles(dir);
-  const stats = await statFiles(dir, files);
+export function fingerprintFolder(dir: string): string {
+  const files = listFiles(dir);
+  const stats = statFiles(dir, files);
   const hash = createHash("sha256");
   files.forEach((file, i) => hash.update(`${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
   return hash.digest("base64url");
@@ -34,21 +34,23 @@ export async function outputMatchesRecord(cacheDir: string, outDir: string): Pro
   } catch {
     return false;
   }
-  return record.outDir === outDir && record.files === (await fingerprintFolder(outDir));
+  return record.outDir === outDir && record.files === fingerprintFolder(outDir);
 }
 
 /**
- * The files an earlier build left that this one did not write: neither a page or endpoint of this
- * build (`written`, those Astro kept as they were included) nor changed since it `started`.
+ * Of the `files` in `outDir`, those an earlier build left that this one did not write: neither a
+ * page or endpoint of this build (`written`, those Astro left in place included) nor changed since
+ * it `started`.
  */
-export async function leftoverFiles(
+export function leftoverFiles(
   outDir: string,
+  files: readonly string[],
   written: ReadonlySet<string>,
   started: number,
-): Promise<string[]> {
-  const files = (await listFiles(outDir)).filter((file) => !written.has(file));
-  const stats = await statFiles(outDir, files);
-  return files.filter((_, i) => stats[i]!.mtimeMs < started);
+): string[] {
+  const unwritten = files.filter((file) => !written.has(file));
+  const stats = statFiles(outDir, unwritten);
+  return unwritten.filter((_, i) => stats[i]!.mtimeMs < started);
 }
 
 /**
@@ -88,9 +90,9 @@ export function keptOutputIntegrations(): { start: AstroIntegration; finish: Ast
               .flat()
               .map((url) => relative(root, fileURLToPath(url)).split("\\").join("/")),
           );
-          const leftovers = await leftoverFiles(root, written, started);
-          await Promise.all(leftovers.map((file) => rm(join(root, file))));
-          await removeEmptyFolders(root);
+          const files = listFiles(root);
+          const leftovers = leftoverFiles(root, files, written, started);
+          await removeFiles(root, files, leftovers);
           if (leftovers.length > 0) {
             logger.info(
               `Removed ${leftovers.length} files an earlier build left that this one does not write.`,
@@ -104,7 +106,7 @@ export function keptOutputIntegrations(): { start: AstroIntegration; finish: Ast
       hooks: {
         "astro:build:done": async ({ dir }) => {
           if (!cacheDir) return;
-          const record: OutputRecord = { outDir, files: await fingerprintFolder(fileURLToPath(dir)) };
+          const record: OutputRecord = { outDir, files: fingerprintFolder(fileURLToPath(dir)) };
           const file = join(cacheDir, KEPT_OUTPUT_RECORD);
           await mkdir(dirname(file), { recursive: true });
           await writeFile(file, JSON.stringify(record));

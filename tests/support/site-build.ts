@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { listFiles } from "../../src/lib/output-files";
+import { listFiles as listOutputFiles } from "../../src/lib/output-files";
 import { SEARCH_INDEXES_FILE, type SearchIndexList } from "../../src/lib/build-part";
 
 /** The project folder. */
@@ -109,7 +109,9 @@ export async function buildFixtureSite(
 }
 
 /** Every file below `dir`, as paths relative to it with forward slashes. */
-export { listFiles };
+export async function listFiles(dir: string): Promise<string[]> {
+  return Promise.resolve(listOutputFiles(dir));
+}
 
 /** The files that differ between two sites, and those that only one has. */
 export async function siteDifferences(a: string, b: string): Promise<string[]> {
