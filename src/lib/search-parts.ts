@@ -5,8 +5,8 @@
  *
  * The rule: the archive's days are cut into aligned blocks (1,024 years, halved down to 1; inside a
  * year, halves, quarters and months; inside a month, halves down to single days). A block becomes
- * a part when it holds at most `maxPages` article pages (half as many for the newest part, which a
- * first search loads); otherwise it is split into its two children. Blocks are aligned to the calendar, not to the articles, so a
+ * a part when it holds at most `maxPages` article pages (an eighth as many for the newest part,
+ * which a first search loads and a day's news indexes again); otherwise it is split into its two children. Blocks are aligned to the calendar, not to the articles, so a
  * new article changes the part it falls in and no other, unless that part grows past the limit
  * and splits: a rebuild re-indexes only the parts whose pages changed.
  */
@@ -26,7 +26,10 @@ export interface SearchPart {
 }
 
 /** The most article pages one part holds, unless a single day holds more. */
-export const DEFAULT_PART_PAGES = 8000;
+export const DEFAULT_PART_PAGES = 16000;
+
+/** The newest part holds at most this fraction of `maxPages` (1/8): see docs/search.md for the measurements. */
+const NEWEST_PART_SHARE = 8;
 
 /** Reads SEARCH_PART_PAGES (the most article pages per part); the default when unset. */
 export function parsePartPages(value: string | undefined): number {
@@ -108,7 +111,7 @@ const TOP_YEARS = 1024;
 
 /**
  * Cuts the article pages, given by their days, into parts of at most `maxPages` pages (a single
- * day with more is one part), newest first. The part of the newest day holds at most half as
+ * day with more is one part), newest first. The part of the newest day holds at most an eighth as
  * many: a reader's first search loads it, and a day's news indexes it again. When the newest day
  * moves into the next block, the blocks it left may join into one part again, indexed once. A build
  * of some years cannot tell whether its newest day is the archive's, and cuts every part alike. `years`, when given, clips the blocks to a range of
@@ -146,10 +149,10 @@ export function partitionSearchIndex(
     const pages = pagesBetween(from, to);
     if (pages === 0) return;
     const inner = children(block);
-    // The part a first search loads, the newest, holds at most half as many pages as the others.
+    // The part a first search loads and a rebuild indexes again, the newest, is the smallest.
     const limit =
       years === undefined && from <= newest && newest <= to
-        ? Math.max(1, Math.floor(maxPages / 2))
+        ? Math.max(1, Math.floor(maxPages / NEWEST_PART_SHARE))
         : maxPages;
     if (pages <= limit || inner.length === 0) {
       parts.push(namedPart(block, from, to, sorted, pages));

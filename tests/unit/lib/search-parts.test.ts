@@ -33,12 +33,14 @@ describe("partitionSearchIndex", () => {
 
   it("splits along aligned blocks of years, newest part first, every part within the limit", () => {
     const parts = partitionSearchIndex(yearly(1996, 2025, 100), 1000);
-    // The newest part, which a first search loads, holds at most half as many pages.
-    expect(names(parts)).toEqual(["2024-2025", "2016-2023", "2008-2015", "2000-2007", "1996-1999"]);
+    // The newest part, which a first search loads and a day's news indexes again, holds at most an eighth as many pages.
+    expect(names(parts)).toEqual(["2025", "2024", "2016-2023", "2008-2015", "2000-2007", "1996-1999"]);
     expect(parts.every((p) => p.pages <= 1000)).toBe(true);
-    expect(parts[0]!.pages).toBeLessThanOrEqual(500);
+    expect(parts[0]!.pages).toBeLessThanOrEqual(125);
     expect(names(partitionSearchIndex(yearly(1996, 2025, 100), 500))).toEqual([
-      "2024-2025",
+      "2025-07-2025-12",
+      "2025-01-2025-06",
+      "2024",
       "2020-2023",
       "2016-2019",
       "2012-2015",
@@ -69,20 +71,19 @@ describe("partitionSearchIndex", () => {
 
   it("changes only the part of the days that changed when articles are added", () => {
     const before = partitionSearchIndex(yearly(1996, 2025, 100), 500);
-    const after = partitionSearchIndex([...yearly(1996, 2025, 100), ...articles({ "2025-12-31": 25 })], 500);
-    const changed = after.filter(
-      (part) => !before.some((old) => JSON.stringify(old) === JSON.stringify(part)),
-    );
-    expect(names(changed)).toEqual(["2024-2025"]);
+    const after = partitionSearchIndex([...yearly(1996, 2025, 100), ...articles({ "2025-12-31": 5 })], 500);
+    const changedParts = (parts: SearchPart[]) =>
+      names(parts.filter((part) => !before.some((old) => JSON.stringify(old) === JSON.stringify(part))));
+    expect(changedParts(after)).toEqual(["2025-07-2025-12"]);
     // A part that grows past the limit splits; the others stay as they were.
     const grown = partitionSearchIndex([...yearly(1996, 2025, 100), ...articles({ "2025-06-01": 450 })], 500);
-    expect(names(grown).slice(0, 4)).toEqual([
+    expect(names(grown)).toEqual([
       "2025-07-2025-12",
       "2025-04-2025-06",
       "2025-01-2025-03",
-      "2024",
+      ...names(before).slice(2),
     ]);
-    expect(grown.slice(4)).toEqual(before.slice(1));
+    expect(changedParts(grown)).toEqual(["2025-04-2025-06", "2025-01-2025-03"]);
   });
 
   it("keeps the parts of a build of some years inside them", () => {
