@@ -4,10 +4,13 @@ import { fileURLToPath } from "node:url";
 
 // `npm run build`: `astro build` with a JavaScript heap sized to the machine. Node's default heap
 // limit is a few GB whatever the machine holds, and a large archive's build data outgrows it; three
-// quarters of the memory are allowed, the rest is left to Pagefind's process and the system.
+// quarters of the memory are allowed, the rest is left to Pagefind's process and the system. The
+// memory is the container's when it has a limit (a CI job in Docker or a cgroup), else the machine's.
 // NODE_OPTIONS, when it sets a limit itself, wins.
 const astro = fileURLToPath(new URL("../../node_modules/astro/bin/astro.mjs", import.meta.url));
-const heapMb = Math.floor((totalmem() / 2 ** 20) * 0.75);
+const constrained = process.constrainedMemory();
+const memory = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
+const heapMb = Math.floor((memory / 2 ** 20) * 0.75);
 const setByCaller = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "");
 const flags = setByCaller ? [] : [`--max-old-space-size=${heapMb}`];
 const child = spawn(process.execPath, [...flags, astro, "build", ...process.argv.slice(2)], {
