@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { compareNewestFirst, isPublic, type ArticleLike } from "../lib/articles";
 import { BODY_FACTS_KEY, type BodyFacts } from "../lib/markdown";
 import { articlePath } from "../lib/urls";
+import { throwIfStoreUnread } from "../integrations/data-store-on-disk";
 
 /** A public article with everything its pages need, computed once per build. */
 export interface Article extends ArticleLike {
@@ -35,6 +36,7 @@ export function getPublicArticles(): Promise<Article[]> {
 
 async function loadArchive(): Promise<Article[]> {
   const entries = await getCollection("articles");
+  throwIfStoreUnread();
   const all: Article[] = entries.map((stored) => {
     const { [BODY_FACTS_KEY]: facts, ...data } = stored.data as Article["data"] & {
       [BODY_FACTS_KEY]?: BodyFacts;
