@@ -1,6 +1,6 @@
 import { defineConfig } from "astro/config";
 import { buildPartIntegration } from "./src/integrations/build-part";
-import { dataStoreOnDiskIntegration } from "./src/integrations/data-store-on-disk";
+import { contentStoreIntegration } from "./src/integrations/content-store";
 import { keptOutputIntegrations } from "./src/integrations/kept-output";
 import { pagefindIntegrations } from "./src/integrations/pagefind";
 import { securityHeadersIntegration } from "./src/integrations/security-headers";
@@ -40,7 +40,7 @@ export default defineConfig({
   // year part its search index, and `npm run merge` checks and records the addresses of the merged site.
   integrations: [
     keptOutput.start,
-    dataStoreOnDiskIntegration(),
+    contentStoreIntegration(),
     buildPartIntegration(site.part),
     searchIndex.start,
     ...(buildsAllYearsPages(site.part) ? sitemapIntegrations(site.base, site.url) : []),

@@ -25,6 +25,7 @@ import {
   storedArticles,
 } from "./archive-checks";
 import { checkUrlManifest } from "./url-manifest";
+import { shareLoadedCollection } from "../integrations/content-store";
 import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";
 
@@ -229,6 +230,8 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
       problems.push(...(await recheckMovedImages(context.store, root, toFile, schema)));
       if (problems.length > 0) throw new ArticleProblemsError(problems);
       context.meta.set(FINGERPRINT_KEY, fingerprint);
+      // A build's pages read these entries rather than a copy from the store's file.
+      if (context.watcher === undefined) shareLoadedCollection(context.collection, context.store);
     },
   };
 }
