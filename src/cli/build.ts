@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 // limit is a few GB whatever the machine holds, and a large archive's build data outgrows it; three
 // quarters of the memory are allowed, the rest is left to Pagefind's process and the system. The
 // memory is the container's when it has a limit (a CI job in Docker or a cgroup), else the machine's.
-// NODE_OPTIONS, when it sets a limit itself, wins.
+// NODE_OPTIONS, when it sets a limit itself, wins. Node runs this file as it is (it strips the
+// types), so the build's memory counts no process of a TypeScript runner beside Astro's.
 const astro = fileURLToPath(new URL("../../node_modules/astro/bin/astro.mjs", import.meta.url));
 const constrained = process.constrainedMemory();
 const memory = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
