@@ -19,10 +19,21 @@ interface AstroManifest {
  * `before`, the time `recordTime` gave when the build started), so a record left by an earlier
  * build never vouches for a page.
  */
-export async function readPageStamps(
-  cacheDir: string,
-  before: number | undefined,
-): Promise<Map<string, string>> {
+export function readPageStamps(cacheDir: string, before: number | undefined): Promise<Map<string, string>> {
+  // The page checks and the search index both ask, once each per build: the record is read once.
+  const key = `${cacheDir}\0${before}`;
+  let stamps = stampsRead.get(key);
+  if (stamps === undefined) {
+    stamps = readStamps(cacheDir, before);
+    stampsRead.clear();
+    stampsRead.set(key, stamps);
+  }
+  return stamps;
+}
+
+const stampsRead = new Map<string, Promise<Map<string, string>>>();
+
+async function readStamps(cacheDir: string, before: number | undefined): Promise<Map<string, string>> {
   const stamps = new Map<string, string>();
   const file = join(cacheDir, ASTRO_MANIFEST);
   let manifest: AstroManifest;

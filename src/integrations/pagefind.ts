@@ -1,5 +1,6 @@
 import { globSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -22,13 +23,34 @@ import {
   type SearchPart,
 } from "../lib/search-parts";
 import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
-import { SearchIndexCache, partKey } from "./search-index-cache";
+import { readPageStamps, recordTime } from "./incremental-pages";
+import { ProcessPool } from "./pagefind-pool";
+import { PageDigests, SearchIndexCache, partKey } from "./search-index-cache";
 
 /** Thrown when Pagefind reports any problem: a site without a working search is not published. */
 export class SearchIndexError extends Error {}
 
-/** The part of Pagefind's Node API the archive uses. */
+/** The part of Pagefind's Node API the archive uses: one Pagefind process, one request at a time. */
 export type PagefindApi = Pick<typeof pagefind, "createIndex" | "close">;
+
+/**
+ * `count` instances of Pagefind's Node API, each with a process of its own. The API keeps one
+ * process per module instance and that process answers one request after another, so parts are
+ * indexed side by side only by processes of their own: the module is loaded again under another
+ * address for each.
+ */
+export async function pagefindProcesses(count: number): Promise<PagefindApi[]> {
+  const url = import.meta.resolve("pagefind");
+  const apis: PagefindApi[] = [pagefind];
+  for (let i = 1; i < count; i++) {
+    apis.push((await import(/* @vite-ignore */ `${url}?process=${i}`)) as PagefindApi);
+  }
+  return apis;
+}
+
+// One process per core: a part's pages are read on several threads, but its index is written on
+// one. Loaded with the site's configuration, while modules can still be loaded (not in a hook).
+const PAGEFIND_PROCESSES = await pagefindProcesses(availableParallelism());
 
 function failOn(errors: readonly string[], step: string): void {
   if (errors.length > 0) {
@@ -44,6 +66,8 @@ export interface SearchIndexOptions {
   part?: BuildPart;
   /** Where the parts' indexes are kept between builds; none kept when left out. */
   cacheDir?: string | undefined;
+  /** What the build knows of its pages' digests without reading them (see PageDigests). */
+  digests?: PageDigests | undefined;
   /** Told, part by part, whether it was indexed or copied unchanged from the cache. */
   log?: (line: string) => void;
 }
@@ -80,25 +104,27 @@ export function chunkSizeFor(parts: number, part: BuildPart = WHOLE_SITE): numbe
 
 /**
  * Indexes the article pages of the built site in `outDir`, part by part (src/lib/search-parts.ts),
- * into `outDir/pagefind/<part>/`, one Pagefind index at a time, each closed before the next starts,
- * so Pagefind holds only one part's pages at once. A part whose pages Pagefind would read exactly
- * as the last build's is copied from the cache instead. `articleDays` are the days of the article
- * pages the build wrote; each part must hold exactly its pages, of the files at article addresses
- * found in it (redirect pages left at an article's old address are offered but not indexed).
- * Any Pagefind error is thrown, never logged.
+ * into `outDir/pagefind/<part>/`. Each Pagefind process in `apis` indexes one part at a time and is
+ * closed after each, and the processes together hold at most `maxPages` pages at once (a larger
+ * part alone), so Pagefind's memory follows the largest part, not the archive. A part whose pages
+ * Pagefind would read exactly as the last build's is copied from the cache instead. `articleDays`
+ * are the days of the article pages the build wrote; each part must hold exactly its pages, of the
+ * files at article addresses found in it (redirect pages left at an article's old address are
+ * offered but not indexed). Any Pagefind error is thrown, never logged.
  */
 export async function writeSearchIndex(
-  api: PagefindApi,
+  apis: PagefindApi | readonly PagefindApi[],
   outDir: string,
   articleDays: readonly string[],
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexReport> {
+  const processes = Array.isArray(apis) ? [...(apis as readonly PagefindApi[])] : [apis as PagefindApi];
   const stopped = whenPagefindStops();
   try {
-    return await Promise.race([indexParts(api, outDir, articleDays, options), stopped.promise]);
+    return await Promise.race([indexParts(processes, outDir, articleDays, options), stopped.promise]);
   } finally {
     stopped.cancel();
-    await api.close();
+    await Promise.all(processes.map((api) => api.close()));
   }
 }
 
@@ -131,15 +157,19 @@ function dayOf(file: string): string {
 /** An empty archive still gets an index, so that the search page can say it holds nothing. */
 const EMPTY_ARCHIVE: SearchPart = { name: "all", from: "0001-01-01", to: "9999-12-31", pages: 0 };
 
+/** Pagefind's processes read the chunk size from their environment when they start. */
+const CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
+
 async function indexParts(
-  api: PagefindApi,
+  apis: readonly PagefindApi[],
   outDir: string,
   articleDays: readonly string[],
   options: SearchIndexOptions,
 ): Promise<SearchIndexReport> {
   const { part = WHOLE_SITE, log = () => {} } = options;
+  const maxPages = options.maxPages ?? DEFAULT_PART_PAGES;
   const years = part.kind === "years" ? { from: part.from, to: part.to } : undefined;
-  const parts = partitionSearchIndex(articleDays, options.maxPages ?? DEFAULT_PART_PAGES, years);
+  const parts = partitionSearchIndex(articleDays, maxPages, years);
   if (parts.length === 0) {
     // A range of years without articles adds no part to the merged site's list.
     if (part.kind === "years") {
@@ -152,8 +182,8 @@ async function indexParts(
   // Node's synchronous glob takes a fifth of the time of its asynchronous one over a large site.
   const offered = globSync(ARTICLE_PAGE_GLOB, { cwd: outDir }).map((f) => f.split("\\").join("/"));
   const cache = options.cacheDir === undefined ? undefined : new SearchIndexCache(options.cacheDir);
-  const indexes: SearchIndexEntry[] = [];
-  const indexed: string[] = [];
+  // With nothing kept, no part can be copied: each is indexed without waiting for its key.
+  const mayRestore = cache !== undefined && (await cache.holdsAny());
   await rm(join(outDir, SEARCH_INDEX_ROOT), { recursive: true, force: true });
   const chunkSize = chunkSizeFor(parts.length, part);
   // The files grouped by day once, so that each part takes its days' files, not a pass over them all.
@@ -161,55 +191,84 @@ async function indexParts(
   const filesOf = parts.map((searchPart) =>
     [...filesByDay].flatMap(([day, files]) => (partHoldsDay(searchPart, day) ? files : [])),
   );
-  // The keys are made one after another in the background and each part's copy for the cache is
-  // written while the next part is indexed: Node reads pages while Pagefind's process works.
+  // The keys are made one after another in the background, while Pagefind's processes work.
+  const settings = { ...PAGEFIND_CONFIG, chunkSize };
   const keys: Promise<string | undefined>[] = [];
   for (const [i, files] of filesOf.entries()) {
     const before = keys[i - 1] ?? Promise.resolve(undefined);
-    keys.push(before.then(() => cache && partKey(outDir, files, { ...PAGEFIND_CONFIG, chunkSize })));
+    keys.push(before.then(() => cache && partKey(outDir, files, settings, options.digests)));
   }
   for (const key of keys) key.catch(() => {});
-  const stored: Promise<void>[] = [];
-  try {
-    for (const [i, searchPart] of parts.entries()) {
-      const files = filesOf[i]!;
-      const bundle = join(outDir, SEARCH_INDEX_ROOT, searchPart.name);
-      const started = performance.now();
-      const key = await keys[i];
-      let languages: Record<string, { page_count: number }>;
-      if (key !== undefined && (await cache!.restore(key, bundle))) {
-        languages = await readLanguages(bundle);
-        log(
-          `Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (copied from the cache).`,
-        );
-      } else {
-        languages = await indexPart(api, outDir, searchPart, files.length, bundle, chunkSize);
-        if (key !== undefined) stored.push(cache!.store(key, bundle));
-        indexed.push(searchPart.name);
+  const pool = new ProcessPool(apis, maxPages);
+  const before = process.env[CHUNK_SIZE_VARIABLE];
+  process.env[CHUNK_SIZE_VARIABLE] = String(chunkSize);
+  let failed = false;
+  const onePart = async (
+    searchPart: SearchPart,
+    i: number,
+  ): Promise<SearchIndexEntry & { indexed: boolean }> => {
+    const files = filesOf[i]!;
+    const bundle = join(outDir, SEARCH_INDEX_ROOT, searchPart.name);
+    const key = mayRestore ? await keys[i] : undefined;
+    let languages: Record<string, { page_count: number }>;
+    let indexed = false;
+    if (key !== undefined && (await cache!.restore(key, bundle))) {
+      languages = await readLanguages(bundle);
+      log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (copied from the cache).`);
+    } else {
+      languages = await pool.run(searchPart.pages, async (api) => {
+        if (failed) throw new SearchIndexError("Stopped: another part of the search index failed");
+        const started = performance.now();
+        const written = await indexPart(api, outDir, searchPart, files.length, bundle);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, indexed in ${seconds} s.`);
-      }
-      const held = Object.values(languages).reduce((sum, language) => sum + language.page_count, 0);
-      if (held !== searchPart.pages) {
-        throw new SearchIndexError(
-          `The search index ${searchPart.name} holds ${held} of the ${searchPart.pages} article pages the build wrote ` +
-            `(${files.length} files offered); every article page must mark its text with data-pagefind-body`,
-        );
-      }
-      indexes.push(searchIndexEntry(searchPart, languages, key));
+        return written;
+      });
+      indexed = true;
     }
+    const held = Object.values(languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (held !== searchPart.pages) {
+      throw new SearchIndexError(
+        `The search index ${searchPart.name} holds ${held} of the ${searchPart.pages} article pages the build wrote ` +
+          `(${files.length} files offered); every article page must mark its text with data-pagefind-body`,
+      );
+    }
+    const kept = await keys[i];
+    if (indexed && kept !== undefined) await cache!.store(kept, bundle);
+    return { ...searchIndexEntry(searchPart, languages, kept), indexed };
+  };
+  let written: (SearchIndexEntry & { indexed: boolean })[];
+  try {
+    let firstError: unknown;
+    const work = parts.map((searchPart, i) =>
+      onePart(searchPart, i).catch(async (error: unknown) => {
+        if (failed) return undefined;
+        // The other parts stop at once: their processes are closed, and no part waiting starts.
+        failed = true;
+        firstError = error;
+        await Promise.all(apis.map((api) => api.close()));
+        return undefined;
+      }),
+    );
+    // Every part has stopped before the build goes on: none is left writing to the cache.
+    const done = await Promise.all(work);
+    if (failed) throw firstError;
+    written = done.map((entry) => entry!);
   } finally {
-    await Promise.allSettled(stored);
+    if (before === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+    else process.env[CHUNK_SIZE_VARIABLE] = before;
   }
-  await Promise.all(stored);
   await cache?.prune();
+  await options.digests?.save();
   // Article pages load Pagefind's highlighter from the index's root folder, whatever the parts.
   await copyFile(
     join(outDir, SEARCH_INDEX_ROOT, parts[0]!.name, "pagefind-highlight.js"),
     join(outDir, SEARCH_INDEX_ROOT, "pagefind-highlight.js"),
   );
+  const indexes = written.map(({ indexed: _, ...entry }) => entry);
   const list: SearchIndexList = { indexes };
   await writeFile(join(outDir, searchIndexListFile(part)), JSON.stringify(list));
+  const indexed = parts.filter((_, i) => written[i]!.indexed).map((searchPart) => searchPart.name);
   return { pages: articleDays.length, indexes, indexed };
 }
 
@@ -229,17 +288,8 @@ async function indexPart(
   searchPart: SearchPart,
   offered: number,
   bundle: string,
-  chunkSize: number,
 ): Promise<Record<string, { page_count: number }>> {
-  // Pagefind's process, started by createIndex, reads the chunk size from its environment.
-  const variable = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
-  const before = process.env[variable];
-  process.env[variable] = String(chunkSize);
-  const created = await api.createIndex(PAGEFIND_CONFIG).finally(() => {
-    if (before === undefined) delete process.env[variable];
-    else process.env[variable] = before;
-  });
-  const { index, errors } = created;
+  const { index, errors } = await api.createIndex(PAGEFIND_CONFIG);
   failOn(errors, "start");
   if (!index) throw new SearchIndexError("Pagefind did not create an index");
   try {
@@ -272,29 +322,39 @@ async function indexPart(
 export function pagefindIntegrations(
   part: BuildPart = WHOLE_SITE,
   maxPages: number = DEFAULT_PART_PAGES,
-  api: PagefindApi = pagefind,
+  apis?: readonly PagefindApi[],
 ): {
   start: AstroIntegration;
   finish: AstroIntegration;
 } {
   let indexing: Promise<SearchIndexReport> | undefined;
   let cacheDir: string | undefined;
+  let stampsDir: string | undefined;
+  let recordedBefore: number | undefined;
   return {
     start: {
       name: "archive:pagefind",
       hooks: {
         "astro:config:done": ({ config }) => {
           cacheDir = join(fileURLToPath(config.cacheDir), "search-index");
+          if (config.experimental.incrementalBuild) stampsDir = fileURLToPath(config.cacheDir);
+        },
+        "astro:build:start": async () => {
+          if (stampsDir) recordedBefore = await recordTime(stampsDir);
         },
         "astro:build:done": async ({ dir, pages, logger }) => {
           if (!buildsSearchIndex(part)) return;
           const articleDays = pages
             .filter((page) => isArticlePath(page.pathname))
             .map((page) => page.pathname.replace(/^\//, "").slice(0, 10).replaceAll("/", "-"));
-          indexing = writeSearchIndex(api, fileURLToPath(dir), articleDays, {
+          const digests = stampsDir
+            ? new PageDigests(stampsDir, await readPageStamps(stampsDir, recordedBefore))
+            : undefined;
+          indexing = writeSearchIndex(apis ?? PAGEFIND_PROCESSES, fileURLToPath(dir), articleDays, {
             part,
             maxPages,
             cacheDir,
+            digests,
             log: (line) => logger.info(line),
           });
           // Kept for `finish`, which reports it; until then a failure is not an unhandled rejection.

@@ -4,6 +4,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm } from "node:fs/pr
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
+import { readStampedResults, writeStampedResults, type StampedResult } from "./incremental-pages";
 
 /**
  * Each part of the search index is kept in the build cache under a key made from exactly what
@@ -56,11 +57,56 @@ export function indexedContent(html: string): string {
   return `${htmlTag}\n${html.slice(open, end)}`;
 }
 
+/** The digest of what Pagefind reads of a page. */
+function digestPage(html: string): string {
+  return createHash("sha256").update(indexedContent(html)).digest("base64url");
+}
+
+/** Where the pages' digests are recorded for the next build, in Astro's cache folder. */
+const PAGE_DIGESTS = "search-page-digests.json";
+
+/**
+ * The digests of what Pagefind reads of the pages, without reading a page that Astro's incremental
+ * build left or copied unchanged since a build recorded its digest: a page with the same stamp has
+ * the same bytes (src/integrations/incremental-pages.ts). `save` records them for the next build.
+ */
+export class PageDigests {
+  private recorded: Promise<Map<string, StampedResult<string>>> | undefined;
+  private readonly next = new Map<string, StampedResult<string>>();
+
+  constructor(
+    private readonly cacheDir: string,
+    private readonly stamps: ReadonlyMap<string, string>,
+  ) {}
+
+  async of(outDir: string, file: string): Promise<string> {
+    this.recorded ??= readStampedResults<string>(this.cacheDir, PAGE_DIGESTS);
+    const stamp = this.stamps.get(file);
+    const known = stamp === undefined ? undefined : (await this.recorded).get(file);
+    if (known !== undefined && known.stamp === stamp) {
+      this.next.set(file, known);
+      return known.result;
+    }
+    const digest = digestPage(await readFile(join(outDir, file), "utf8"));
+    if (stamp !== undefined) this.next.set(file, { stamp, result: digest });
+    return digest;
+  }
+
+  async save(): Promise<void> {
+    await writeStampedResults(this.cacheDir, PAGE_DIGESTS, this.next);
+  }
+}
+
 /**
  * The key of a part: Pagefind's version and settings, and each of its pages' address (its file)
- * with the digest of what Pagefind reads of it.
+ * with the digest of what Pagefind reads of it (read from the page, or known from `known`).
  */
-export async function partKey(outDir: string, files: readonly string[], settings: unknown): Promise<string> {
+export async function partKey(
+  outDir: string,
+  files: readonly string[],
+  settings: unknown,
+  known?: PageDigests,
+): Promise<string> {
   const hash = createHash("sha256")
     .update(KEY_FORMAT)
     .update("\0")
@@ -71,9 +117,7 @@ export async function partKey(outDir: string, files: readonly string[], settings
   const digests = await Promise.all(
     files.map((file) =>
       limit(async () =>
-        createHash("sha256")
-          .update(indexedContent(await readFile(join(outDir, file), "utf8")))
-          .digest("base64url"),
+        known ? known.of(outDir, file) : digestPage(await readFile(join(outDir, file), "utf8")),
       ),
     ),
   );
@@ -119,6 +163,12 @@ export class SearchIndexCache {
   private readonly used = new Set<string>();
 
   constructor(private readonly dir: string) {}
+
+  /** Whether any part is kept: a build with none (a cold one) indexes every part without waiting for its key. */
+  async holdsAny(): Promise<boolean> {
+    const entries = await readdir(this.dir).catch(() => [] as string[]);
+    return entries.some((name) => !name.endsWith(".writing"));
+  }
 
   /** Copies the index kept under `key` to `to`; false when there is none. */
   async restore(key: string, to: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import {
   SearchIndexError,
   chunkSizeFor,
   pagefindIntegrations,
+  pagefindProcesses,
   writeSearchIndex,
   type PagefindApi,
 } from "../../../src/integrations/pagefind";
@@ -59,6 +60,27 @@ describe("writeSearchIndex with Pagefind", () => {
     expect(await readSearchIndex(dir, "pagefind/2021")).toMatchObject([{ url: "/2021/03/04/third/" }]);
   });
 
+  it("writes the same parts with several Pagefind processes side by side as with one", async () => {
+    const pages = {
+      "2019/01/02/first": article("First story"),
+      "2020/05/06/second": article("Second story"),
+      "2021/03/04/third": article("Third story"),
+    };
+    const days = ["2019-01-02", "2020-05-06", "2021-03-04"];
+    const one = await builtSite(pages);
+    const several = await builtSite(pages);
+    const alone = await writeSearchIndex(pagefind, one, days, { maxPages: 1 });
+    const processes = await pagefindProcesses(3);
+    expect(new Set(processes).size).toBe(3);
+    const together = await writeSearchIndex(processes, several, days, { maxPages: 1 });
+    expect(together).toEqual(alone);
+    for (const part of ["2021", "2020", "2019"]) {
+      expect(await readSearchIndex(several, `pagefind/${part}`)).toEqual(
+        await readSearchIndex(one, `pagefind/${part}`),
+      );
+    }
+  });
+
   it("writes a working, empty index for an archive with no articles", async () => {
     const dir = await builtSite({});
     await expect(writeSearchIndex(pagefind, dir, [])).resolves.toMatchObject({ pages: 0 });
@@ -84,11 +106,18 @@ describe("writeSearchIndex with Pagefind", () => {
 
 /**
  * Pagefind as its Node API answers, with the errors given for each step, and a site of one article
- * page; reading the pages waits for `read()` when `slow`.
+ * page; reading the pages waits for `read()` (or fails when Pagefind is closed first) when `slow`.
  */
 function fakePagefind(errors: { create?: string[]; add?: string[]; write?: string[] } = {}, slow = false) {
   let read = (): void => {};
-  const reading = slow ? new Promise<void>((resolve) => (read = resolve)) : Promise.resolve();
+  let stop = (_: Error): void => {};
+  const reading = slow
+    ? new Promise<void>((resolve, reject) => {
+        read = resolve;
+        stop = reject;
+      })
+    : Promise.resolve();
+  reading.catch(() => {});
   const index = {
     addDirectory: vi.fn(async () => {
       await reading;
@@ -109,7 +138,11 @@ function fakePagefind(errors: { create?: string[]; add?: string[]; write?: strin
       errors: errors.create ?? [],
       index,
     })) as unknown as PagefindApi["createIndex"],
-    close: vi.fn(async () => null),
+    // As Pagefind's own: a request its process has not answered fails when the process is closed.
+    close: vi.fn(async () => {
+      stop(new Error("Pagefind backend closed"));
+      return null;
+    }),
   };
   return { api, index, read };
 }
@@ -161,6 +194,23 @@ describe("writeSearchIndex when Pagefind reports errors", () => {
   );
 });
 
+describe("writeSearchIndex with several Pagefind processes", () => {
+  it("fails with the error of the part that failed, and closes every process", async () => {
+    const dir = await builtSite({
+      "2020/01/02/first": article("First story"),
+      "2021/03/04/second": article("Second story"),
+    });
+    const working = fakePagefind({}, true);
+    const failing = fakePagefind({ write: ["disk full"] });
+    const indexing = writeSearchIndex([working.api, failing.api], dir, ["2020-01-02", "2021-03-04"], {
+      maxPages: 1,
+    });
+    await expect(indexing).rejects.toThrow("Pagefind failed to write the index:\ndisk full");
+    expect(working.api.close).toHaveBeenCalled();
+    expect(failing.api.close).toHaveBeenCalled();
+  }, 10_000);
+});
+
 describe("writeSearchIndex when Pagefind's process is killed", () => {
   // Pagefind's Node API never answers a request its process did not finish; with nothing left to
   // wait for, Node would end the build with status 0 and no search index.
@@ -194,7 +244,7 @@ describe("pagefindIntegrations", () => {
   it("lets the next steps of the build run while Pagefind reads the pages, and reports the index at the end", async () => {
     const dir = await builtSite({ "2020/01/02/first": article("First story") });
     const { api, index, read } = fakePagefind({}, true);
-    const { start, finish } = pagefindIntegrations(undefined, undefined, api);
+    const { start, finish } = pagefindIntegrations(undefined, undefined, [api]);
     // A start that waited for Pagefind would never return here: the test's time limit catches that.
     await done(start, dir);
     // Pagefind is still reading: the build's next integrations run now.
@@ -210,7 +260,7 @@ describe("pagefindIntegrations", () => {
   it("fails the build where Pagefind's work is waited for, with Pagefind's error", async () => {
     const dir = await builtSite({ "2020/01/02/first": article("First story") });
     const { api, read } = fakePagefind({ add: ["bad HTML in 2020/01/02/first/index.html"] }, true);
-    const { start, finish } = pagefindIntegrations(undefined, undefined, api);
+    const { start, finish } = pagefindIntegrations(undefined, undefined, [api]);
     await done(start, dir);
     read();
     await expect(done(finish, dir)).rejects.toThrow(

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { indexedContent, partKey } from "../../../src/integrations/search-index-cache";
+import { PageDigests, indexedContent, partKey } from "../../../src/integrations/search-index-cache";
 
 const page = (inside: string, outside = "") =>
   `<!doctype html><html lang="en"><head><title>T</title></head><body>` +
@@ -52,5 +52,30 @@ describe("partKey", () => {
     expect(await partKey(dir, ["a/index.html", "b/index.html"], {})).toBe(key);
     await writeFile(join(dir, "b/index.html"), page("<h1>Two, corrected</h1>"));
     expect(await partKey(dir, ["a/index.html", "b/index.html"], {})).not.toBe(key);
+  });
+});
+
+describe("PageDigests", () => {
+  it("takes a page's digest from the last build's record while its stamp is the same, and reads it when the stamp changed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "page-digests-"));
+    const cacheDir = await mkdtemp(join(tmpdir(), "page-digests-cache-"));
+    await mkdir(join(dir, "a"));
+    await writeFile(join(dir, "a/index.html"), page("<h1>One</h1>"));
+    const files = ["a/index.html"];
+    const first = new PageDigests(cacheDir, new Map([["a/index.html", "stamp-1"]]));
+    const key = await partKey(dir, files, {}, first);
+    expect(key).toBe(await partKey(dir, files, {}));
+    await first.save();
+    // Astro's stamp vouches for the same bytes: the page is not read again.
+    await writeFile(join(dir, "a/index.html"), page("<h1>Changed behind the stamp</h1>"));
+    expect(
+      await partKey(dir, files, {}, new PageDigests(cacheDir, new Map([["a/index.html", "stamp-1"]]))),
+    ).toBe(key);
+    // A new stamp, or none, and the page is read.
+    const changed = await partKey(dir, files, {});
+    expect(
+      await partKey(dir, files, {}, new PageDigests(cacheDir, new Map([["a/index.html", "stamp-2"]]))),
+    ).toBe(changed);
+    expect(await partKey(dir, files, {}, new PageDigests(cacheDir, new Map()))).toBe(changed);
   });
 });
