@@ -7,7 +7,7 @@ import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { splitArticleSource } from "../lib/frontmatter";
 import { isPublic } from "../lib/articles";
 import { findMarkdownProblems } from "../lib/markdown-lints";
-import { sortProblems, type Problem } from "../lib/problems";
+import { addProblems, sortProblems, type Problem } from "../lib/problems";
 import { createSitePathIndex } from "../lib/site-paths";
 import type { ValidArticle } from "../lib/validate-article";
 import { checkUrlManifest } from "../loaders/url-manifest";
@@ -96,7 +96,7 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   const published = valid
     .filter(({ file, article }) => isPublic({ file, data: article.data }))
     .map(({ file, article }) => toArchiveArticle(file, article));
-  problems.push(...findArchiveProblems(published));
+  addProblems(problems, findArchiveProblems(published));
   // As in the build: the published addresses are judged only once every article file is sound.
   const sound = problems.length === 0;
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
@@ -107,7 +107,7 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
       problems.push({ file, line: bodyLine + found.line - 1, field: "body", message: found.message });
     }
   }
-  problems.push(...(await checkUrlManifest(root, site.urlManifest, sound ? published : undefined)));
+  addProblems(problems, await checkUrlManifest(root, site.urlManifest, sound ? published : undefined));
   const shown = new Set(articleFiles.map((path) => toFile(join(baseDir, path))));
   return {
     problems: sortProblems(problems),

@@ -34,7 +34,8 @@ export function sitemapIntegrations(base: string, site: string): AstroIntegratio
           try {
             const pages = JSON.parse(await readFile(file, "utf8")) as SitemapPages;
             lookup = createSitemapLookup(pages);
-            customPages.push(...(pages.elsewhere ?? []).map((path) => absoluteUrl(path, site, base)));
+            // One at a time: the pages of a large archive's other parts overflow the call stack as arguments.
+            for (const path of pages.elsewhere ?? []) customPages.push(absoluteUrl(path, site, base));
           } catch (error) {
             throw new SitemapError(`could not read the sitemap's page list ${file}`, { cause: error });
           }

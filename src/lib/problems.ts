@@ -11,6 +11,11 @@ export interface Problem {
 }
 
 /** `path:line: field: message`, the one-line form every tool prints. */
+/** Adds `found` to `problems` one by one: an archive-wide check can find more than a call takes as arguments. */
+export function addProblems(problems: Problem[], found: Iterable<Problem>): void {
+  for (const problem of found) problems.push(problem);
+}
+
 export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
 }

@@ -15,7 +15,7 @@ import {
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { isPublic } from "../lib/articles";
 import { findStrayFiles } from "../lib/article-files";
-import { ArticleProblemsError, dedupeProblems, type Problem } from "../lib/problems";
+import { ArticleProblemsError, addProblems, dedupeProblems, type Problem } from "../lib/problems";
 import type { validateArticleSource } from "../lib/validate-article";
 import {
   findArchiveConflicts,
@@ -216,18 +216,13 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
           message: stray.message,
         });
       }
-      problems.push(...findArchiveConflicts(context.store, root));
+      addProblems(problems, findArchiveConflicts(context.store, root));
       // The dev server shows work in progress: only a build is held to every published address.
       if (options.urlManifest !== undefined && context.watcher === undefined) {
-        problems.push(
-          ...(await checkUrlManifest(
-            root,
-            options.urlManifest,
-            problems.length === 0 ? storedArticles(context.store, root) : undefined,
-          )),
-        );
+        const articles = problems.length === 0 ? storedArticles(context.store, root) : undefined;
+        addProblems(problems, await checkUrlManifest(root, options.urlManifest, articles));
       }
-      problems.push(...(await recheckMovedImages(context.store, root, toFile, schema)));
+      addProblems(problems, await recheckMovedImages(context.store, root, toFile, schema));
       if (problems.length > 0) throw new ArticleProblemsError(problems);
       context.meta.set(FINGERPRINT_KEY, fingerprint);
       // A build's pages read these entries rather than a copy from the store's file.

@@ -50,6 +50,26 @@ describe("sitemapIntegrations", () => {
     expect(existsSync(join(dist, "sitemap-pages.json"))).toBe(false);
   });
 
+  it("lists the pages a build of all years leaves to the other parts, however many there are", async () => {
+    // A part of a 250,000-article archive leaves some 360,000 pages to the year parts.
+    const elsewhere = Array.from({ length: 400_000 }, (_, i) => `/2020/01/01/story-${i}/`);
+    const pages: SitemapPages = {
+      pages: Object.fromEntries([
+        ["/", "2020-01-02T00:00:00Z"],
+        ...elsewhere.map((p) => [p, "2020-01-01T00:00:00Z"]),
+      ]),
+      aliases: [],
+      elsewhere,
+    };
+    const dist = await mkdtemp(join(tmpdir(), "archive-sitemap-"));
+    await writeFile(join(dist, "sitemap-pages.json"), JSON.stringify(pages));
+    await runSitemapStep("/", dist, [""]);
+    const index = parseXml(await readFile(join(dist, "sitemap-index.xml"), "utf8")).documentElement!;
+    expect(children(index, "sitemap")).toHaveLength(Math.ceil((elsewhere.length + 1) / SITEMAP_ENTRY_LIMIT));
+    const last = await readFile(join(dist, "sitemap-8.xml"), "utf8");
+    expect(last).toContain("https://x.org/2020/01/01/story-399999/");
+  }, 60_000);
+
   it("fails when the build left no page list to make the sitemap from", async () => {
     const dist = await mkdtemp(join(tmpdir(), "archive-sitemap-"));
     await expect(runSitemapStep("/", dist, [""])).rejects.toThrow(SitemapError);
