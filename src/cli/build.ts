@@ -4,16 +4,19 @@ import { fileURLToPath } from "node:url";
 
 // `npm run build`: `astro build` with a JavaScript heap sized to the machine. Node's default heap
 // limit is a few GB whatever the machine holds, and a large archive's build data outgrows it. The
-// heap may take three quarters of the memory, and always leaves RESERVED_MB beside it: Node's own
-// memory outside its heap, Pagefind's process and the system (docs/scaling.md has the runs behind
-// it). The memory is the container's when it has a limit (a CI job in Docker or a cgroup), else the
-// machine's. NODE_OPTIONS, when it sets a limit itself, wins. Node runs this file as it is (it
-// strips the types), so the build's memory counts no process of a TypeScript runner beside Astro's.
+// heap may take three quarters of the memory, and leaves RESERVED_MB beside it for Node's own
+// memory outside its heap, Pagefind's process and the system, unless the build writes no search
+// index (ARCHIVE_YEARS=none); docs/scaling.md has the runs behind it. The memory is the
+// container's when it has a limit (a CI job in Docker or a cgroup), else the machine's.
+// NODE_OPTIONS, when it sets a limit itself, wins. Node runs this file as it is (it strips the
+// types), so the build's memory counts no process of a TypeScript runner beside Astro's.
 const RESERVED_MB = 2700;
 const astro = fileURLToPath(new URL("../../node_modules/astro/bin/astro.mjs", import.meta.url));
 const constrained = process.constrainedMemory();
 const memory = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
-const heapMb = Math.floor(Math.min((memory / 2 ** 20) * 0.75, memory / 2 ** 20 - RESERVED_MB));
+const indexes = process.env.ARCHIVE_YEARS?.trim() !== "none";
+const memoryMb = memory / 2 ** 20;
+const heapMb = Math.floor(Math.min(memoryMb * 0.75, indexes ? memoryMb - RESERVED_MB : Infinity));
 const setByCaller = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "");
 const flags = setByCaller ? [] : [`--max-old-space-size=${heapMb}`];
 const child = spawn(process.execPath, [...flags, astro, "build", ...process.argv.slice(2)], {
