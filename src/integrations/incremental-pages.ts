@@ -22,16 +22,11 @@ interface AstroManifest {
 export function readPageStamps(cacheDir: string, before: number | undefined): Promise<Map<string, string>> {
   // The page checks and the search index both ask, once each per build: the record is read once.
   const key = `${cacheDir}\0${before}`;
-  let stamps = stampsRead.get(key);
-  if (stamps === undefined) {
-    stamps = readStamps(cacheDir, before);
-    stampsRead.clear();
-    stampsRead.set(key, stamps);
-  }
-  return stamps;
+  if (lastRead?.key !== key) lastRead = { key, stamps: readStamps(cacheDir, before) };
+  return lastRead.stamps;
 }
 
-const stampsRead = new Map<string, Promise<Map<string, string>>>();
+let lastRead: { key: string; stamps: Promise<Map<string, string>> } | undefined;
 
 async function readStamps(cacheDir: string, before: number | undefined): Promise<Map<string, string>> {
   const stamps = new Map<string, string>();

@@ -206,7 +206,7 @@ async function indexParts(
   const onePart = async (
     searchPart: SearchPart,
     i: number,
-  ): Promise<SearchIndexEntry & { indexed: boolean }> => {
+  ): Promise<{ entry: SearchIndexEntry; indexed: boolean }> => {
     const files = filesOf[i]!;
     const bundle = join(outDir, SEARCH_INDEX_ROOT, searchPart.name);
     const key = mayRestore ? await keys[i] : undefined;
@@ -235,9 +235,9 @@ async function indexParts(
     }
     const kept = await keys[i];
     if (indexed && kept !== undefined) await cache!.store(kept, bundle);
-    return { ...searchIndexEntry(searchPart, languages, kept), indexed };
+    return { entry: searchIndexEntry(searchPart, languages, kept), indexed };
   };
-  let written: (SearchIndexEntry & { indexed: boolean })[];
+  let written: { entry: SearchIndexEntry; indexed: boolean }[];
   try {
     let firstError: unknown;
     const work = parts.map((searchPart, i) =>
@@ -265,7 +265,7 @@ async function indexParts(
     join(outDir, SEARCH_INDEX_ROOT, parts[0]!.name, "pagefind-highlight.js"),
     join(outDir, SEARCH_INDEX_ROOT, "pagefind-highlight.js"),
   );
-  const indexes = written.map(({ indexed: _, ...entry }) => entry);
+  const indexes = written.map(({ entry }) => entry);
   const list: SearchIndexList = { indexes };
   await writeFile(join(outDir, searchIndexListFile(part)), JSON.stringify(list));
   const indexed = parts.filter((_, i) => written[i]!.indexed).map((searchPart) => searchPart.name);
@@ -347,8 +347,9 @@ export function pagefindIntegrations(
           const articleDays = pages
             .filter((page) => isArticlePath(page.pathname))
             .map((page) => page.pathname.replace(/^\//, "").slice(0, 10).replaceAll("/", "-"));
+          // Astro's record is read while the next integrations run, as the pages are.
           const digests = stampsDir
-            ? new PageDigests(stampsDir, await readPageStamps(stampsDir, recordedBefore))
+            ? new PageDigests(stampsDir, readPageStamps(stampsDir, recordedBefore))
             : undefined;
           indexing = writeSearchIndex(apis ?? PAGEFIND_PROCESSES, fileURLToPath(dir), articleDays, {
             part,

@@ -76,12 +76,12 @@ export class PageDigests {
 
   constructor(
     private readonly cacheDir: string,
-    private readonly stamps: ReadonlyMap<string, string>,
+    private readonly stamps: Promise<ReadonlyMap<string, string>>,
   ) {}
 
   async of(outDir: string, file: string): Promise<string> {
     this.recorded ??= readStampedResults<string>(this.cacheDir, PAGE_DIGESTS);
-    const stamp = this.stamps.get(file);
+    const stamp = (await this.stamps).get(file);
     const known = stamp === undefined ? undefined : (await this.recorded).get(file);
     if (known !== undefined && known.stamp === stamp) {
       this.next.set(file, known);

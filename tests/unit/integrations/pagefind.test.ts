@@ -202,8 +202,11 @@ describe("writeSearchIndex with several Pagefind processes", () => {
     });
     const working = fakePagefind({}, true);
     const failing = fakePagefind({ write: ["disk full"] });
-    const indexing = writeSearchIndex([working.api, failing.api], dir, ["2020-01-02", "2021-03-04"], {
-      maxPages: 1,
+    // Both parts run at once (two pages fit the budget): the newest (2021) on the working process,
+    // which waits, the older on the failing one; the newest then fails too, as its process is
+    // closed. The error thrown is the one that came first, not the first part's.
+    const indexing = writeSearchIndex([failing.api, working.api], dir, ["2020-01-02", "2021-03-04"], {
+      maxPages: 2,
     });
     await expect(indexing).rejects.toThrow("Pagefind failed to write the index:\ndisk full");
     expect(working.api.close).toHaveBeenCalled();

@@ -62,20 +62,32 @@ describe("PageDigests", () => {
     await mkdir(join(dir, "a"));
     await writeFile(join(dir, "a/index.html"), page("<h1>One</h1>"));
     const files = ["a/index.html"];
-    const first = new PageDigests(cacheDir, new Map([["a/index.html", "stamp-1"]]));
+    const first = new PageDigests(cacheDir, Promise.resolve(new Map([["a/index.html", "stamp-1"]])));
     const key = await partKey(dir, files, {}, first);
     expect(key).toBe(await partKey(dir, files, {}));
     await first.save();
     // Astro's stamp vouches for the same bytes: the page is not read again.
     await writeFile(join(dir, "a/index.html"), page("<h1>Changed behind the stamp</h1>"));
     expect(
-      await partKey(dir, files, {}, new PageDigests(cacheDir, new Map([["a/index.html", "stamp-1"]]))),
+      await partKey(
+        dir,
+        files,
+        {},
+        new PageDigests(cacheDir, Promise.resolve(new Map([["a/index.html", "stamp-1"]]))),
+      ),
     ).toBe(key);
     // A new stamp, or none, and the page is read.
     const changed = await partKey(dir, files, {});
     expect(
-      await partKey(dir, files, {}, new PageDigests(cacheDir, new Map([["a/index.html", "stamp-2"]]))),
+      await partKey(
+        dir,
+        files,
+        {},
+        new PageDigests(cacheDir, Promise.resolve(new Map([["a/index.html", "stamp-2"]]))),
+      ),
     ).toBe(changed);
-    expect(await partKey(dir, files, {}, new PageDigests(cacheDir, new Map()))).toBe(changed);
+    expect(await partKey(dir, files, {}, new PageDigests(cacheDir, Promise.resolve(new Map())))).toBe(
+      changed,
+    );
   });
 });
