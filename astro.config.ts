@@ -6,14 +6,17 @@ import { pagefindIntegrations } from "./src/integrations/pagefind";
 import { securityHeadersIntegration } from "./src/integrations/security-headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/integrations/url-manifest";
-import { buildsAllYearsPages } from "./src/lib/build-part";
+import { SEARCH_INDEX_ROOT, buildsAllYearsPages, buildsSearchIndex } from "./src/lib/build-part";
 import { markdownConfig } from "./src/lib/markdown";
 import { inlineHash, OTHER_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security-policy";
 import { THEME_INIT_SCRIPT } from "./src/scripts/theme-init";
 import { site } from "./src/site.config";
 
 const searchIndex = pagefindIntegrations(site.part, site.searchPartPages);
-const keptOutput = keptOutputIntegrations();
+// The search index keeps its unchanged parts in place itself.
+const keptOutput = keptOutputIntegrations({
+  managed: buildsSearchIndex(site.part) ? [SEARCH_INDEX_ROOT] : [],
+});
 
 // The shell passes the path of the command that started the build as `_` ("/usr/bin/npm",
 // "node_modules/.bin/astro"). Astro writes each environment variable whose name appears in a

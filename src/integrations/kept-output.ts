@@ -14,27 +14,31 @@ interface OutputRecord {
 }
 
 /**
- * A digest of every file below `dir`: its path, size and time of last change. Any file written,
- * added or removed since changes it, so an output folder matches the record only when it is exactly
- * as the recorded build left it.
+ * A digest of `files` below `dir` (every file there, as listFiles gives them): each one's path,
+ * size and time of last change. Any file written, added or removed since changes it, so an output
+ * folder matches the record only when it is exactly as the recorded build left it.
  */
-export function fingerprintFolder(dir: string): string {
-  const files = listFiles(dir);
+export function fingerprintFolder(dir: string, files: readonly string[] = listFiles(dir)): string {
   const stats = statFiles(dir, files);
   const hash = createHash("sha256");
   files.forEach((file, i) => hash.update(`${file}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
   return hash.digest("base64url");
 }
 
-/** Whether `outDir` is exactly what the last build recorded in `cacheDir` left there. */
-export async function outputMatchesRecord(cacheDir: string, outDir: string): Promise<boolean> {
+/**
+ * The files of `outDir` when it is exactly what the last build recorded in `cacheDir` left
+ * there; undefined when it is not.
+ */
+export async function keptFiles(cacheDir: string, outDir: string): Promise<string[] | undefined> {
   let record: OutputRecord;
   try {
     record = JSON.parse(await readFile(join(cacheDir, KEPT_OUTPUT_RECORD), "utf8")) as OutputRecord;
   } catch {
-    return false;
+    return undefined;
   }
-  return record.outDir === outDir && record.files === fingerprintFolder(outDir);
+  if (record.outDir !== outDir) return undefined;
+  const files = listFiles(outDir);
+  return record.files === fingerprintFolder(outDir, files) ? files : undefined;
 }
 
 /**
@@ -59,12 +63,16 @@ export function leftoverFiles(
  * only when it is exactly as the last successful build with the same cache folder left it (the
  * record `finish` writes, which `start` removes before anything is built); otherwise Astro empties
  * it as usual. A kept folder loses, before any other step reads it, every file this build did not
- * write: the pages of deleted articles, old assets, an old search index.
+ * write: the pages of deleted articles, old assets. The folders in `managed` are left to the
+ * integration that writes them (the search index keeps its unchanged parts in place).
  */
-export function keptOutputIntegrations(): { start: AstroIntegration; finish: AstroIntegration } {
+export function keptOutputIntegrations({ managed = [] as readonly string[] } = {}): {
+  start: AstroIntegration;
+  finish: AstroIntegration;
+} {
   let cacheDir = "";
   let outDir = "";
-  let kept = false;
+  let kept: string[] | undefined;
   let started = 0;
   return {
     start: {
@@ -75,7 +83,7 @@ export function keptOutputIntegrations(): { start: AstroIntegration; finish: Ast
           started = Date.now();
           cacheDir = fileURLToPath(config.cacheDir);
           outDir = fileURLToPath(config.outDir);
-          kept = await outputMatchesRecord(cacheDir, outDir);
+          kept = await keptFiles(cacheDir, outDir);
           // A build that stops half-way leaves no record, so its output is never kept.
           await rm(join(cacheDir, KEPT_OUTPUT_RECORD), { force: true });
           if (!kept) return;
@@ -90,9 +98,11 @@ export function keptOutputIntegrations(): { start: AstroIntegration; finish: Ast
               .flat()
               .map((url) => relative(root, fileURLToPath(url)).split("\\").join("/")),
           );
-          const files = listFiles(root);
-          const leftovers = leftoverFiles(root, files, written, started);
-          await removeFiles(root, files, leftovers);
+          // What the folder held when the build started: any file added since, this build wrote.
+          const files = kept;
+          const unmanaged = files.filter((file) => !managed.some((folder) => file.startsWith(`${folder}/`)));
+          const leftovers = leftoverFiles(root, unmanaged, written, started);
+          await removeFiles(root, leftovers);
           if (leftovers.length > 0) {
             logger.info(
               `Removed ${leftovers.length} files an earlier build left that this one does not write.`,

@@ -1,7 +1,7 @@
-import { globSync } from "node:fs";
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, globSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
@@ -9,6 +9,7 @@ import {
   SEARCH_INDEX_ROOT,
   WHOLE_SITE,
   buildsSearchIndex,
+  entryHash,
   searchIndexEntry,
   searchIndexListFile,
   type BuildPart,
@@ -170,11 +171,16 @@ async function indexParts(
   const maxPages = options.maxPages ?? DEFAULT_PART_PAGES;
   const years = part.kind === "years" ? { from: part.from, to: part.to } : undefined;
   const parts = partitionSearchIndex(articleDays, maxPages, years);
+  const root = join(outDir, SEARCH_INDEX_ROOT);
+  const listFile = join(outDir, searchIndexListFile(part));
+  // What a kept output folder (src/integrations/kept-output.ts) holds of the last build's index.
+  const inPlace = options.cacheDir === undefined ? new Map<string, string>() : await partsInPlace(listFile);
   if (parts.length === 0) {
     // A range of years without articles adds no part to the merged site's list.
     if (part.kind === "years") {
-      await mkdir(join(outDir, SEARCH_INDEX_ROOT), { recursive: true });
-      await writeFile(join(outDir, searchIndexListFile(part)), JSON.stringify({ indexes: [] }));
+      await removeAllBut(root, new Set());
+      await mkdir(root, { recursive: true });
+      await writeFile(listFile, JSON.stringify({ indexes: [] }));
       return { pages: 0, indexes: [], indexed: [] };
     }
     parts.push(EMPTY_ARCHIVE);
@@ -182,9 +188,10 @@ async function indexParts(
   // Node's synchronous glob takes a fifth of the time of its asynchronous one over a large site.
   const offered = globSync(ARTICLE_PAGE_GLOB, { cwd: outDir }).map((f) => f.split("\\").join("/"));
   const cache = options.cacheDir === undefined ? undefined : new SearchIndexCache(options.cacheDir);
-  // With nothing kept, no part can be copied: each is indexed without waiting for its key.
-  const mayRestore = cache !== undefined && (await cache.holdsAny());
-  await rm(join(outDir, SEARCH_INDEX_ROOT), { recursive: true, force: true });
+  // Each of the last build's parts whose key is unchanged stays where it is; anything else goes.
+  await removeAllBut(root, new Set([...inPlace.keys()].filter((name) => parts.some((p) => p.name === name))));
+  // With nothing kept, no part can be reused: each is indexed without waiting for its key.
+  const mayRestore = cache !== undefined && (inPlace.size > 0 || (await cache.holdsAny()));
   const chunkSize = chunkSizeFor(parts.length, part);
   // The files grouped by day once, so that each part takes its days' files, not a pass over them all.
   const filesByDay = Map.groupBy(offered, dayOf);
@@ -208,14 +215,19 @@ async function indexParts(
     i: number,
   ): Promise<{ entry: SearchIndexEntry; indexed: boolean }> => {
     const files = filesOf[i]!;
-    const bundle = join(outDir, SEARCH_INDEX_ROOT, searchPart.name);
+    const bundle = join(root, searchPart.name);
     const key = mayRestore ? await keys[i] : undefined;
     let languages: Record<string, { page_count: number }>;
     let indexed = false;
-    if (key !== undefined && (await cache!.restore(key, bundle))) {
+    if (key !== undefined && inPlace.get(searchPart.name) === entryHash(key)) {
+      languages = await readLanguages(bundle);
+      await cache!.keep(key, bundle);
+      log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (left in place).`);
+    } else if (key !== undefined && (await cache!.restore(key, bundle))) {
       languages = await readLanguages(bundle);
       log(`Search index ${searchPart.name}: ${plural(searchPart.pages)}, unchanged (copied from the cache).`);
     } else {
+      await rm(bundle, { recursive: true, force: true });
       languages = await pool.run(searchPart.pages, async (api) => {
         if (failed) throw new SearchIndexError("Stopped: another part of the search index failed");
         const started = performance.now();
@@ -261,15 +273,43 @@ async function indexParts(
   await cache?.prune();
   await options.digests?.save();
   // Article pages load Pagefind's highlighter from the index's root folder, whatever the parts.
-  await copyFile(
-    join(outDir, SEARCH_INDEX_ROOT, parts[0]!.name, "pagefind-highlight.js"),
-    join(outDir, SEARCH_INDEX_ROOT, "pagefind-highlight.js"),
-  );
+  await copyFile(join(root, parts[0]!.name, "pagefind-highlight.js"), join(root, "pagefind-highlight.js"));
   const indexes = written.map(({ entry }) => entry);
   const list: SearchIndexList = { indexes };
-  await writeFile(join(outDir, searchIndexListFile(part)), JSON.stringify(list));
+  await writeFile(listFile, JSON.stringify(list));
   const indexed = parts.filter((_, i) => written[i]!.indexed).map((searchPart) => searchPart.name);
   return { pages: articleDays.length, indexes, indexed };
+}
+
+/**
+ * The parts the list in `listFile` names, by folder, with their hashes: those the last build
+ * wrote into the output folder, when it was kept. A part whose folder lost its entry file counts
+ * as absent.
+ */
+async function partsInPlace(listFile: string): Promise<Map<string, string>> {
+  let list: SearchIndexList;
+  try {
+    list = JSON.parse(await readFile(listFile, "utf8")) as SearchIndexList;
+  } catch {
+    return new Map();
+  }
+  const folder = dirname(dirname(listFile));
+  const parts = new Map<string, string>();
+  for (const { path, hash } of list.indexes) {
+    const name = path.split("/").at(-2)!;
+    if (hash !== undefined && existsSync(join(folder, path, "pagefind-entry.json"))) parts.set(name, hash);
+  }
+  return parts;
+}
+
+/** Removes everything in `dir` but the entries named in `kept`. */
+async function removeAllBut(dir: string, kept: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((name) => !kept.has(name))
+      .map((name) => rm(join(dir, name), { recursive: true, force: true })),
+  );
 }
 
 const plural = (n: number): string => `${n} article page${n === 1 ? "" : "s"}`;

@@ -180,6 +180,12 @@ export class SearchIndexCache {
     return true;
   }
 
+  /** Marks the index under `key` as used by this build, keeping a copy of `from` there first when the cache lost it. */
+  async keep(key: string, from: string): Promise<void> {
+    if (existsSync(join(this.dir, key, "pagefind-entry.json"))) this.used.add(key);
+    else await this.store(key, from);
+  }
+
   /** Keeps a copy of the index in `from` under `key`; written aside and renamed, so a stopped build leaves no half copy. */
   async store(key: string, from: string): Promise<void> {
     await mkdir(this.dir, { recursive: true });

@@ -120,6 +120,11 @@ export interface SearchIndexList {
   indexes: SearchIndexEntry[];
 }
 
+/** The part of a cache key an index list keeps, as the part's `hash`. */
+export function entryHash(key: string): string {
+  return key.slice(0, 16);
+}
+
 /** The entry for a part written by a build, from its Pagefind entry file's languages. */
 export function searchIndexEntry(
   part: Pick<SearchPart, "name" | "from" | "to">,
@@ -132,6 +137,6 @@ export function searchIndexEntry(
     to: part.to,
     years: [Number(part.from.slice(0, 4)), Number(part.to.slice(0, 4))],
     languages: Object.fromEntries(Object.entries(languages).map(([tag, l]) => [tag, l.page_count])),
-    ...(hash !== undefined && { hash: hash.slice(0, 16) }),
+    ...(hash !== undefined && { hash: entryHash(hash) }),
   };
 }

@@ -1,5 +1,6 @@
 import { readdirSync, statSync, type Stats } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { readdir, rm, rmdir } from "node:fs/promises";
+import pLimit from "p-limit";
 import { join, sep } from "node:path";
 
 // Synchronous on purpose: Node's asynchronous recursive readdir and glob take about five times as
@@ -26,32 +27,25 @@ export function statFiles(dir: string, files: readonly string[]): Stats[] {
 }
 
 /**
- * Removes `files`, some of the `all` files below `dir` (paths relative to it), and the folders they
- * leave empty: a folder of nothing but such files goes with one call, not one a file.
+ * Removes `files` (paths relative to `dir`) and then the folders they leave empty. A folder that
+ * still holds anything stays, whatever wrote it, so a file written since `files` were listed is
+ * never lost.
  */
-export async function removeFiles(
-  dir: string,
-  all: readonly string[],
-  files: readonly string[],
-): Promise<void> {
-  const removed = new Set(files);
-  const held = new Set<string>();
-  for (const file of all) {
-    if (removed.has(file)) continue;
-    for (let i = file.indexOf("/"); i !== -1; i = file.indexOf("/", i + 1)) held.add(file.slice(0, i));
-  }
-  const targets = new Set<string>();
+export async function removeFiles(dir: string, files: readonly string[]): Promise<void> {
+  const limit = pLimit(32);
+  await Promise.all(files.map((file) => limit(() => rm(join(dir, file), { force: true }))));
+  const folders = new Set<string>();
   for (const file of files) {
-    let target = file;
-    for (let i = file.indexOf("/"); i !== -1; i = file.indexOf("/", i + 1)) {
-      if (!held.has(file.slice(0, i))) {
-        target = file.slice(0, i);
-        break;
-      }
-    }
-    targets.add(target);
+    for (let i = file.lastIndexOf("/"); i > 0; i = file.lastIndexOf("/", i - 1))
+      folders.add(file.slice(0, i));
   }
-  await Promise.all([...targets].map((target) => rm(join(dir, target), { recursive: true, force: true })));
+  // Deepest first, so that a folder whose only content was emptied folders goes too.
+  const deepestFirst = [...folders].sort((a, b) => b.split("/").length - a.split("/").length);
+  for (const folder of deepestFirst) {
+    await rmdir(join(dir, folder)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST" && error.code !== "ENOENT") throw error;
+    });
+  }
 }
 
 /** Removes the folders below `dir` that hold no file; true when `dir` itself holds none. */

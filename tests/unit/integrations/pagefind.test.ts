@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -174,6 +174,56 @@ describe("writeSearchIndex with the build cache", () => {
     expect(pages[0]?.content).toContain("harbourmaster");
     // The unchanged part was copied whole: it still finds its page.
     expect(await readSearchIndex(dir, "pagefind/2020")).toMatchObject([{ url: "/2020/01/02/first/" }]);
+  });
+});
+
+describe("writeSearchIndex into the output folder the last build left", () => {
+  it("leaves the unchanged parts where they are and removes whatever no part of this build holds", async () => {
+    const dir = await builtSite({
+      "2020/01/02/first": article("First story"),
+      "2021/03/04/second": article("Second story"),
+    });
+    const cacheDir = await mkdtemp(join(tmpdir(), "pagefind-cache-"));
+    const lines: string[] = [];
+    const options = { maxPages: 1, cacheDir, log: (line: string) => lines.push(line) };
+    const days = ["2020-01-02", "2021-03-04"];
+    await writeSearchIndex(pagefind, dir, days, options);
+    // An old part and a stray file, as a build with other parts would have left them.
+    await mkdir(join(dir, "pagefind/2019"), { recursive: true });
+    await writeFile(join(dir, "pagefind/2019/pagefind-entry.json"), "{}");
+    await writeFile(join(dir, "pagefind/stray.txt"), "");
+    await writeFile(
+      join(dir, "2021/03/04/second/index.html"),
+      `<html lang="en"><body>${article("Second story, corrected harbourmaster")}</body></html>`,
+    );
+    lines.length = 0;
+    const report = await writeSearchIndex(pagefind, dir, days, options);
+    expect(report.indexed).toEqual(["2021"]);
+    expect(lines).toContain("Search index 2020: 1 article page, unchanged (left in place).");
+    expect((await readdir(join(dir, "pagefind"))).sort()).toEqual([
+      "2020",
+      "2021",
+      "indexes.json",
+      "pagefind-highlight.js",
+    ]);
+    expect(await readSearchIndex(dir, "pagefind/2020")).toMatchObject([{ url: "/2020/01/02/first/" }]);
+    expect((await readSearchIndex(dir, "pagefind/2021"))[0]?.content).toContain("harbourmaster");
+  });
+
+  it("copies a part from the cache when the list in the folder names another version of it", async () => {
+    const dir = await builtSite({ "2020/01/02/first": article("First story") });
+    const cacheDir = await mkdtemp(join(tmpdir(), "pagefind-cache-"));
+    const lines: string[] = [];
+    const options = { cacheDir, log: (line: string) => lines.push(line) };
+    await writeSearchIndex(pagefind, dir, ["2020-01-02"], options);
+    const list = join(dir, "pagefind/indexes.json");
+    await writeFile(
+      list,
+      (await readFile(list, "utf8")).replace(/"hash":"[0-9a-f]+"/, '"hash":"0000000000000000"'),
+    );
+    lines.length = 0;
+    expect((await writeSearchIndex(pagefind, dir, ["2020-01-02"], options)).indexed).toEqual([]);
+    expect(lines).toEqual(["Search index 2020: 1 article page, unchanged (copied from the cache)."]);
   });
 });
 

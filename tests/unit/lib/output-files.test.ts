@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -39,8 +40,17 @@ describe("removeFiles", () => {
       "robots.txt",
     ];
     const root = await folderOf(files);
-    await removeFiles(root, files, ["2016/06/03/notice/index.html", "pagefind/a/x", "pagefind/b/y"]);
+    await removeFiles(root, ["2016/06/03/notice/index.html", "pagefind/a/x", "pagefind/b/y"]);
     expect(listFiles(root)).toEqual(["2016/06/14/briefing/index.html", "robots.txt"]);
-    expect(listFiles(join(root, "pagefind"))).toEqual([]);
+    expect(existsSync(join(root, "pagefind"))).toBe(false);
+    expect(existsSync(join(root, "2016/06/14"))).toBe(true);
+    expect(existsSync(join(root, "2016/06/03"))).toBe(false);
+  });
+
+  it("keeps a folder that gained a file since the files were listed", async () => {
+    const root = await folderOf(["_astro/old.css"]);
+    await writeFile(join(root, "_astro/new.css"), "");
+    await removeFiles(root, ["_astro/old.css"]);
+    expect(listFiles(root)).toEqual(["_astro/new.css"]);
   });
 });
