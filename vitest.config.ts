@@ -8,6 +8,7 @@ export default defineConfig({
       "tests/content/**/*.test.ts",
       "tests/cli/**/*.test.ts",
       "tests/build/**/*.test.ts",
+      "tests/tools/**/*.test.ts",
     ],
     globalSetup: ["tests/build/global-setup.ts"],
     // Some tests build a small site; a busy CI machine can take a minute for one.

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MergeError, mergeParts } from "../../src/cli/merge-parts";
-import { writeCorpus } from "../../src/cli/bench/write-corpus";
+import { writeCorpus } from "../../tools/bench/write-corpus";
 import type { SearchIndexList } from "../../src/lib/build-part";
 import { buildSite, listFiles, projectRoot, readSearchIndex } from "../support/site-build";
 

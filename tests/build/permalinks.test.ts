@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { all, attr, one, readPage, text } from "../support/html";
 import { PUBLIC_ARTICLES } from "../support/fixture-site";
 import { buildSite, fixtureArticlesDir, readSearchIndex } from "../support/site-build";
-import { serveStatic } from "../../src/cli/static-server";
+import { serveStatic } from "../../tools/static-server";
 
 // A copy of the fixture site plus articles whose old addresses take every form, built
 // under /archive with a URL manifest of its own; then built again after changes.

@@ -5,7 +5,7 @@ import { checkPagePolicy } from "../../src/integrations/security-headers";
 import { SEARCH_INDEX_CACHE, inlineHash, parsePolicy } from "../../src/lib/security-policy";
 import { THEME_INIT_SCRIPT } from "../../src/scripts/theme-init";
 import { listFiles } from "../support/site-build";
-import { parseHeadersFile } from "../../src/cli/static-server";
+import { parseHeadersFile } from "../../tools/static-server";
 
 // The fixture site, built under /archive with 2 articles a page.
 const dist = inject("fixtureDist");

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BenchRecords } from "../../src/lib/bench/table";
+import type { BenchRecords } from "../../tools/bench/table";
 import { runCli, type CliResult } from "../support/cli";
 
 const dir = await mkdtemp(join(tmpdir(), "bench-run-"));

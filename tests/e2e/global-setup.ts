@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { serveStatic } from "../../src/cli/static-server";
+import { serveStatic } from "../../tools/static-server";
 import { mergeParts } from "../../src/cli/merge-parts";
 import { buildFixtureSite, projectRoot, searchFixtureArticlesDir } from "../support/site-build";
 

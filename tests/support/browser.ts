@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContextOptions, Page, Request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
-import { launchBrowser } from "../../src/cli/bench/chromium";
+import { launchBrowser } from "../../tools/chromium";
 
 // One way to start Chromium, shared with the benchmark.
 export { launchBrowser };

@@ -9,7 +9,7 @@ import {
   mergePolicies,
   plainPolicy,
 } from "../../../src/lib/security-policy";
-import { parseHeadersFile } from "../../../src/cli/static-server";
+import { parseHeadersFile } from "../../../tools/static-server";
 
 describe("inlineHash", () => {
   it("is the sha256 source a browser computes for the script's exact text", () => {

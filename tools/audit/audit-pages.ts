@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { pickSearchWord } from "../lib/audit-report";
-import { archivePath, homePagePath, isArticlePath, searchPath, withBase } from "../lib/urls";
+import { pickSearchWord } from "./audit-report";
+import { archivePath, homePagePath, isArticlePath, searchPath, withBase } from "../../src/lib/urls";
 
 /** A page `npm run audit` measures: what it is, and its path on the site (base included). */
 export interface AuditPage {

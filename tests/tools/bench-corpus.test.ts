@@ -6,7 +6,7 @@ import {
   createZipfSampler,
   editArticle,
   laterDay,
-} from "../../src/lib/bench/corpus";
+} from "../../tools/bench/corpus";
 import { splitArticleSource } from "../../src/lib/frontmatter";
 import { formatProblem } from "../../src/lib/problems";
 import { validateArticleSource } from "../../src/lib/validate-article";

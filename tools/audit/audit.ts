@@ -11,12 +11,12 @@ import {
   summarizeRun,
   type LighthouseResult,
   type RunSummary,
-} from "../lib/audit-report";
-import { site } from "../site.config";
-import { readArgs } from "./args";
+} from "./audit-report";
+import { site } from "../../src/site.config";
+import { readArgs } from "../../src/cli/args";
 import { findAuditPages } from "./audit-pages";
-import { CLOSED_NETWORK_FLAGS, requireChromium } from "./bench/chromium";
-import { serveStatic, type StaticHost } from "./static-server";
+import { CLOSED_NETWORK_FLAGS, requireChromium } from "../chromium";
+import { serveStatic, type StaticHost } from "../static-server";
 
 // `npm run audit [-- DIR] [--build] [--runs N] [--json FILE]`: Lighthouse (mobile) on the built site.
 const USAGE = "npm run audit [-- [DIR] [--build] [--runs N] [--json FILE]]";

@@ -1,5 +1,5 @@
-import { slugifyName } from "../slugs";
-import { articlePath, pad2 } from "../urls";
+import { slugifyName } from "../../src/lib/slugs";
+import { articlePath, pad2 } from "../../src/lib/urls";
 
 /**
  * A synthetic archive for the benchmark: invented words, names and places, deterministic from a

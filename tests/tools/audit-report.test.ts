@@ -6,7 +6,7 @@ import {
   summarizePage,
   summarizeRun,
   type LighthouseResult,
-} from "../../../src/lib/audit-report";
+} from "../../tools/audit/audit-report";
 
 /** A Lighthouse result with these category scores; performance loses points to CLS when under 1. */
 function lhr(scores: { performance: number; seo?: number }): LighthouseResult {

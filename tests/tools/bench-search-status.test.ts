@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSearchStatus } from "../../src/lib/bench/search-status";
+import { readSearchStatus } from "../../tools/bench/search-status";
 
 describe("readSearchStatus", () => {
   it("reads a search still running from an ellipsis or a partial count", () => {

@@ -5,7 +5,7 @@ import {
   type BrowserRecord,
   type BuildRecord,
   type BuildStep,
-} from "../../src/lib/bench/table";
+} from "../../tools/bench/table";
 
 const build = (articles: number, step: BuildStep, wallMs: number, peakRssBytes: number): BuildRecord => ({
   articles,

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Browser, Page, Request } from "playwright-core";
-import { readSearchStatus } from "../../lib/bench/search-status";
-import type { PageWeight, SearchMeasurement, WholeIndexSearch } from "../../lib/bench/table";
-import { launchBrowser } from "./chromium";
+import { readSearchStatus } from "./search-status";
+import type { PageWeight, SearchMeasurement, WholeIndexSearch } from "./table";
+import { launchBrowser } from "../chromium";
 import { serveStatic } from "../static-server";
 
 interface Transfer {

@@ -2,21 +2,21 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { editArticle } from "../lib/bench/corpus";
+import { editArticle } from "./corpus";
 import {
   DAYS_NEWS_ARTICLES,
   formatBenchTable,
   type BenchRecords,
   type BuildRecord,
   type BuildStep,
-} from "../lib/bench/table";
+} from "./table";
 import * as pagefind from "pagefind";
-import { ARTICLE_PAGE_GLOB, archivePath } from "../lib/urls";
-import { readArgs } from "./args";
-import { writeFloorProject } from "./bench/floor";
-import { measureInBrowser } from "./bench/measure-browser";
-import { runMeasured } from "./bench/run-measured";
-import { writeCorpus, writeDaysNews } from "./bench/write-corpus";
+import { ARTICLE_PAGE_GLOB, archivePath } from "../../src/lib/urls";
+import { readArgs } from "../../src/cli/args";
+import { writeFloorProject } from "./floor";
+import { measureInBrowser } from "./measure-browser";
+import { runMeasured } from "./run-measured";
+import { writeCorpus, writeDaysNews } from "./write-corpus";
 
 // `npm run bench -- 1000 10000 50000`: synthetic corpora, a bare Astro + Pagefind floor (one page
 // an article, and as many pages as the site writes), the full site cold, after a one-article

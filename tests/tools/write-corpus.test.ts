@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeCorpus, writeDaysNews } from "../../src/cli/bench/write-corpus";
+import { writeCorpus, writeDaysNews } from "../../tools/bench/write-corpus";
 import { runCli } from "../support/cli";
 
 const root = await mkdtemp(join(tmpdir(), "bench-corpus-"));

@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { readArgs } from "./args";
-import { launchBrowser } from "./bench/chromium";
-import { measureInBrowser } from "./bench/measure-browser";
-import { runMeasured, type Measurement } from "./bench/run-measured";
-import { serveStatic } from "./static-server";
-import { writeCorpus } from "./bench/write-corpus";
-import { ARTICLE_PAGE_GLOB } from "../lib/urls";
-import { mergeParts } from "./merge-parts";
+import { readArgs } from "../../src/cli/args";
+import { launchBrowser } from "../chromium";
+import { measureInBrowser } from "./measure-browser";
+import { runMeasured, type Measurement } from "./run-measured";
+import { serveStatic } from "../static-server";
+import { writeCorpus } from "./write-corpus";
+import { ARTICLE_PAGE_GLOB } from "../../src/lib/urls";
+import { mergeParts } from "../../src/cli/merge-parts";
 
 // `npm run bench:parts -- 5000 --parts 1996-2005,2006-2015,2016-2025`: one synthetic corpus built
 // whole and in parts (each part cold, as a CI job without a cache), merged, and searched in

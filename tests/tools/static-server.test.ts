@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseEncoding, serveStatic, type StaticHost } from "../../src/cli/static-server";
+import { chooseEncoding, serveStatic, type StaticHost } from "../../tools/static-server";
 
 const PAGE = `<!doctype html><title>Home</title>${"<p>The harbour light is lit again.</p>".repeat(50)}`;
 

@@ -6,7 +6,7 @@ import {
   type ArticleHead,
   type CorpusDay,
   type CorpusGenerator,
-} from "../../lib/bench/corpus";
+} from "./corpus";
 
 /** Files written at the same time: enough to keep the disk busy, few enough to hold little in memory. */
 const FILES_AT_ONCE = 64;
