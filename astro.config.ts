@@ -34,7 +34,7 @@ export default defineConfig({
   // Stylesheets are always files: no page has inline style, so one Content-Security-Policy without
   // style hashes fits every page, and every part of a site built by years writes the same one.
   // Eight pages at a time: each page's render waits on writing its file and the cache's copy, and
-  // the others render meanwhile (10,000 articles: 74 s cold, against 95 s one page at a time).
+  // the others render meanwhile (measured in docs/benchmarks.md, "Astro's options for large sites").
   build: { format: "directory", inlineStylesheets: "never", concurrency: 8 },
   // A kept output folder first loses what this build did not write, before anything reads it.
   // Pagefind indexes the pages in its own process while the sitemap is written and the pages'

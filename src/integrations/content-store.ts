@@ -18,8 +18,8 @@ const global = globalThis as Record<symbol, unknown>;
 /**
  * The build's pages read the content store that this process's content sync just loaded, not a
  * second copy. Astro bundles the store into the pages' code as one string literal, which the
- * bundler parses and writes out (316 MB at 250,000 articles, in native memory outside Node's
- * heap limit), and the pages then parse it into a second copy of every article's data beside the
+ * bundler parses and writes out (in native memory outside Node's heap limit, which grows with
+ * the archive: docs/architecture.md), and the pages then parse it into a second copy of every article's data beside the
  * sync's (docs/scaling.md). This module is a few lines whatever the archive's size; like Astro's,
  * it is content data to the incremental build, never code that changes a page's hash.
  */

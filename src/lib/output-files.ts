@@ -3,8 +3,8 @@ import { readdir, rm, rmdir } from "node:fs/promises";
 import pLimit from "p-limit";
 import { join, sep } from "node:path";
 
-// Synchronous on purpose: Node's asynchronous recursive readdir and glob take about five times as
-// long over a site's tens of thousands of files, and nothing else runs meanwhile that they would let through.
+// Synchronous on purpose: Node's asynchronous recursive readdir and glob take several times as long
+// over a site's tens of thousands of files, and nothing else runs meanwhile that they would let through.
 
 /** Every file below `dir`, as a sorted path relative to it with "/" between folders; none when `dir` does not exist. */
 export function listFiles(dir: string): string[] {

@@ -18,7 +18,7 @@ export function slugifyName(name: string): string {
 }
 
 // Every page links its labels, so the same few thousand names are slugified again and again:
-// transcribing and slugifying costs ~0.1 ms a name, a lookup almost nothing.
+// transcribing and slugifying is far dearer than a lookup.
 const slugs = new Map<string, string>();
 
 /** True when `value` can be used as-is in a URL. */

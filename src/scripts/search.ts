@@ -884,8 +884,8 @@ async function start(): Promise<void> {
   // Pagefind loads once the page is idle (or the reader goes to the search box first), so that a
   // search typed at once does not wait for it; the list above never does. A failure to load
   // is shown by the search that needs it. The first search of a Pagefind instance also pays
-  // one-off costs (at 10,000 articles it took about 60 ms longer than the next): a search without
-  // words, which needs no index chunk or fragment file, pays them meanwhile and downloads nothing.
+  // one-off costs that later ones do not: a search without words, which needs no index chunk or
+  // fragment file, pays them meanwhile and downloads nothing.
   let loading: Promise<unknown> | undefined;
   const load = (): void => {
     loading ??= languageIndex(language)
