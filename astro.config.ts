@@ -2,7 +2,7 @@ import { defineConfig } from "astro/config";
 import { buildPartIntegration } from "./src/integrations/build-part";
 import { contentStoreIntegration } from "./src/integrations/content-store";
 import { keptOutputIntegrations } from "./src/integrations/kept-output";
-import { pagefindIntegrations } from "./src/integrations/pagefind";
+import { pagefindIntegrations } from "./src/search/pagefind";
 import { securityHeadersIntegration } from "./src/integrations/security-headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/integrations/url-manifest";

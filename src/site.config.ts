@@ -1,5 +1,5 @@
 import { parseArchiveYears, type BuildPart } from "./lib/build-part";
-import { parsePartPages } from "./lib/search-parts";
+import { parsePartPages } from "./search/parts";
 
 /**
  * The one site configuration. Every page, module and tool reads it; nothing else
@@ -28,7 +28,7 @@ export interface SiteConfig {
   urlManifest: string;
   /** Which part of the site this build writes (ARCHIVE_YEARS): the whole site, a range of years, or the pages spanning all years. */
   part: BuildPart;
-  /** The most article pages one part of the search index holds (SEARCH_PART_PAGES); see src/lib/search-parts.ts. */
+  /** The most article pages one part of the search index holds (SEARCH_PART_PAGES); see src/search/parts.ts. */
   searchPartPages: number;
 }
 

@@ -1,4 +1,4 @@
-import type { SearchPart } from "./search-parts";
+import type { SearchPart } from "../search/parts";
 import { pagefindPath } from "./urls";
 
 /**
@@ -82,7 +82,7 @@ export function isYearPartFile(
   return Number.isInteger(year) && buildsYear(part, year);
 }
 
-/** The folder, relative to the output folder, that holds the search index's parts (src/lib/search-parts.ts). */
+/** The folder, relative to the output folder, that holds the search index's parts (src/search/parts.ts). */
 export const SEARCH_INDEX_ROOT = pagefindPath("").slice(1, -1);
 
 /** Where the search page finds the list of search indexes to load (relative to the output folder). */

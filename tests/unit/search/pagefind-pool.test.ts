@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ProcessPool } from "../../../src/integrations/pagefind-pool";
+import { ProcessPool } from "../../../src/search/pagefind-pool";
 
 /** A task that records when it starts and ends, and ends when `finish(name)` is called. */
 function recorder() {

@@ -12,7 +12,7 @@ import {
   pagefindProcesses,
   writeSearchIndex,
   type PagefindApi,
-} from "../../../src/integrations/pagefind";
+} from "../../../src/search/pagefind";
 import { runTypeScript } from "../../support/cli";
 import { projectRoot, readSearchIndex } from "../../support/site-build";
 

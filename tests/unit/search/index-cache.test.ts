@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PageDigests, indexedContent, partKey } from "../../../src/integrations/search-index-cache";
+import { PageDigests, indexedContent, partKey } from "../../../src/search/index-cache";
 
 const page = (inside: string, outside = "") =>
   `<!doctype html><html lang="en"><head><title>T</title></head><body>` +

@@ -9,7 +9,7 @@ import {
   planStages,
   searchOrder,
   yearsSearched,
-} from "../../../src/lib/search-progress";
+} from "../../../src/search/progress";
 
 function part(from: string, to: string): SearchIndexEntry {
   return {

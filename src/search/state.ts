@@ -2,7 +2,7 @@
  * What the search page shows, read from and written to its address, so that a shared or
  * reloaded `/search/?q=…&topic=…&sort=…&page=…` gives the same view.
  */
-import { SEARCH_FACETS, type FacetKey } from "./search-filters";
+import { SEARCH_FACETS, type FacetKey } from "./filters";
 
 /** The result orders the search page offers. */
 export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const;

@@ -7,7 +7,7 @@ import {
   pagefindSort,
   parseSearchState,
   searchStateParams,
-} from "../../../src/lib/search-state";
+} from "../../../src/search/state";
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 

@@ -6,7 +6,7 @@
  * language, the view before anything is asked, and keeps that list until the reader searches,
  * filters, sorts or asks for more (or reads in another language); Pagefind loads meanwhile.
  */
-import { SEARCH_FACETS, limitFacetValues, listFacetValues, type FacetKey } from "../lib/search-filters";
+import { SEARCH_FACETS, limitFacetValues, listFacetValues, type FacetKey } from "./filters";
 import {
   effectiveSort,
   emptySelection,
@@ -17,9 +17,9 @@ import {
   searchStateParams,
   type SearchState,
   type SortOrder,
-} from "../lib/search-state";
+} from "./state";
 import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from "../lib/build-part";
-import { indexesFor, languagesOf } from "../lib/search-indexes";
+import { indexesFor, languagesOf } from "./indexes";
 import {
   PART_FILTER,
   addCounts,
@@ -28,7 +28,7 @@ import {
   planStages,
   yearsSearched,
   type FilterCounts,
-} from "../lib/search-progress";
+} from "./progress";
 import { withBase } from "../lib/urls";
 
 interface PagefindResultData {

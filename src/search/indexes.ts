@@ -1,8 +1,8 @@
-import type { SearchIndexEntry } from "./build-part";
+import type { SearchIndexEntry } from "../lib/build-part";
 
 /**
  * A site built in parts has one search index per range of dates (see src/lib/build-part.ts and
- * docs/search.md); src/lib/search-progress.ts says in which order the search page searches them.
+ * docs/search.md); src/search/progress.ts says in which order the search page searches them.
  */
 
 /** The pages of every language across the indexes. */

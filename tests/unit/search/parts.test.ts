@@ -5,7 +5,7 @@ import {
   partitionSearchIndex,
   partPageGlob,
   type SearchPart,
-} from "../../../src/lib/search-parts";
+} from "../../../src/search/parts";
 
 /** `n` articles on each of the given days. */
 function articles(days: Record<string, number>): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limitFacetValues, listFacetValues, searchFilterValues } from "../../../src/lib/search-filters";
+import { limitFacetValues, listFacetValues, searchFilterValues } from "../../../src/search/filters";
 
 describe("searchFilterValues", () => {
   it("lists every topic, the year, every byline name, the agency and every place, as written", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SearchIndexEntry } from "../../../src/lib/build-part";
-import { indexesFor, languagesOf } from "../../../src/lib/search-indexes";
+import { indexesFor, languagesOf } from "../../../src/search/indexes";
 
 const early: SearchIndexEntry = {
   path: "/pagefind/1996-1998/",

@@ -4,7 +4,11 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm } from "node:fs/pr
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
-import { readStampedResults, writeStampedResults, type StampedResult } from "./incremental-pages";
+import {
+  readStampedResults,
+  writeStampedResults,
+  type StampedResult,
+} from "../integrations/incremental-pages";
 
 /**
  * Each part of the search index is kept in the build cache under a key made from exactly what

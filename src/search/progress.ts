@@ -1,5 +1,5 @@
-import type { SearchIndexEntry } from "./build-part";
-import type { SortOrder } from "./search-state";
+import type { SearchIndexEntry } from "../lib/build-part";
+import type { SortOrder } from "./state";
 
 /**
  * A search over a site built in parts runs in stages (see docs/search.md): the newest part first

@@ -22,11 +22,11 @@ import {
   partitionSearchIndex,
   partPageGlob,
   type SearchPart,
-} from "../lib/search-parts";
+} from "./parts";
 import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
-import { readPageStamps, recordTime } from "./incremental-pages";
+import { readPageStamps, recordTime } from "../integrations/incremental-pages";
 import { ProcessPool } from "./pagefind-pool";
-import { PageDigests, SearchIndexCache, partKey } from "./search-index-cache";
+import { PageDigests, SearchIndexCache, partKey } from "./index-cache";
 
 /** Thrown when Pagefind reports any problem: a site without a working search is not published. */
 export class SearchIndexError extends Error {}
@@ -61,7 +61,7 @@ function failOn(errors: readonly string[], step: string): void {
 
 /** Where a build's parts go and how they are made. */
 export interface SearchIndexOptions {
-  /** The most article pages one part holds (see src/lib/search-parts.ts). */
+  /** The most article pages one part holds (see src/search/parts.ts). */
   maxPages?: number;
   /** The part of the site the build writes: a build of some years indexes only theirs. */
   part?: BuildPart;
@@ -104,7 +104,7 @@ export function chunkSizeFor(parts: number, part: BuildPart = WHOLE_SITE): numbe
 }
 
 /**
- * Indexes the article pages of the built site in `outDir`, part by part (src/lib/search-parts.ts),
+ * Indexes the article pages of the built site in `outDir`, part by part (src/search/parts.ts),
  * into `outDir/pagefind/<part>/`. Each Pagefind process in `apis` indexes one part at a time and is
  * closed after each, and the processes together hold at most `maxPages` pages at once (a larger
  * part alone), so Pagefind's memory follows the largest part, not the archive. A part whose pages
