@@ -15,6 +15,7 @@ import {
 import { findArchiveProblems, toArchiveArticle } from "../lib/archive-rules";
 import { isPublic } from "../lib/articles";
 import { findStrayFiles } from "../lib/article-files";
+import { importedSourceFiles } from "../lib/source-files";
 import { ArticleProblemsError, addProblems, dedupeProblems, type Problem } from "../lib/problems";
 import type { validateArticleSource } from "../lib/validate-article";
 import {
@@ -239,21 +240,18 @@ function inSchemaOrder(data: Record<string, unknown>, order: readonly string[]):
 }
 
 const FINGERPRINT_KEY = "article-rules";
-/** The code whose change can change the verdict on an unchanged article file. */
-const RULE_SOURCES = ["src/lib", "src/schemas", "src/loaders", "src/site.config.ts"];
+/**
+ * Where the code whose change can change the verdict on an unchanged article file starts: this
+ * loader and the site's settings, with every file they import (so a rule that moves to another
+ * folder is still covered).
+ */
+const RULE_ENTRIES = ["src/loaders/article-loader.ts", "src/site.config.ts"];
 
 /** A hash of the article rules' source code (below `root`) and the options they run with. */
 export async function rulesFingerprint(root: string, options: ArticleLoaderOptions): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify(options));
-  for (const source of RULE_SOURCES) {
-    const path = join(root, source);
-    const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch(() => undefined);
-    const files = entries
-      ? entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
-      : existsSync(path)
-        ? [path]
-        : [];
-    for (const file of files.sort()) hash.update(file).update(await readFile(file));
+  for (const file of await importedSourceFiles(root, RULE_ENTRIES)) {
+    hash.update(file).update(await readFile(join(root, file)));
   }
   return hash.digest("hex");
 }
