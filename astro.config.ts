@@ -1,14 +1,14 @@
 import { defineConfig } from "astro/config";
-import { buildPartIntegration } from "./src/integrations/build-part";
+import { buildPartIntegration } from "./src/parts/integration";
 import { contentStoreIntegration } from "./src/integrations/content-store";
 import { keptOutputIntegrations } from "./src/integrations/kept-output";
 import { pagefindIntegrations } from "./src/search/pagefind";
-import { securityHeadersIntegration } from "./src/integrations/security-headers";
+import { securityHeadersIntegration } from "./src/security/headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
-import { urlManifestIntegration } from "./src/integrations/url-manifest";
-import { SEARCH_INDEX_ROOT, buildsAllYearsPages, buildsSearchIndex } from "./src/lib/build-part";
+import { urlManifestIntegration } from "./src/addresses/url-manifest-integration";
+import { SEARCH_INDEX_ROOT, buildsAllYearsPages, buildsSearchIndex } from "./src/parts/build-part";
 import { markdownConfig } from "./src/lib/markdown";
-import { inlineHash, OTHER_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/lib/security-policy";
+import { inlineHash, OTHER_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/security/policy";
 import { THEME_INIT_SCRIPT } from "./src/scripts/theme-init";
 import { site } from "./src/site.config";
 

@@ -1,5 +1,5 @@
 import { defineCollection } from "astro:content";
-import { buildsYear } from "./lib/build-part";
+import { buildsYear } from "./parts/build-part";
 import { articleLoader } from "./loaders/article-loader";
 import { createArticleSchema } from "./schemas/article";
 import { site } from "./site.config";

@@ -1,4 +1,4 @@
-import { parseArchiveYears, type BuildPart } from "./lib/build-part";
+import { parseArchiveYears, type BuildPart } from "./parts/build-part";
 import { parsePartPages } from "./search/parts";
 
 /**

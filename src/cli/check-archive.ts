@@ -10,7 +10,7 @@ import { findMarkdownProblems } from "../lib/markdown-lints";
 import { addProblems, sortProblems, type Problem } from "../lib/problems";
 import { createSitePathIndex } from "../lib/site-paths";
 import type { ValidArticle } from "../lib/validate-article";
-import { checkUrlManifest } from "../loaders/url-manifest";
+import { checkUrlManifest } from "../addresses/url-manifest-check";
 import {
   findUnreadableImages,
   findUnsafeRenderedProblems,

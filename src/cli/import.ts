@@ -9,7 +9,7 @@ import { formatWireArticle, parseWireExport, type WireProblem } from "../lib/wir
 import { createArticleSchema } from "../schemas/article";
 import { site } from "../site.config";
 import { readArgs } from "./args";
-import { readAddressOwners } from "./claimed-addresses";
+import { readAddressOwners } from "../addresses/claimed-addresses";
 import { articleFilePath, writeNewFile } from "./write-article";
 
 // `npm run import -- FILE… [--publish]`: wire text exports to article files, one at a time,

@@ -1,6 +1,6 @@
 import { site } from "../site.config";
 import { readArgs } from "./args";
-import { MergeError, mergeParts } from "./merge-parts";
+import { MergeError, mergeParts } from "../parts/merge";
 
 // `npm run merge -- out/1996-2005 out/2006-2026 out/all-years --out dist`: one site from the parts
 // built with ARCHIVE_YEARS (see docs/scaling.md).

@@ -6,7 +6,7 @@ import { archivePagePath, archivePath, labelPath, pad2 } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./archive";
 import { getBrowseData } from "./browse";
-import { allYearsRoutes, isBuiltHere } from "./build-part";
+import { allYearsRoutes, isBuiltHere } from "../parts/built-here";
 import { withCacheKeys } from "./cache-keys";
 
 /** A neighbouring period, named and addressed. */

@@ -32,7 +32,7 @@ export interface SitemapPages {
   aliases: string[];
   /**
    * Pages that other parts of a build in parts write (article and date archive pages, later pages
-   * of lists included), for the part that writes the sitemap (see src/lib/build-part.ts).
+   * of lists included), for the part that writes the sitemap (see src/parts/build-part.ts).
    */
   elsewhere?: string[];
 }

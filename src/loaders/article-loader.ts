@@ -25,7 +25,7 @@ import {
   recheckMovedImages,
   storedArticles,
 } from "./archive-checks";
-import { checkUrlManifest } from "./url-manifest";
+import { checkUrlManifest } from "../addresses/url-manifest-check";
 import { shareLoadedCollection } from "../integrations/content-store";
 import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "../schemas/article";

@@ -1,8 +1,13 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { allYearsRoutes } from "../data/build-part";
+import { allYearsRoutes } from "../parts/built-here";
 import { withCacheKeys } from "../data/cache-keys";
-import { getRedirects } from "../data/redirects";
-import { formatRedirectsFile, redirectFilePath, renderRedirectPage, type Redirect } from "../lib/redirects";
+import { getRedirects } from "../addresses/redirect-pages";
+import {
+  formatRedirectsFile,
+  redirectFilePath,
+  renderRedirectPage,
+  type Redirect,
+} from "../addresses/redirects";
 import { site } from "../site.config";
 
 /** The file for a host's redirect rules, beside the redirect pages. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { getSiteFeed } from "../data/feeds";
-import { toAtom } from "../lib/feeds";
+import { getSiteFeed } from "../feeds/feed-data";
+import { toAtom } from "../feeds/feeds";
 
 /** The latest articles as Atom 1.0. */
 export const GET: APIRoute = async () =>

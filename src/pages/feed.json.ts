@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { getSiteFeed } from "../data/feeds";
-import { toJsonFeed } from "../lib/feeds";
+import { getSiteFeed } from "../feeds/feed-data";
+import { toJsonFeed } from "../feeds/feeds";
 
 /** The latest articles as JSON Feed 1.1. */
 export const GET: APIRoute = async () =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { getSiteFeed } from "../data/feeds";
-import { toRss } from "../lib/feeds";
+import { getSiteFeed } from "../feeds/feed-data";
+import { toRss } from "../feeds/feeds";
 
 /** The latest articles as RSS 2.0. */
 export const GET: APIRoute = async () =>

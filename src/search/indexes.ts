@@ -1,7 +1,7 @@
-import type { SearchIndexEntry } from "../lib/build-part";
+import type { SearchIndexEntry } from "../parts/build-part";
 
 /**
- * A site built in parts has one search index per range of dates (see src/lib/build-part.ts and
+ * A site built in parts has one search index per range of dates (see src/parts/build-part.ts and
  * docs/search.md); src/search/progress.ts says in which order the search page searches them.
  */
 

@@ -18,7 +18,7 @@ import {
   type SearchState,
   type SortOrder,
 } from "./state";
-import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from "../lib/build-part";
+import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from "../parts/build-part";
 import { indexesFor, languagesOf } from "./indexes";
 import {
   PART_FILTER,

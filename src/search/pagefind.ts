@@ -15,7 +15,7 @@ import {
   type BuildPart,
   type SearchIndexEntry,
   type SearchIndexList,
-} from "../lib/build-part";
+} from "../parts/build-part";
 import {
   DEFAULT_PART_PAGES,
   partHoldsDay,

@@ -1,4 +1,4 @@
-import type { SearchIndexEntry } from "../lib/build-part";
+import type { SearchIndexEntry } from "../parts/build-part";
 import type { SortOrder } from "./state";
 
 /**

@@ -3,9 +3,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MergeError, mergeParts } from "../../src/cli/merge-parts";
+import { MergeError, mergeParts } from "../../src/parts/merge";
 import { writeCorpus } from "../../tools/bench/write-corpus";
-import type { SearchIndexList } from "../../src/lib/build-part";
+import type { SearchIndexList } from "../../src/parts/build-part";
 import { buildSite, listFiles, projectRoot, readSearchIndex } from "../support/site-build";
 
 // A synthetic archive of a few hundred articles over 1996–2025, built whole and in three parts

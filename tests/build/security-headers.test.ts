@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { checkPagePolicy } from "../../src/integrations/security-headers";
-import { SEARCH_INDEX_CACHE, inlineHash, parsePolicy } from "../../src/lib/security-policy";
+import { checkPagePolicy } from "../../src/security/headers";
+import { SEARCH_INDEX_CACHE, inlineHash, parsePolicy } from "../../src/security/policy";
 import { THEME_INIT_SCRIPT } from "../../src/scripts/theme-init";
 import { listFiles } from "../support/site-build";
 import { parseHeadersFile } from "../../tools/static-server";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveStatic } from "../../tools/static-server";
-import { mergeParts } from "../../src/cli/merge-parts";
+import { mergeParts } from "../../src/parts/merge";
 import { buildFixtureSite, projectRoot, searchFixtureArticlesDir } from "../support/site-build";
 
 declare module "vitest" {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { parsePolicy } from "../../src/lib/security-policy";
+import { parsePolicy } from "../../src/security/policy";
 import { axeViolations, useBrowserPage } from "../support/browser";
 
 // The fixture site, served with the headers of its own _headers file, as Netlify or Cloudflare would.

@@ -5,7 +5,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { listFiles as listOutputFiles } from "../../src/lib/output-files";
-import { SEARCH_INDEXES_FILE, type SearchIndexList } from "../../src/lib/build-part";
+import { SEARCH_INDEXES_FILE, type SearchIndexList } from "../../src/parts/build-part";
 
 /** The project folder. */
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));

@@ -10,7 +10,7 @@ import { runMeasured, type Measurement } from "./run-measured";
 import { serveStatic } from "../static-server";
 import { writeCorpus } from "./write-corpus";
 import { ARTICLE_PAGE_GLOB } from "../../src/lib/urls";
-import { mergeParts } from "../../src/cli/merge-parts";
+import { mergeParts } from "../../src/parts/merge";
 
 // `npm run bench:parts -- 5000 --parts 1996-2005,2006-2015,2016-2025`: one synthetic corpus built
 // whole and in parts (each part cold, as a CI job without a cache), merged, and searched in

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getBrowseData } from "../../data/browse";
-import { allYearsRoutes } from "../../data/build-part";
+import { allYearsRoutes } from "../../parts/built-here";
 import { withCacheKeys } from "../../data/cache-keys";
 import type { Article } from "../../data/archive";
 import { keepPerYear, onThisDayEntry } from "../../lib/on-this-day";

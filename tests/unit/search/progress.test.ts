@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SearchIndexEntry } from "../../../src/lib/build-part";
+import type { SearchIndexEntry } from "../../../src/parts/build-part";
 import {
   PART_FILTER,
   addCounts,

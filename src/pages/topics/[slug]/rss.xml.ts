@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { Article } from "../../../data/archive";
-import { allYearsRoutes } from "../../../data/build-part";
+import { allYearsRoutes } from "../../../parts/built-here";
 import { articleBody, withCacheKeys } from "../../../data/cache-keys";
-import { getFeedTopics, getTopicFeed } from "../../../data/feeds";
+import { getFeedTopics, getTopicFeed } from "../../../feeds/feed-data";
 import type { LabelGroup } from "../../../lib/labels";
-import { toRss } from "../../../lib/feeds";
+import { toRss } from "../../../feeds/feeds";
 
 /** A feed for every topic; an entry carries the article's body. */
 export const getStaticPaths = (async () =>

@@ -1,6 +1,6 @@
-import { textDirection } from "./language";
-import { plainPolicy } from "./security-policy";
-import { withBase } from "./urls";
+import { textDirection } from "../lib/language";
+import { plainPolicy } from "../security/policy";
+import { withBase } from "../lib/urls";
 
 /** An old address of an article (from `aliases`) and where it now lives. */
 export interface Redirect {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { withBase } from "./urls";
+import { withBase } from "../lib/urls";
 
 /** Where scripts may come from: the site's own files, and WebAssembly for Pagefind's search. */
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { urlManifestIntegration } from "../../../src/integrations/url-manifest";
+import { urlManifestIntegration } from "../../../src/addresses/url-manifest-integration";
 
 /** A built site with one article page and one alias, and a project folder holding `manifest`. */
 async function builtSite(manifest?: string) {

@@ -1,15 +1,15 @@
-import { buildsAllYearsPages } from "../lib/build-part";
+import { buildsAllYearsPages } from "../parts/build-part";
 import { lastChanged, parseWrittenDate } from "../lib/dates";
-import { buildFeedContent, type FeedPhoto } from "../lib/feed-content";
-import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "../lib/feeds";
+import { buildFeedContent, type FeedPhoto } from "./content";
+import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedImage } from "./feeds";
 import { labelSlug, type LabelGroup } from "../lib/labels";
 import { absoluteUrl, feedPath, homePagePath, labelIndexPath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
-import { getPublicArticles, type Article } from "./archive";
-import { renderArticleBody } from "./article-body";
-import { getBrowseData } from "./browse";
-import { renderComponent } from "./container";
-import { getSharedPhotos } from "./photos";
+import { getPublicArticles, type Article } from "../data/archive";
+import { renderArticleBody } from "../data/article-body";
+import { getBrowseData } from "../data/browse";
+import { renderComponent } from "../data/container";
+import { getSharedPhotos } from "../data/photos";
 
 const entries = new Map<Article, Promise<FeedEntry>>();
 

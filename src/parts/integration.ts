@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { listFiles, removeEmptyFolders } from "../lib/output-files";
-import { isYearPartFile, partName, type BuildPart } from "../lib/build-part";
+import { isYearPartFile, partName, type BuildPart } from "./build-part";
 
 /**
  * In a build of a range of years (ARCHIVE_YEARS), removes what the all-years part publishes: the

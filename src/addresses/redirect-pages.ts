@@ -1,5 +1,5 @@
-import { collectRedirects, type Redirect } from "../lib/redirects";
-import { getPublicArticles } from "./archive";
+import { collectRedirects, type Redirect } from "./redirects";
+import { getPublicArticles } from "../data/archive";
 
 let redirects: Promise<Redirect[]> | undefined;
 

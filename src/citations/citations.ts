@@ -1,5 +1,5 @@
-import type { WrittenDate } from "./dates";
-import { slugifyName } from "./slugs";
+import type { WrittenDate } from "../lib/dates";
+import { slugifyName } from "../lib/slugs";
 
 /**
  * "Cite this article" in APA (7th ed.), MLA (9th ed.), Chicago (17th ed., bibliography) and

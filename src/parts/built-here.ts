@@ -1,4 +1,4 @@
-import { buildsAllYearsPages, buildsYear } from "../lib/build-part";
+import { buildsAllYearsPages, buildsYear } from "./build-part";
 import { site } from "../site.config";
 
 /** True when this build writes the pages of `year` (articles, date archive): every build but another part's (ARCHIVE_YEARS). */

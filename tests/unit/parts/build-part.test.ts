@@ -8,7 +8,7 @@ import {
   partName,
   searchIndexListFile,
   searchIndexEntry,
-} from "../../../src/lib/build-part";
+} from "../../../src/parts/build-part";
 
 describe("parseArchiveYears", () => {
   it.each([

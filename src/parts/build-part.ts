@@ -1,5 +1,5 @@
 import type { SearchPart } from "../search/parts";
-import { pagefindPath } from "./urls";
+import { pagefindPath } from "../lib/urls";
 
 /**
  * Which part of the site a build writes. A whole build writes every page. An archive too large

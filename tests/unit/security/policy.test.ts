@@ -8,7 +8,7 @@ import {
   inlineHash,
   mergePolicies,
   plainPolicy,
-} from "../../../src/lib/security-policy";
+} from "../../../src/security/policy";
 import { parseHeadersFile } from "../../../tools/static-server";
 
 describe("inlineHash", () => {

@@ -5,7 +5,7 @@ import {
   formatUrlManifest,
   parseUrlManifest,
   publishedAddresses,
-} from "../../../src/lib/url-manifest";
+} from "../../../src/addresses/url-manifest";
 
 const text = [
   "# header",

@@ -1,5 +1,5 @@
-import { addressKey } from "./articles";
-import type { Problem } from "./problems";
+import { addressKey } from "../lib/articles";
+import type { Problem } from "../lib/problems";
 
 /** One line of the URL manifest: an address the archive has published. */
 export interface ManifestEntry {

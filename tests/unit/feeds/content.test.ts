@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFeedContent } from "../../../src/lib/feed-content";
+import { buildFeedContent } from "../../../src/feeds/content";
 
 const pageUrl = "https://example.org/news/2020/01/02/a/";
 

@@ -4,7 +4,7 @@ import {
   formatRedirectsFile,
   redirectFilePath,
   renderRedirectPage,
-} from "../../../src/lib/redirects";
+} from "../../../src/addresses/redirects";
 
 describe("redirectFilePath", () => {
   it.each([

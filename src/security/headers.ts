@@ -7,14 +7,14 @@ import pLimit from "p-limit";
 import type { Element, Root } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
-import { allowsInlineScript, formatHeadersFile, inlineHash, mergePolicies } from "../lib/security-policy";
+import { allowsInlineScript, formatHeadersFile, inlineHash, mergePolicies } from "./policy";
 import {
   readPageStamps,
   readStampedResults,
   recordTime,
   writeStampedResults,
   type StampedResult,
-} from "./incremental-pages";
+} from "../integrations/incremental-pages";
 
 /** The policies of the pages the last passed check read, in the cache folder. */
 const CHECKED_PAGES = "checked-page-policies.json";

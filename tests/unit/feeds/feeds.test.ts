@@ -8,7 +8,7 @@ import {
   toRss,
   type FeedChannel,
   type FeedEntry,
-} from "../../../src/lib/feeds";
+} from "../../../src/feeds/feeds";
 
 const date = (value: string) => parseWrittenDate(value, "UTC");
 const HOSTILE = `He said "no" & 'yes' </script> ]]> ]]> <b>x</b> \u0001 שלום`;

@@ -7,14 +7,14 @@ import {
   SEARCH_INDEX_ROOT,
   type SearchIndexEntry,
   type SearchIndexList,
-} from "../lib/build-part";
+} from "./build-part";
 import { formatProblem, sortProblems } from "../lib/problems";
-import { redirectFilePath } from "../lib/redirects";
+import { redirectFilePath } from "../addresses/redirects";
 import { sitePathOf } from "../lib/sitemap";
-import { readAliases } from "../integrations/url-manifest";
-import { findBrokenUrls } from "../lib/url-manifest";
+import { readAliases } from "../addresses/url-manifest-integration";
+import { findBrokenUrls } from "../addresses/url-manifest";
 import { isArticlePath } from "../lib/urls";
-import { readUrlManifest, writeUrlManifest } from "../loaders/url-manifest";
+import { readUrlManifest, writeUrlManifest } from "../addresses/url-manifest-check";
 
 /** Thrown when the parts cannot be merged; nothing has been written to the output folder. */
 export class MergeError extends Error {}

@@ -10,7 +10,7 @@ import {
   parseUrlManifest,
   publishedAddresses,
   type UrlManifest,
-} from "../lib/url-manifest";
+} from "./url-manifest";
 
 /** The manifest at `manifestPath` (relative to `root`) and the name problems give it; empty when there is none yet. */
 export async function readUrlManifest(

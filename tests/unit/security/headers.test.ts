@@ -6,8 +6,8 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { AstroIntegration } from "astro";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkPagePolicy, securityHeadersIntegration } from "../../../src/integrations/security-headers";
-import { inlineHash } from "../../../src/lib/security-policy";
+import { checkPagePolicy, securityHeadersIntegration } from "../../../src/security/headers";
+import { inlineHash } from "../../../src/security/policy";
 
 const ours = "document.documentElement.dataset.theme = 'dark';";
 const page = (head: string, body = "") =>

@@ -1,6 +1,6 @@
 import XMLBuilder from "fast-xml-builder";
-import { toRfc3339, toRfc822 } from "./date-formats";
-import type { WrittenDate } from "./dates";
+import { toRfc3339, toRfc822 } from "../lib/date-formats";
+import type { WrittenDate } from "../lib/dates";
 
 /**
  * The archive's feeds in one format-neutral shape, and its three serialisations: RSS 2.0,

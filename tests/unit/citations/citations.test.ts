@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citationText, citeArticle, splitName, type CitableArticle } from "../../../src/lib/citations";
+import { citationText, citeArticle, splitName, type CitableArticle } from "../../../src/citations/citations";
 import { parseWrittenDate } from "../../../src/lib/dates";
 
 const context = { url: "https://archive.example.org/2015/03/09/night-ferry/", siteName: "The News Archive" };

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { formatProblem, sortProblems } from "../lib/problems";
-import { redirectFilePath } from "../lib/redirects";
-import { findBrokenUrls } from "../lib/url-manifest";
+import { redirectFilePath } from "./redirects";
+import { findBrokenUrls } from "./url-manifest";
 import { isArticlePath } from "../lib/urls";
-import { readUrlManifest, writeUrlManifest } from "../loaders/url-manifest";
+import { readUrlManifest, writeUrlManifest } from "./url-manifest-check";
 
 /** The old addresses the build wrote redirects for, read back from its `_redirects` file, without the base. */
 export async function readAliases(outDir: string, base: string): Promise<string[]> {
