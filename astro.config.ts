@@ -7,7 +7,7 @@ import { securityHeadersIntegration } from "./src/security/headers";
 import { sitemapIntegrations } from "./src/integrations/sitemap";
 import { urlManifestIntegration } from "./src/addresses/url-manifest-integration";
 import { SEARCH_INDEX_ROOT, buildsAllYearsPages, buildsSearchIndex } from "./src/parts/build-part";
-import { markdownConfig } from "./src/lib/markdown";
+import { markdownConfig } from "./src/articles/markdown";
 import { inlineHash, OTHER_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from "./src/security/policy";
 import { THEME_INIT_SCRIPT } from "./src/scripts/theme-init";
 import { site } from "./src/site.config";
@@ -61,7 +61,7 @@ export default defineConfig({
       styleDirective: { resources: [...STYLE_SOURCES] },
     },
   },
-  // The article pages render their bodies with the same settings (src/lib/markdown.ts).
+  // The article pages render their bodies with the same settings (src/articles/markdown.ts).
   markdown: markdownConfig(site.base),
   devToolbar: { enabled: false },
   // A rebuild copies every page whose cache key (src/data/cache-keys.ts) and code are unchanged from

@@ -1,7 +1,7 @@
 import { defineCollection } from "astro:content";
 import { buildsYear } from "./parts/build-part";
-import { articleLoader } from "./loaders/article-loader";
-import { createArticleSchema } from "./schemas/article";
+import { articleLoader } from "./articles/loader";
+import { createArticleSchema } from "./articles/schema/article";
 import { site } from "./site.config";
 
 const options = { defaultLanguage: site.defaultLanguage, timezone: site.timezone };

@@ -1,7 +1,7 @@
-import { CHECK_FORMATS, formatCheckReport, type CheckFormat } from "../lib/check-report";
+import { CHECK_FORMATS, formatCheckReport, type CheckFormat } from "../articles/check-report";
 import { site } from "../site.config";
 import { readArgs } from "./args";
-import { checkArchive } from "./check-archive";
+import { checkArchive } from "../articles/check-archive";
 
 // `npm run check [-- --format text|json|github]`: every article checked without a build.
 const { values } = readArgs(

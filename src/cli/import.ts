@@ -2,15 +2,15 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatProblem } from "../lib/problems";
-import { slugFromHeadline } from "../lib/scaffold";
+import { slugFromHeadline } from "../articles/scaffold";
 import { articlePath } from "../lib/urls";
-import { validateArticleSource } from "../lib/validate-article";
-import { formatWireArticle, parseWireExport, type WireProblem } from "../lib/wire-import";
-import { createArticleSchema } from "../schemas/article";
+import { validateArticleSource } from "../articles/validate-article";
+import { formatWireArticle, parseWireExport, type WireProblem } from "../articles/wire-import";
+import { createArticleSchema } from "../articles/schema/article";
 import { site } from "../site.config";
 import { readArgs } from "./args";
 import { readAddressOwners } from "../addresses/claimed-addresses";
-import { articleFilePath, writeNewFile } from "./write-article";
+import { articleFilePath, writeNewFile } from "../articles/write-article";
 
 // `npm run import -- FILE… [--publish]`: wire text exports to article files, one at a time,
 // so that a file that cannot be converted stops only itself.

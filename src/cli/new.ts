@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { calendarDayIn, scaffoldArticle, slugFromHeadline } from "../lib/scaffold";
+import { calendarDayIn, scaffoldArticle, slugFromHeadline } from "../articles/scaffold";
 import { isValidSlug } from "../lib/slugs";
 import { articlePath } from "../lib/urls";
 import { site } from "../site.config";
 import { readArgs } from "./args";
 import { readAddressOwners } from "../addresses/claimed-addresses";
-import { articleFilePath, writeNewFile } from "./write-article";
+import { articleFilePath, writeNewFile } from "../articles/write-article";
 
 // `npm run new -- "Headline" [--slug some-slug]`: a draft article dated today, ready to fill in.
 const USAGE = 'npm run new -- "Headline of the article" [--slug a-shorter-address]';

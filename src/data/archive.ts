@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { compareNewestFirst, isPublic, type ArticleLike } from "../lib/articles";
-import { BODY_FACTS_KEY, type BodyFacts } from "../lib/markdown";
+import { BODY_FACTS_KEY, type BodyFacts } from "../articles/markdown";
 import { articlePath } from "../lib/urls";
 import { throwIfStoreUnread } from "../integrations/content-store";
 

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { render } from "astro:content";
-import { markdownDigest, renderMarkdownFile } from "../lib/markdown";
+import { markdownDigest, renderMarkdownFile } from "../articles/markdown";
 import { ArticleProblemsError } from "../lib/problems";
-import { findUnsafeRenderedProblems } from "../loaders/validate-file";
+import { findUnsafeRenderedProblems } from "../articles/validate-file";
 import { site } from "../site.config";
 import type { Article } from "./archive";
 

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { toArchiveArticle, type ArchiveArticle } from "../../src/lib/archive-rules";
+import { toArchiveArticle, type ArchiveArticle } from "../../src/articles/archive-rules";
 import { isPublic } from "../../src/lib/articles";
 import { createSitePathIndex } from "../../src/lib/site-paths";
-import { validateArticleFile } from "../../src/loaders/validate-file";
-import { createArticleSchema } from "../../src/schemas/article";
+import { validateArticleFile } from "../../src/articles/validate-file";
+import { createArticleSchema } from "../../src/articles/schema/article";
 import { fixtureArticlesDir, listFiles } from "../support/site-build";
 
 // The fixture site, built under /archive with 2 articles a page.

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { calendarDayIn } from "../../src/lib/scaffold";
+import { calendarDayIn } from "../../src/articles/scaffold";
 import { runCli } from "../support/cli";
 import { projectRoot } from "../support/site-build";
 

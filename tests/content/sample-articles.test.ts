@@ -4,8 +4,8 @@ import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareNewestFirst, findUrlConflicts, isPublic } from "../../src/lib/articles";
 import { formatProblem } from "../../src/lib/problems";
-import { validateArticleSource, type ValidArticle } from "../../src/lib/validate-article";
-import { createArticleSchema } from "../../src/schemas/article";
+import { validateArticleSource, type ValidArticle } from "../../src/articles/validate-article";
+import { createArticleSchema } from "../../src/articles/schema/article";
 import { site } from "../../src/site.config";
 import { listFiles, projectRoot } from "../support/site-build";
 

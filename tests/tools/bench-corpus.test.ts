@@ -7,10 +7,10 @@ import {
   editArticle,
   laterDay,
 } from "../../tools/bench/corpus";
-import { splitArticleSource } from "../../src/lib/frontmatter";
+import { splitArticleSource } from "../../src/articles/frontmatter";
 import { formatProblem } from "../../src/lib/problems";
-import { validateArticleSource } from "../../src/lib/validate-article";
-import { createArticleSchema } from "../../src/schemas/article";
+import { validateArticleSource } from "../../src/articles/validate-article";
+import { createArticleSchema } from "../../src/articles/schema/article";
 
 const schema = createArticleSchema({ defaultLanguage: "en", timezone: "UTC" });
 const SIZE = 400;

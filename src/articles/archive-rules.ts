@@ -1,0 +1,93 @@
+import { findAliasConflicts, findUrlConflicts, type ArticleLike } from "../lib/articles";
+import { findLabelConflicts, type LabelledArticle } from "../lib/labels";
+import type { Problem } from "../lib/problems";
+import { articlePath } from "../lib/urls";
+import type { ValidArticle } from "./validate-article";
+
+/** What the archive-wide rules read from each public article, wherever it was loaded. */
+export interface ArchiveArticle extends ArticleLike {
+  /** Root-relative URL path of the article page. */
+  path: string;
+  /** Every field an archive-wide rule may read: URL parts, aliases and labels. */
+  data: ArticleLike["data"] & LabelledArticle["data"] & { aliases: readonly string[] };
+  /** The file line of a frontmatter key path (1 when it is not written); may read the file. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** A checked article file in the form the archive-wide rules read. */
+export function toArchiveArticle(
+  file: string,
+  article: ValidArticle,
+): ArchiveArticle & { data: ValidArticle["data"] } {
+  return { file, path: articlePath(article.data), data: article.data, lineOf: article.lineOf };
+}
+
+/**
+ * Every problem that needs the whole archive rather than one file: two articles on one URL,
+ * aliases that cannot redirect, two spellings of a label that would share its page. The build
+ * and `npm run check` both call this, so a new archive-wide rule added here reaches both.
+ */
+export function findArchiveProblems(articles: readonly ArchiveArticle[]): Problem[] {
+  return [...findSharedUrlProblems(articles), ...findAliasProblems(articles), ...findLabelProblems(articles)];
+}
+
+/** Label values that would share a page with another spelling, or have no slug, on their lines. */
+export function findLabelProblems(articles: readonly ArchiveArticle[]): Problem[] {
+  const byFile = new Map(articles.map((a) => [a.file, a]));
+  return findLabelConflicts(articles).map((conflict) => {
+    const { field } = conflict.kind;
+    const single = field === "agency";
+    return {
+      file: conflict.file,
+      line: byFile.get(conflict.file)?.lineOf(single ? [field] : [field, conflict.index]) ?? 1,
+      field: single ? field : `${field}[${conflict.index}]`,
+      message: conflict.message,
+    };
+  });
+}
+
+/** One problem per file for every URL that two or more articles would be published at. */
+function findSharedUrlProblems(articles: readonly ArchiveArticle[]): Problem[] {
+  const byFile = new Map(articles.map((a) => [a.file, a]));
+  return findUrlConflicts(articles).flatMap((conflict) =>
+    conflict.files.map((file) =>
+      sharedUrlProblem(
+        file,
+        (path) => byFile.get(file)?.lineOf(path) ?? 1,
+        conflict.path,
+        conflict.files.filter((other) => other !== file),
+      ),
+    ),
+  );
+}
+
+/** The problem for `file` sharing `path` with `others`, on its slug line (or its date line when no slug is set). */
+export function sharedUrlProblem(
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  path: string,
+  others: readonly string[],
+): Problem {
+  const slugLine = lineOf(["slug"]);
+  return {
+    file,
+    line: slugLine > 1 ? slugLine : lineOf(["published"]),
+    field: "slug",
+    message: `${path} is also the address of ${others.join(", ")}; give one of them another slug (slug: …) or fix its published date`,
+  };
+}
+
+/** Aliases that would hit a page of the site or that two articles claim, on the alias's line. */
+function findAliasProblems(articles: readonly ArchiveArticle[]): Problem[] {
+  const byFile = new Map(articles.map((a) => [a.file, a]));
+  return findAliasConflicts(articles).map((conflict) => {
+    const article = byFile.get(conflict.file);
+    const index = Math.max(0, article?.data.aliases.indexOf(conflict.alias) ?? 0);
+    return {
+      file: conflict.file,
+      line: article?.lineOf(["aliases", index]) ?? 1,
+      field: `aliases[${index}]`,
+      message: `${conflict.alias} cannot redirect to this article: ${conflict.message}; remove it, or correct it to the address the article really had`,
+    };
+  });
+}

@@ -1,0 +1,327 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { glob, type Loader, type LoaderContext } from "astro/loaders";
+import type { WrittenDate } from "../lib/dates";
+import { BODY_FACTS_KEY, bodyFacts, mayHoldRawHtml, renderMarkdownFile, type BodyFacts } from "./markdown";
+import { findArchiveProblems, toArchiveArticle } from "./archive-rules";
+import { isPublic } from "../lib/articles";
+import { findStrayFiles } from "./article-files";
+import { importedSourceFiles } from "../lib/source-files";
+import { ArticleProblemsError, addProblems, dedupeProblems, type Problem } from "../lib/problems";
+import type { validateArticleSource } from "./validate-article";
+import {
+  findArchiveConflicts,
+  findLabelClash,
+  findUrlClash,
+  recheckMovedImages,
+  storedArticles,
+} from "./archive-checks";
+import { checkUrlManifest } from "../addresses/url-manifest-check";
+import { shareLoadedCollection } from "../integrations/content-store";
+import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
+import { createArticleSchema, type ArticleSchemaOptions } from "./schema/article";
+
+/** Where the articles are and how their dates and languages default. */
+export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageSrc"> {
+  /** Folder of article files, relative to the project root. */
+  base: string;
+  /** The URL manifest, relative to the project root: a build fails when an address in it would stop working. */
+  urlManifest?: string;
+}
+
+/** How the bodies of the articles are rendered and which of them this build publishes. */
+export interface ArticleBodyOptions {
+  /** The site's base path, which the Markdown settings put in front of links from the root. */
+  siteBase: string;
+  /** Whether this build writes the pages of a year (ARCHIVE_YEARS): only their bodies are rendered here. */
+  rendersYear: (year: number) => boolean;
+}
+
+/**
+ * The glob loader over the article folder, with every file first checked by the
+ * shared article rules. All problems of a build are reported together; a file with
+ * problems, and a draft, never reach the content store, so neither can be published
+ * (a draft's images included) nor pass silently from the cache later.
+ *
+ * The store keeps each article's data and the facts of its body (BodyFacts: summaries, a
+ * digest, its first line and images), not the body nor its HTML: a page renders its body when
+ * it is built (src/data/article-body.ts). The rendered HTML of a body with raw HTML is checked
+ * here all the same, for the articles whose pages this build writes, so that a problem fails
+ * the build before any page is written; the others are checked where a page renders them.
+ */
+export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBodyOptions): Loader {
+  const inner = glob({
+    base: options.base,
+    pattern: "**/*.md",
+    // The file's path identifies the entry; the URL comes from its date and slug.
+    generateId: ({ entry }) => entry.replace(/\.md$/, ""),
+  });
+  const schema = createArticleSchema(options);
+  const fieldOrder = Object.keys(schema.shape);
+  return {
+    name: "article-loader",
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const baseDir = resolve(root, options.base);
+      const toFile = (path: string): string => relative(root, path).split("\\").join("/");
+      if (!existsSync(baseDir)) {
+        // An empty archive would otherwise be published, with every page missing.
+        throw new Error(
+          `The articles folder ${baseDir} does not exist; check ARTICLES_DIR or create the folder.`,
+        );
+      }
+      const problems: Problem[] = [];
+      const withheld = new Set<string>();
+      const bodyLines = new Map<string, number>();
+      /** Articles whose rendered HTML passed the check in this load. */
+      const checked = new Set<string>();
+      let initialLoadDone = false;
+      const report = (found: Problem[]): void => {
+        if (found.length === 0) return;
+        // After the first load (the dev server's file watcher), the glob loader logs a thrown
+        // error and keeps the entry's last good version.
+        if (initialLoadDone) throw new ArticleProblemsError(found);
+        problems.push(...found);
+      };
+      /**
+       * The problems of a body's rendered HTML, for an article whose page this build writes and
+       * whose body may hold raw HTML; undefined for the others, left unchecked (a page that renders
+       * one checks it then).
+       */
+      const checkRendered = async (
+        filePath: string,
+        file: string,
+        article: { data: { published: WrittenDate }; body?: string; bodyLine: number },
+      ): Promise<Problem[] | undefined> => {
+        if (article.body !== undefined && !mayHoldRawHtml(article.body)) return [];
+        if (!bodies.rendersYear(article.data.published.year)) return undefined;
+        // The body as Astro reads it, rendered as the page will render it.
+        const { rendered } = await renderMarkdownFile(filePath, bodies.siteBase);
+        return findUnsafeRenderedProblems(rendered.html, file, article.bodyLine);
+      };
+      // Cached entries skip validation; when the rules or the site settings change, recheck them all.
+      const fingerprint = await rulesFingerprint(root, options);
+      if (context.meta.get(FINGERPRINT_KEY) !== fingerprint) context.store.clear();
+      try {
+        await inner.load({
+          ...context,
+          ...withoutRendering(context),
+          store: guardedStore(context.store, (entry) => {
+            if (withheld.has(entry.id)) return undefined;
+            // A build checks shared URLs and label spellings once all articles are in; the dev
+            // server's later edits are checked one by one, so a copy cannot silently take another
+            // article's address, nor a new spelling break every page that lists labels.
+            if (initialLoadDone) {
+              report(findUrlClash(context.store, entry, root));
+              report(findLabelClash(context.store, entry, root));
+            }
+            const data = entry.data as { dek?: string };
+            const facts = bodyFacts(
+              entry.body ?? "",
+              data.dek,
+              bodyLines.get(entry.id) ?? 1,
+              checked.has(entry.id),
+            );
+            // Neither the body nor HTML (the glob loader renders none) is stored.
+            const kept = { ...entry };
+            delete kept.body;
+            delete kept.rendered;
+            return {
+              ...kept,
+              data: { ...entry.data, [BODY_FACTS_KEY]: facts },
+              // What Astro's renderer would have listed: the body images it resolves when the page is built.
+              assetImports: facts.images,
+            };
+          }),
+          parseData: async (props) => {
+            const filePath = props.filePath ?? "";
+            const file = toFile(filePath);
+            const result = await validateArticleFile(filePath, file, schema);
+            const found = result.ok
+              ? await findUnreadableImages(result.article, filePath, file)
+              : result.problems;
+            if (found.length > 0 || !result.ok) {
+              withheld.add(props.id);
+              report(found);
+              return props.data;
+            }
+            bodyLines.set(props.id, result.article.bodyLine);
+            if (!isPublic({ file, data: result.article.data })) {
+              withheld.add(props.id);
+              return props.data;
+            }
+            const unsafe = await checkRendered(filePath, file, result.article);
+            if (unsafe !== undefined && unsafe.length > 0) {
+              withheld.add(props.id);
+              report(unsafe);
+              return props.data;
+            }
+            if (unsafe === undefined) checked.delete(props.id);
+            else checked.add(props.id);
+            withheld.delete(props.id);
+            // Without an image file, the collection's schema would give what the article rules
+            // just did: the data is stored as validated, in the schema's field order, instead of
+            // being parsed a second time (with a schema built for the entry).
+            if (result.article.data.images.every((image) => image.src === undefined)) {
+              return inSchemaOrder(result.article.data, fieldOrder) as typeof props.data;
+            }
+            // The data as written (dates as strings), with the slug the file name gives when none is set.
+            const written: Record<string, unknown> = {
+              ...result.article.rawData,
+              slug: result.article.data.slug,
+            };
+            return context.parseData({ ...props, data: written as typeof props.data });
+          },
+        });
+      } catch (error) {
+        // Astro reads the frontmatter itself (js-yaml) before parseData; its YAML errors name
+        // no line of the file and stop at the first file. Check every file with the archive's
+        // own rules instead, so the editor gets every problem in the usual form.
+        if (error instanceof ArticleProblemsError) throw error;
+        const found = await validateAll(baseDir, toFile, schema);
+        if (found.length === 0) throw error;
+        throw new ArticleProblemsError(dedupeProblems([...problems, ...found]), { cause: error });
+      }
+      // Articles kept from the cache of a build that did not write their pages (another part's years).
+      for (const entry of context.store.values()) {
+        const facts = entry.data[BODY_FACTS_KEY] as BodyFacts | undefined;
+        if (facts?.checked !== false || !entry.filePath) continue;
+        const unsafe = await checkRendered(join(root, entry.filePath), entry.filePath, {
+          data: entry.data as { published: WrittenDate },
+          bodyLine: facts.line,
+        });
+        if (unsafe === undefined || unsafe.length === 0) continue;
+        problems.push(...unsafe);
+        // Parsed and checked again when the next build finds it missing.
+        context.store.delete(entry.id);
+      }
+      initialLoadDone = true;
+      const entries = await readdir(baseDir, { recursive: true, withFileTypes: true }).catch(() => []);
+      const files = entries
+        .filter((e) => e.isFile())
+        .map((e) => relative(baseDir, join(e.parentPath, e.name)));
+      for (const stray of findStrayFiles(files)) {
+        problems.push({
+          file: toFile(join(baseDir, stray.path)),
+          line: 1,
+          field: "file",
+          message: stray.message,
+        });
+      }
+      addProblems(problems, findArchiveConflicts(context.store, root));
+      // The dev server shows work in progress: only a build is held to every published address.
+      if (options.urlManifest !== undefined && context.watcher === undefined) {
+        const articles = problems.length === 0 ? storedArticles(context.store, root) : undefined;
+        addProblems(problems, await checkUrlManifest(root, options.urlManifest, articles));
+      }
+      addProblems(problems, await recheckMovedImages(context.store, root, toFile, schema));
+      if (problems.length > 0) throw new ArticleProblemsError(problems);
+      context.meta.set(FINGERPRINT_KEY, fingerprint);
+      // A build's pages read these entries rather than a copy from the store's file.
+      if (context.watcher === undefined) shareLoadedCollection(context.collection, context.store);
+    },
+  };
+}
+
+/** The fields of `data` in the order the schema's output has them. */
+function inSchemaOrder(data: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const key of order) if (key in data) ordered[key] = data[key];
+  return ordered;
+}
+
+const FINGERPRINT_KEY = "article-rules";
+/**
+ * Where the code whose change can change the verdict on an unchanged article file starts: this
+ * loader and the site's settings, with every file they import (so a rule that moves to another
+ * folder is still covered).
+ */
+const RULE_ENTRIES = ["src/articles/loader.ts", "src/site.config.ts"];
+
+/** A hash of the article rules' source code (below `root`) and the options they run with. */
+export async function rulesFingerprint(root: string, options: ArticleLoaderOptions): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify(options));
+  for (const file of await importedSourceFiles(root, RULE_ENTRIES)) {
+    hash.update(file).update(await readFile(join(root, file)));
+  }
+  return hash.digest("hex");
+}
+
+/** Every article file below `baseDir` checked by the shared rules, and the valid ones by the archive-wide rules, for a full report. */
+async function validateAll(
+  baseDir: string,
+  toFile: (path: string) => string,
+  schema: Parameters<typeof validateArticleSource>[2],
+): Promise<Problem[]> {
+  const entries = await readdir(baseDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => join(e.parentPath, e.name));
+  const results = await Promise.all(
+    files.map(async (path) => ({
+      file: toFile(path),
+      result: await validateArticleFile(path, toFile(path), schema),
+    })),
+  );
+  const published = results.flatMap(({ file, result }) =>
+    result.ok && isPublic({ file, data: result.article.data })
+      ? [toArchiveArticle(file, result.article)]
+      : [],
+  );
+  return [
+    ...results.flatMap(({ result }) => (result.ok ? [] : result.problems)),
+    ...findArchiveProblems(published),
+  ];
+}
+
+/**
+ * The store, except that each entry is written as `prepare` makes it; one it refuses (undefined) is
+ * never written, and any old copy is removed.
+ */
+function guardedStore(
+  store: LoaderContext["store"],
+  prepare: (entry: StoreEntry) => StoreEntry | undefined,
+): LoaderContext["store"] {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === "set") {
+        return (entry: StoreEntry) => {
+          const prepared = prepare(entry);
+          if (prepared) return target.set(prepared);
+          target.delete(entry.id);
+          return false;
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+type StoreEntry = Parameters<LoaderContext["store"]["set"]>[0];
+
+/**
+ * The loader context with Markdown's render function left out of its entry types, so the glob
+ * loader stores no HTML and renders nothing. Astro passes the entry types to its own loaders in a
+ * field the public type leaves out; a context without them is refused rather than let the glob
+ * loader render every body.
+ */
+function withoutRendering(context: LoaderContext): { entryTypes: Map<string, object> } {
+  const { entryTypes } = context as LoaderContext & { entryTypes?: unknown };
+  if (!(entryTypes instanceof Map)) {
+    throw new Error(
+      "The article loader found no entry types in Astro's loader context (changed in this Astro version?); it cannot keep the glob loader from rendering every body.",
+    );
+  }
+  return {
+    entryTypes: new Map(
+      [...(entryTypes as Map<string, Record<string, unknown>>)].map(([extension, type]) => [
+        extension,
+        { ...type, getRenderFunction: undefined },
+      ]),
+    ),
+  };
+}
