@@ -64,7 +64,7 @@ export default defineConfig({
   // The article pages render their bodies with the same settings (src/articles/markdown.ts).
   markdown: markdownConfig(site.base),
   devToolbar: { enabled: false },
-  // A rebuild copies every page whose cache key (src/data/cache-keys.ts) and code are unchanged from
+  // A rebuild copies every page whose cache key (src/archive/cache-keys.ts) and code are unchanged from
   // the cache folder (its dist/ and incremental-build.json) instead of rendering it again, or leaves
   // it where it is when the output folder was kept (src/integrations/kept-output.ts).
   experimental: { incrementalBuild: true },

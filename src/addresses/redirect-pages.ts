@@ -1,5 +1,5 @@
 import { collectRedirects, type Redirect } from "./redirects";
-import { getPublicArticles } from "../data/archive";
+import { getPublicArticles } from "../archive/collection";
 
 let redirects: Promise<Redirect[]> | undefined;
 

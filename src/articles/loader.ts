@@ -48,7 +48,7 @@ export interface ArticleBodyOptions {
  *
  * The store keeps each article's data and the facts of its body (BodyFacts: summaries, a
  * digest, its first line and images), not the body nor its HTML: a page renders its body when
- * it is built (src/data/article-body.ts). The rendered HTML of a body with raw HTML is checked
+ * it is built (src/articles/article-body.ts). The rendered HTML of a body with raw HTML is checked
  * here all the same, for the articles whose pages this build writes, so that a problem fails
  * the build before any page is written; the others are checked where a page renders them.
  */

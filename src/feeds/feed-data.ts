@@ -5,11 +5,11 @@ import { FEED_SIZE, newestUpdate, type FeedChannel, type FeedEntry, type FeedIma
 import { labelSlug, type LabelGroup } from "../lib/labels";
 import { absoluteUrl, feedPath, homePagePath, labelIndexPath, labelPath, topicFeedPath } from "../lib/urls";
 import { site } from "../site.config";
-import { getPublicArticles, type Article } from "../data/archive";
-import { renderArticleBody } from "../data/article-body";
-import { getBrowseData } from "../data/browse";
-import { renderComponent } from "../data/container";
-import { getSharedPhotos } from "../data/photos";
+import { getPublicArticles, type Article } from "../archive/collection";
+import { renderArticleBody } from "../articles/article-body";
+import { getBrowseData } from "../archive/browse-data";
+import { renderComponent } from "../archive/container";
+import { getSharedPhotos } from "../archive/photos";
 
 const entries = new Map<Article, Promise<FeedEntry>>();
 

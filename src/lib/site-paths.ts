@@ -1,7 +1,7 @@
 import { addressKey } from "./articles";
 import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "./labels";
 import { decodePath } from "./paths";
-import { allMonthDays } from "./browse";
+import { allMonthDays } from "../archive/browse";
 import { SITEMAP_ENTRY_LIMIT } from "./sitemap";
 import {
   NOT_FOUND_PATH,

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { allYearsRoutes } from "../parts/built-here";
-import { withCacheKeys } from "../data/cache-keys";
+import { withCacheKeys } from "../archive/cache-keys";
 import { getRedirects } from "../addresses/redirect-pages";
 import {
   formatRedirectsFile,

@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { getPublicArticles } from "../data/archive";
-import { getDatedPagePaths } from "../data/browse-pages";
+import { getPublicArticles } from "../archive/collection";
+import { getDatedPagePaths } from "../archive/browse-pages";
 import { collectSitemapPages } from "../lib/sitemap";
 import { site } from "../site.config";
 

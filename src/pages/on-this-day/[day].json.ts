@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getBrowseData } from "../../data/browse";
+import { getBrowseData } from "../../archive/browse-data";
 import { allYearsRoutes } from "../../parts/built-here";
-import { withCacheKeys } from "../../data/cache-keys";
-import type { Article } from "../../data/archive";
-import { keepPerYear, onThisDayEntry } from "../../lib/on-this-day";
+import { withCacheKeys } from "../../archive/cache-keys";
+import type { Article } from "../../archive/collection";
+import { keepPerYear, onThisDayEntry } from "../../archive/on-this-day";
 import { withBase } from "../../lib/urls";
 import { site } from "../../site.config";
 

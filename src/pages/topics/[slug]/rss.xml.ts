@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import type { Article } from "../../../data/archive";
+import type { Article } from "../../../archive/collection";
 import { allYearsRoutes } from "../../../parts/built-here";
-import { articleBody, withCacheKeys } from "../../../data/cache-keys";
+import { articleBody, withCacheKeys } from "../../../archive/cache-keys";
 import { getFeedTopics, getTopicFeed } from "../../../feeds/feed-data";
 import type { LabelGroup } from "../../../lib/labels";
 import { toRss } from "../../../feeds/feeds";

@@ -1,6 +1,6 @@
 import { paginate, type Page } from "../lib/articles";
 import { site } from "../site.config";
-import { getPublicArticles, type Article } from "./archive";
+import { getPublicArticles, type Article } from "./collection";
 
 let homePages: Promise<Page<Article>[]> | undefined;
 

@@ -3,7 +3,7 @@ import type { ImageMetadata } from "astro";
 import type { PublishedPhoto } from "../lib/structured-data";
 import { absoluteAssetUrl } from "../lib/urls";
 import { site } from "../site.config";
-import type { Article } from "./archive";
+import type { Article } from "./collection";
 
 /** An archive photo as feeds, link previews and structured data point to it. */
 export interface SharedPhoto extends PublishedPhoto {

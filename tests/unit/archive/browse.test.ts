@@ -8,7 +8,7 @@ import {
   monthCalendar,
   neighboursOf,
   yearRange,
-} from "../../../src/lib/browse";
+} from "../../../src/archive/browse";
 import { parseWrittenDate } from "../../../src/lib/dates";
 
 interface Fake {

@@ -1,8 +1,8 @@
-import { groupByDate, findRelated, groupByMonthDay, type YearGroup } from "../lib/browse";
+import { groupByDate, findRelated, groupByMonthDay, type YearGroup } from "./browse";
 import { LABEL_KINDS, groupByLabel, type LabelGroup } from "../lib/labels";
 import type { LabelKind } from "../lib/urls";
 import { site } from "../site.config";
-import { getPublicArticles, type Article } from "./archive";
+import { getPublicArticles, type Article } from "./collection";
 
 /** An article's neighbours in time and its related articles. */
 export interface ArticleLinks {

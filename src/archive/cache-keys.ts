@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createDigester } from "../lib/cache-key";
 import { site } from "../site.config";
-import { getPublicArticles, type Article } from "./archive";
+import { getPublicArticles, type Article } from "./collection";
 
 /**
  * The `cacheKey` of every page a route lists, for Astro's incremental build: a page is copied from

@@ -1,6 +1,6 @@
 import ArticleCard from "../components/ArticleCard.astro";
 import CardSet from "../components/CardSet.astro";
-import { getPublicArticles, type Article } from "./archive";
+import { getPublicArticles, type Article } from "./collection";
 import { renderComponent } from "./container";
 
 /** Heading level of a card's title within its list. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWrittenDate } from "../../../src/lib/dates";
-import { keepPerYear, onThisDayEntry, pickEarlierYears, todayKeys } from "../../../src/lib/on-this-day";
+import { keepPerYear, onThisDayEntry, pickEarlierYears, todayKeys } from "../../../src/archive/on-this-day";
 
 const entry = (year: number, title = `Story of ${year}`) => ({
   title,

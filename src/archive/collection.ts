@@ -16,7 +16,7 @@ export interface Article extends ArticleLike {
   summary: string;
   /** A longer summary for the cards of lists. */
   cardSummary: string;
-  /** What the page that renders the body needs of it (src/data/article-body.ts); lists show none of it. */
+  /** What the page that renders the body needs of it (src/articles/article-body.ts); lists show none of it. */
   body: ArticleBody;
 }
 

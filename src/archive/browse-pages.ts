@@ -1,11 +1,11 @@
 import { paginate, type Page } from "../lib/articles";
-import { neighboursOf, yearRange, type DayGroup, type MonthGroup } from "../lib/browse";
+import { neighboursOf, yearRange, type DayGroup, type MonthGroup } from "./browse";
 import { formatMonthName, formatPeriod } from "../lib/dates";
 import { LABEL_KINDS, type LabelGroup, type LabelKindInfo } from "../lib/labels";
 import { archivePagePath, archivePath, labelPath, pad2 } from "../lib/urls";
 import { site } from "../site.config";
-import { getPublicArticles, type Article } from "./archive";
-import { getBrowseData } from "./browse";
+import { getPublicArticles, type Article } from "./collection";
+import { getBrowseData } from "./browse-data";
 import { allYearsRoutes, isBuiltHere } from "../parts/built-here";
 import { withCacheKeys } from "./cache-keys";
 

@@ -1,5 +1,5 @@
-import { daysInMonth, type WrittenDate } from "./dates";
-import { cached } from "./cached";
+import { daysInMonth, type WrittenDate } from "../lib/dates";
+import { cached } from "../lib/cached";
 
 /** What the date archive and the related-article rules read from an article. */
 export interface DatedArticle {

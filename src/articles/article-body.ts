@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { render } from "astro:content";
-import { markdownDigest, renderMarkdownFile } from "../articles/markdown";
+import { markdownDigest, renderMarkdownFile } from "./markdown";
 import { ArticleProblemsError } from "../lib/problems";
-import { findUnsafeRenderedProblems } from "../articles/validate-file";
+import { findUnsafeRenderedProblems } from "./validate-file";
 import { site } from "../site.config";
-import type { Article } from "./archive";
+import type { Article } from "../archive/collection";
 
 /**
  * The body of an article, rendered from its file when a page that shows it is built: the content

@@ -1,6 +1,6 @@
 import { monthDayKey } from "./browse";
-import { formatDay, type WrittenDate } from "./dates";
-import { textDirection } from "./language";
+import { formatDay, type WrittenDate } from "../lib/dates";
+import { textDirection } from "../lib/language";
 
 /** What the home page's "On this day" list shows of one article. */
 export interface OnThisDayEntry {
