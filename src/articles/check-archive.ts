@@ -8,7 +8,7 @@ import { splitArticleSource } from "./frontmatter";
 import { isPublic } from "../lib/articles";
 import { findMarkdownProblems } from "./markdown-lints";
 import { addProblems, sortProblems, type Problem } from "../lib/problems";
-import { createSitePathIndex } from "../lib/site-paths";
+import { createSitePathIndex } from "../addresses/site-paths";
 import type { ValidArticle } from "./validate-article";
 import { checkUrlManifest } from "../addresses/url-manifest-check";
 import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { toArchiveArticle, type ArchiveArticle } from "../../src/articles/archive-rules";
 import { isPublic } from "../../src/lib/articles";
-import { createSitePathIndex } from "../../src/lib/site-paths";
+import { createSitePathIndex } from "../../src/addresses/site-paths";
 import { validateArticleFile } from "../../src/articles/validate-file";
 import { createArticleSchema } from "../../src/articles/schema/article";
 import { fixtureArticlesDir, listFiles } from "../support/site-build";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSitePathIndex } from "../../../src/lib/site-paths";
+import { createSitePathIndex } from "../../../src/addresses/site-paths";
 
 const article = (path: string, date: [number, number, number], topics: string[], aliases: string[] = []) => ({
   path,

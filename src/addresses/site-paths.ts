@@ -1,8 +1,8 @@
-import { addressKey } from "./articles";
-import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "./labels";
-import { decodePath } from "./paths";
+import { addressKey } from "../lib/articles";
+import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "../lib/labels";
+import { decodePath } from "../lib/paths";
 import { allMonthDays } from "../archive/browse";
-import { SITEMAP_ENTRY_LIMIT } from "./sitemap";
+import { SITEMAP_ENTRY_LIMIT } from "../lib/sitemap";
 import {
   NOT_FOUND_PATH,
   ROBOTS_PATH,
@@ -17,7 +17,7 @@ import {
   searchPath,
   sitemapPath,
   topicFeedPath,
-} from "./urls";
+} from "../lib/urls";
 
 /** What the site's own pages are made from: the public articles and the list page size. */
 export interface SitePathsInput {
