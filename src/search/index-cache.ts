@@ -132,7 +132,7 @@ export async function partKey(
 
 /**
  * Puts the files below `from` at the same places below `to` as hard links: no bytes are copied,
- * and neither side is ever written in place (a build removes its index folder and writes new
+ * and neither side is ever written in place (a build removes a part's folder before it writes new
  * files). Across file systems, where a link cannot be made, the files are copied.
  */
 async function linkTree(from: string, to: string): Promise<void> {

@@ -188,7 +188,8 @@ async function indexParts(
   // Node's synchronous glob is much faster than its asynchronous one over a large site.
   const offered = globSync(ARTICLE_PAGE_GLOB, { cwd: outDir }).map((f) => f.split("\\").join("/"));
   const cache = options.cacheDir === undefined ? undefined : new SearchIndexCache(options.cacheDir);
-  // Each of the last build's parts whose key is unchanged stays where it is; anything else goes.
+  // The last build's parts that are parts of this build too stay for now (one whose key changed is
+  // replaced below); anything else in the folder goes.
   await removeAllBut(root, new Set([...inPlace.keys()].filter((name) => parts.some((p) => p.name === name))));
   // With nothing kept, no part can be reused: each is indexed without waiting for its key.
   const mayRestore = cache !== undefined && (inPlace.size > 0 || (await cache.holdsAny()));
