@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot, shellEnvironment } from "./site-build";
 
@@ -17,10 +18,20 @@ export function runCli(
   args: readonly string[],
   { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
 ): Promise<CliResult> {
-  return runTypeScript(join(projectRoot, `src/cli/${name}.ts`), args, {
+  return runTypeScript(join(projectRoot, scriptOf(name)), args, {
     cwd,
     env: { ARTICLES_DIR: "", URL_MANIFEST: "", NO_COLOR: "1", ...env },
   });
+}
+
+/** The file that package.json's script `name` runs with tsx, as `npm run` would. */
+function scriptOf(name: string): string {
+  const { scripts } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const file = /^tsx (\S+)$/.exec(scripts[name] ?? "")?.[1];
+  if (file === undefined) throw new Error(`package.json has no "tsx FILE" script named ${name}`);
+  return file;
 }
 
 /** Runs a TypeScript file with the Node.js running the tests (the project's own) and tsx. */
