@@ -1,10 +1,10 @@
 import { defineConfig } from "astro/config";
 import { buildPartIntegration } from "./src/parts/integration";
-import { contentStoreIntegration } from "./src/integrations/content-store";
-import { keptOutputIntegrations } from "./src/integrations/kept-output";
+import { contentStoreIntegration } from "./src/build/content-store";
+import { keptOutputIntegrations } from "./src/build/kept-output";
 import { pagefindIntegrations } from "./src/search/pagefind";
 import { securityHeadersIntegration } from "./src/security/headers";
-import { sitemapIntegrations } from "./src/integrations/sitemap";
+import { sitemapIntegrations } from "./src/addresses/sitemap-integration";
 import { urlManifestIntegration } from "./src/addresses/url-manifest-integration";
 import { SEARCH_INDEX_ROOT, buildsAllYearsPages, buildsSearchIndex } from "./src/parts/build-part";
 import { markdownConfig } from "./src/articles/markdown";
@@ -66,7 +66,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A rebuild copies every page whose cache key (src/archive/cache-keys.ts) and code are unchanged from
   // the cache folder (its dist/ and incremental-build.json) instead of rendering it again, or leaves
-  // it where it is when the output folder was kept (src/integrations/kept-output.ts).
+  // it where it is when the output folder was kept (src/build/kept-output.ts).
   experimental: { incrementalBuild: true },
   // Scripts stay separate files, never inlined: a Content-Security-Policy without 'unsafe-inline'
   // then lets them run. Other assets keep Vite's default.

@@ -2,7 +2,7 @@ import { addressKey } from "../lib/articles";
 import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "../lib/labels";
 import { decodePath } from "../lib/paths";
 import { allMonthDays } from "../archive/browse";
-import { SITEMAP_ENTRY_LIMIT } from "../lib/sitemap";
+import { SITEMAP_ENTRY_LIMIT } from "./sitemap";
 import {
   NOT_FOUND_PATH,
   ROBOTS_PATH,

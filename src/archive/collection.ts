@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { compareNewestFirst, isPublic, type ArticleLike } from "../lib/articles";
 import { BODY_FACTS_KEY, type BodyFacts } from "../articles/markdown";
 import { articlePath } from "../lib/urls";
-import { throwIfStoreUnread } from "../integrations/content-store";
+import { throwIfStoreUnread } from "../build/content-store";
 
 /** A public article with everything its pages need, computed once per build. */
 export interface Article extends ArticleLike {

@@ -20,7 +20,7 @@ import {
   storedArticles,
 } from "./archive-checks";
 import { checkUrlManifest } from "../addresses/url-manifest-check";
-import { shareLoadedCollection } from "../integrations/content-store";
+import { shareLoadedCollection } from "../build/content-store";
 import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "./schema/article";
 

@@ -1,11 +1,11 @@
 import type { APIRoute } from "astro";
 import { getPublicArticles } from "../archive/collection";
 import { getDatedPagePaths } from "../archive/browse-pages";
-import { collectSitemapPages } from "../lib/sitemap";
+import { collectSitemapPages } from "../addresses/sitemap";
 import { site } from "../site.config";
 
 /**
- * The sitemap's pages and dates, for the sitemap step of the build (src/integrations/sitemap.ts),
+ * The sitemap's pages and dates, for the sitemap step of the build (src/addresses/sitemap-integration.ts),
  * which reads this file and removes it: it is never published.
  */
 export const GET: APIRoute = async () => {

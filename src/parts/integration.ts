@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { listFiles, removeEmptyFolders } from "../lib/output-files";
+import { listFiles, removeEmptyFolders } from "../build/output-files";
 import { isYearPartFile, partName, type BuildPart } from "./build-part";
 
 /**

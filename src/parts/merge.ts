@@ -10,7 +10,7 @@ import {
 } from "./build-part";
 import { formatProblem, sortProblems } from "../lib/problems";
 import { redirectFilePath } from "../addresses/redirects";
-import { sitePathOf } from "../lib/sitemap";
+import { sitePathOf } from "../addresses/sitemap";
 import { readAliases } from "../addresses/url-manifest-integration";
 import { findBrokenUrls } from "../addresses/url-manifest";
 import { isArticlePath } from "../lib/urls";

@@ -4,11 +4,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm } from "node:fs/pr
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
-import {
-  readStampedResults,
-  writeStampedResults,
-  type StampedResult,
-} from "../integrations/incremental-pages";
+import { readStampedResults, writeStampedResults, type StampedResult } from "../build/incremental-pages";
 
 /**
  * Each part of the search index is kept in the build cache under a key made from exactly what
@@ -72,7 +68,7 @@ const PAGE_DIGESTS = "search-page-digests.json";
 /**
  * The digests of what Pagefind reads of the pages, without reading a page that Astro's incremental
  * build left or copied unchanged since a build recorded its digest: a page with the same stamp has
- * the same bytes (src/integrations/incremental-pages.ts). `save` records them for the next build.
+ * the same bytes (src/build/incremental-pages.ts). `save` records them for the next build.
  */
 export class PageDigests {
   private recorded: Promise<Map<string, StampedResult<string>>> | undefined;

@@ -24,7 +24,7 @@ import {
   type SearchPart,
 } from "./parts";
 import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
-import { readPageStamps, recordTime } from "../integrations/incremental-pages";
+import { readPageStamps, recordTime } from "../build/incremental-pages";
 import { ProcessPool } from "./pagefind-pool";
 import { PageDigests, SearchIndexCache, partKey } from "./index-cache";
 
@@ -173,7 +173,7 @@ async function indexParts(
   const parts = partitionSearchIndex(articleDays, maxPages, years);
   const root = join(outDir, SEARCH_INDEX_ROOT);
   const listFile = join(outDir, searchIndexListFile(part));
-  // What a kept output folder (src/integrations/kept-output.ts) holds of the last build's index.
+  // What a kept output folder (src/build/kept-output.ts) holds of the last build's index.
   const inPlace = options.cacheDir === undefined ? new Map<string, string>() : await partsInPlace(listFile);
   if (parts.length === 0) {
     // A range of years without articles adds no part to the merged site's list.

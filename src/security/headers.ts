@@ -14,7 +14,7 @@ import {
   recordTime,
   writeStampedResults,
   type StampedResult,
-} from "../integrations/incremental-pages";
+} from "../build/incremental-pages";
 
 /** The policies of the pages the last passed check read, in the cache folder. */
 const CHECKED_PAGES = "checked-page-policies.json";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { listFiles as listOutputFiles } from "../../src/lib/output-files";
+import { listFiles as listOutputFiles } from "../../src/build/output-files";
 import { SEARCH_INDEXES_FILE, type SearchIndexList } from "../../src/parts/build-part";
 
 /** The project folder. */

@@ -8,7 +8,7 @@ import {
   contentStorePlugin,
   shareLoadedCollection,
   throwIfStoreUnread,
-} from "../../../src/integrations/content-store";
+} from "../../../src/build/content-store";
 
 let work: string;
 let modules = 0;

@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { listFiles, removeFiles, statFiles } from "../lib/output-files";
+import { listFiles, removeFiles, statFiles } from "./output-files";
 
 /** The record, in the cache folder, of the output folder the last successful build left. */
 export const KEPT_OUTPUT_RECORD = "kept-output.json";

@@ -1,9 +1,9 @@
-import { toRfc3339 } from "./date-formats";
-import { lastChanged, type ChangeDates, type WrittenDate } from "./dates";
-import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "./labels";
-import { addressKey } from "./articles";
-import { decodePath } from "./paths";
-import { archivePath, homePagePath, isArticlePath, labelIndexPath, labelPath } from "./urls";
+import { toRfc3339 } from "../lib/date-formats";
+import { lastChanged, type ChangeDates, type WrittenDate } from "../lib/dates";
+import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "../lib/labels";
+import { addressKey } from "../lib/articles";
+import { decodePath } from "../lib/paths";
+import { archivePath, homePagePath, isArticlePath, labelIndexPath, labelPath } from "../lib/urls";
 
 /**
  * Which pages the sitemap lists, and when each last changed. Only pages made from articles are

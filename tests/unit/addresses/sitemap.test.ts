@@ -5,7 +5,7 @@ import {
   createSitemapLookup,
   sitePathOf,
   type SitemapArticle,
-} from "../../../src/lib/sitemap";
+} from "../../../src/addresses/sitemap";
 
 const date = (value: string) => parseWrittenDate(value, "UTC");
 

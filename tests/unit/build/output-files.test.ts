@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { listFiles, removeFiles } from "../../../src/lib/output-files";
+import { listFiles, removeFiles } from "../../../src/build/output-files";
 
 let dir: string | undefined;
 afterEach(async () => {

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration } from "astro";
 import { describe, expect, it } from "vitest";
-import { SitemapError, sitemapIntegrations } from "../../../src/integrations/sitemap";
-import { SITEMAP_ENTRY_LIMIT } from "../../../src/lib/sitemap";
-import type { SitemapPages } from "../../../src/lib/sitemap";
+import { SitemapError, sitemapIntegrations } from "../../../src/addresses/sitemap-integration";
+import { SITEMAP_ENTRY_LIMIT } from "../../../src/addresses/sitemap";
+import type { SitemapPages } from "../../../src/addresses/sitemap";
 import { parseXml, children, childText } from "../../support/xml";
 
 type Hooks = Required<AstroIntegration["hooks"]>;

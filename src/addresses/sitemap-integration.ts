@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sitemap from "@astrojs/sitemap";
 import type { AstroIntegration } from "astro";
-import { SITEMAP_ENTRY_LIMIT, createSitemapLookup, sitePathOf, type SitemapPages } from "../lib/sitemap";
+import { SITEMAP_ENTRY_LIMIT, createSitemapLookup, sitePathOf, type SitemapPages } from "./sitemap";
 import { SITEMAP_INDEX_PATH, SITEMAP_PAGES_PATH, absoluteUrl } from "../lib/urls";
 
 /** Thrown when the sitemap cannot be made: a site without one is not published. */
