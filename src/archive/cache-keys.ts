@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { createDigester } from "../lib/cache-key";
+import { createDigester } from "./cache-key";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./collection";
 

@@ -9,7 +9,7 @@ import { BODY_FACTS_KEY, bodyFacts, mayHoldRawHtml, renderMarkdownFile, type Bod
 import { findArchiveProblems, toArchiveArticle } from "./archive-rules";
 import { isPublic } from "../lib/articles";
 import { findStrayFiles } from "./article-files";
-import { importedSourceFiles } from "../lib/source-files";
+import { importedSourceFiles } from "../build/source-files";
 import { ArticleProblemsError, addProblems, dedupeProblems, type Problem } from "../lib/problems";
 import type { validateArticleSource } from "./validate-article";
 import {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import { parseFrontmatter } from "astro/markdown";
-import { basePathLinks } from "../lib/base-path-links";
+import { basePathLinks } from "./base-path-links";
 import { findBodyImages } from "./body-structure";
 import { summarize } from "../lib/format";
 import { decodePath } from "../lib/paths";

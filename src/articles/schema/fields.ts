@@ -1,6 +1,6 @@
 import { z } from "astro/zod";
 import { parseWrittenDate, DateFormatError, type WrittenDate } from "../../lib/dates";
-import { unknownFieldMessage } from "../../lib/suggest";
+import { unknownFieldMessage } from "../suggest";
 
 /** Non-empty text, trimmed. */
 export const TextSchema = z

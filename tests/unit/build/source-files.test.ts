@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importedSourceFiles } from "../../../src/lib/source-files";
+import { importedSourceFiles } from "../../../src/build/source-files";
 
 describe("importedSourceFiles", () => {
   it("lists the entries and every file they import, through imports of every kind, and no package", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDigester } from "../../../src/lib/cache-key";
+import { createDigester } from "../../../src/archive/cache-key";
 
 describe("createDigester", () => {
   it("gives equal data the same digest, in another object or another build", () => {

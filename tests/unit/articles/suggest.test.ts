@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suggestName, unknownFieldMessage } from "../../../src/lib/suggest";
+import { suggestName, unknownFieldMessage } from "../../../src/articles/suggest";
 
 const FIELDS = [
   "title",

@@ -1,5 +1,5 @@
 import { defineMdastPlugin } from "satteri";
-import { withBase } from "./urls";
+import { withBase } from "../lib/urls";
 
 /** True for a path on this site written from its root ("/2016/06/14/talks/"), not "//host/…". */
 function isRootRelative(url: string): boolean {
