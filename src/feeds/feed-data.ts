@@ -8,7 +8,7 @@ import { site } from "../site.config";
 import { getPublicArticles, type Article } from "../archive/collection";
 import { renderArticleBody } from "../articles/article-body";
 import { getBrowseData } from "../archive/browse-data";
-import { renderComponent } from "../archive/container";
+import { renderComponent } from "../lib/render-component";
 import { getSharedPhotos } from "../archive/photos";
 
 const entries = new Map<Article, Promise<FeedEntry>>();

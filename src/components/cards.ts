@@ -1,7 +1,7 @@
-import ArticleCard from "../components/ArticleCard.astro";
-import CardSet from "../components/CardSet.astro";
-import { getPublicArticles, type Article } from "./collection";
-import { renderComponent } from "./container";
+import ArticleCard from "./ArticleCard.astro";
+import CardSet from "./CardSet.astro";
+import { getPublicArticles, type Article } from "../archive/collection";
+import { renderComponent } from "../lib/render-component";
 
 /** Heading level of a card's title within its list. */
 export type CardLevel = 2 | 3;

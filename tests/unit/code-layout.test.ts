@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, normalize, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../support/site-build";
+
+/** Where each file of src/ imports from, by relative specifier, as paths below src/. */
+function relativeImports(): { file: string; target: string }[] {
+  const src = join(projectRoot, "src");
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ts|astro)$/.test(entry.name))
+    .map((entry) => relative(src, join(entry.parentPath, entry.name)).split("\\").join("/"));
+  const imports = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
+  return files.flatMap((file) =>
+    [...readFileSync(join(src, file), "utf8").matchAll(imports)].map(([, specifier]) => ({
+      file,
+      target: normalize(join(dirname(file), specifier!))
+        .split("\\")
+        .join("/"),
+    })),
+  );
+}
+
+/** The templates and routes Astro expects at the top: they use the features, not the other way. */
+const TEMPLATES = ["pages/", "layouts/", "components/"];
+
+describe("the code's layout", () => {
+  const imports = relativeImports();
+
+  it("keeps src/lib a shared core that imports nothing but itself", () => {
+    const upward = imports.filter(
+      ({ file, target }) => file.startsWith("lib/") && !target.startsWith("lib/"),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it("lets features use the shared core and each other, never the templates and routes", () => {
+    const upward = imports.filter(
+      ({ file, target }) =>
+        !TEMPLATES.some((folder) => file.startsWith(folder)) &&
+        TEMPLATES.some((folder) => target.startsWith(folder)),
+    );
+    expect(upward).toEqual([]);
+  });
+});
