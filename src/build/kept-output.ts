@@ -99,8 +99,7 @@ export function keptOutputIntegrations({ managed = [] as readonly string[] } = {
               .map((url) => relative(root, fileURLToPath(url)).split("\\").join("/")),
           );
           // What the folder held when the build started: any file added since, this build wrote.
-          const files = kept;
-          const unmanaged = files.filter((file) => !managed.some((folder) => file.startsWith(`${folder}/`)));
+          const unmanaged = kept.filter((file) => !managed.some((folder) => file.startsWith(`${folder}/`)));
           const leftovers = leftoverFiles(root, unmanaged, written, started);
           await removeFiles(root, leftovers);
           if (leftovers.length > 0) {

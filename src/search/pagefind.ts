@@ -1,7 +1,7 @@
 import { existsSync, globSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
@@ -108,7 +108,8 @@ export function chunkSizeFor(parts: number, part: BuildPart = WHOLE_SITE): numbe
  * into `outDir/pagefind/<part>/`. Each Pagefind process in `apis` indexes one part at a time and is
  * closed after each, and the processes together hold at most `maxPages` pages at once (a larger
  * part alone), so Pagefind's memory follows the largest part, not the archive. A part whose pages
- * Pagefind would read exactly as the last build's is copied from the cache instead. `articleDays`
+ * Pagefind would read exactly as the last build's is not indexed again: it stays where it is in an
+ * output folder kept from that build, or is copied from the cache. `articleDays`
  * are the days of the article pages the build wrote; each part must hold exactly its pages, of the
  * files at article addresses found in it (redirect pages left at an article's old address are
  * offered but not indexed). Any Pagefind error is thrown, never logged.
@@ -174,7 +175,8 @@ async function indexParts(
   const root = join(outDir, SEARCH_INDEX_ROOT);
   const listFile = join(outDir, searchIndexListFile(part));
   // What a kept output folder (src/build/kept-output.ts) holds of the last build's index.
-  const inPlace = options.cacheDir === undefined ? new Map<string, string>() : await partsInPlace(listFile);
+  const inPlace =
+    options.cacheDir === undefined ? new Map<string, string>() : await partsInPlace(outDir, listFile);
   if (parts.length === 0) {
     // A range of years without articles adds no part to the merged site's list.
     if (part.kind === "years") {
@@ -284,21 +286,20 @@ async function indexParts(
 
 /**
  * The parts the list in `listFile` names, by folder, with their hashes: those the last build
- * wrote into the output folder, when it was kept. A part whose folder lost its entry file counts
- * as absent.
+ * wrote into `outDir`, when it was kept. A part whose folder lost its entry file counts as absent.
  */
-async function partsInPlace(listFile: string): Promise<Map<string, string>> {
+async function partsInPlace(outDir: string, listFile: string): Promise<Map<string, string>> {
   let list: SearchIndexList;
   try {
     list = JSON.parse(await readFile(listFile, "utf8")) as SearchIndexList;
   } catch {
     return new Map();
   }
-  const folder = dirname(dirname(listFile));
   const parts = new Map<string, string>();
   for (const { path, hash } of list.indexes) {
+    // "/pagefind/2016-2019/" is the part 2016-2019.
     const name = path.split("/").at(-2)!;
-    if (hash !== undefined && existsSync(join(folder, path, "pagefind-entry.json"))) parts.set(name, hash);
+    if (hash !== undefined && existsSync(join(outDir, path, "pagefind-entry.json"))) parts.set(name, hash);
   }
   return parts;
 }
