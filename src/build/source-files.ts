@@ -5,6 +5,11 @@ import { dirname, join, relative, resolve } from "node:path";
 /** Relative module specifiers in source text: `from "./x"`, `import "./x"`, `import("./x")`. */
 const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
 
+/** The relative module specifiers ("./x", "../y/z") a source file's text imports. */
+export function relativeImports(text: string): string[] {
+  return [...text.matchAll(RELATIVE_IMPORT)].map((match) => match[1]!);
+}
+
 /** The endings a specifier may leave out, in the order a bundler tries them. */
 const ENDINGS = ["", ".ts", ".mts", ".js", ".mjs", "/index.ts", "/index.js"];
 
@@ -21,8 +26,8 @@ export async function importedSourceFiles(root: string, entries: readonly string
     if (found.has(file)) continue;
     found.add(file);
     const text = await readFile(file, "utf8");
-    for (const [, specifier] of text.matchAll(RELATIVE_IMPORT)) {
-      const base = join(dirname(file), specifier!);
+    for (const specifier of relativeImports(text)) {
+      const base = join(dirname(file), specifier);
       const target = ENDINGS.map((ending) => base + ending).find((path) => isFile(path));
       if (target !== undefined) waiting.push(target);
     }

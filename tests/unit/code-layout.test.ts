@@ -1,19 +1,19 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { relativeImports } from "../../src/build/source-files";
 import { projectRoot } from "../support/site-build";
 
 /** Where each file of src/ imports from, by relative specifier, as paths below src/. */
-function relativeImports(): { file: string; target: string }[] {
+function importsBySource(): { file: string; target: string }[] {
   const src = join(projectRoot, "src");
   const files = readdirSync(src, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(ts|astro)$/.test(entry.name))
     .map((entry) => relative(src, join(entry.parentPath, entry.name)).split("\\").join("/"));
-  const imports = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
   return files.flatMap((file) =>
-    [...readFileSync(join(src, file), "utf8").matchAll(imports)].map(([, specifier]) => ({
+    relativeImports(readFileSync(join(src, file), "utf8")).map((specifier) => ({
       file,
-      target: normalize(join(dirname(file), specifier!))
+      target: normalize(join(dirname(file), specifier))
         .split("\\")
         .join("/"),
     })),
@@ -24,7 +24,7 @@ function relativeImports(): { file: string; target: string }[] {
 const TEMPLATES = ["pages/", "layouts/", "components/"];
 
 describe("the code's layout", () => {
-  const imports = relativeImports();
+  const imports = importsBySource();
 
   it("keeps src/lib a shared core that imports nothing but itself", () => {
     const upward = imports.filter(
