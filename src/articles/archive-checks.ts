@@ -1,12 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { LoaderContext } from "astro/loaders";
-import {
-  findArchiveProblems,
-  findLabelProblems,
-  sharedUrlProblem,
-  type ArchiveArticle,
-} from "./archive-rules";
+import { findLabelProblems, sharedUrlProblem, type ArchiveArticle } from "./archive-rules";
 import { splitArticleSource } from "./frontmatter";
 import { BODY_FACTS_KEY, type BodyFacts } from "./markdown";
 import type { Problem } from "../lib/problems";
@@ -72,15 +67,6 @@ function fileLines(filePath: string): ArchiveArticle["lineOf"] {
     const split = splitArticleSource(readFileSync(filePath, "utf8"));
     return split.ok ? split.source.lineOf(path) : 1;
   };
-}
-
-/**
- * Two articles on one URL, aliases that cannot redirect and label spellings that would share
- * a page, located on the lines of the keys to change. These rules need every article, so they
- * run once all are stored.
- */
-export function findArchiveConflicts(store: LoaderContext["store"], root: string): Problem[] {
-  return findArchiveProblems(storedArticles(store, root));
 }
 
 /** The stored (public, valid) articles in the form the archive-wide rules read. */

@@ -25,7 +25,8 @@ export function toArchiveArticle(
 /**
  * Every problem that needs the whole archive rather than one file: two articles on one URL,
  * aliases that cannot redirect, two spellings of a label that would share its page. The build
- * and `npm run check` both call this, so a new archive-wide rule added here reaches both.
+ * and `npm run check` reach it through the one pipeline (pipeline.ts), so a new archive-wide
+ * rule added here reaches both.
  */
 export function findArchiveProblems(articles: readonly ArchiveArticle[]): Problem[] {
   return [...findSharedUrlProblems(articles), ...findAliasProblems(articles), ...findLabelProblems(articles)];

@@ -94,3 +94,8 @@ export function findBodyImages(body: string): BodyImage[] {
   });
   return images.filter((image) => isRelativeFilePath(image.src) && !image.src.startsWith("#"));
 }
+
+/** Whether a body can hold raw HTML, whose rendered form is checked for script. */
+export function mayHoldRawHtml(body: string): boolean {
+  return body.includes("<");
+}

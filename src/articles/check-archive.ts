@@ -2,16 +2,13 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import pLimit from "p-limit";
-import { findStrayFiles, isArticleFile } from "./article-files";
-import { findArchiveProblems, toArchiveArticle } from "./archive-rules";
+import { isArticleFile } from "./article-files";
+import { toArchiveArticle, type ArchiveArticle } from "./archive-rules";
 import { splitArticleSource } from "./frontmatter";
-import { isPublic } from "../lib/articles";
 import { findMarkdownProblems } from "./markdown-lints";
 import { addProblems, sortProblems, type Problem } from "../lib/problems";
 import { createSitePathIndex } from "../addresses/site-paths";
-import type { ValidArticle } from "./validate-article";
-import { checkUrlManifest } from "../addresses/url-manifest-check";
-import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
+import { judgeArchive, judgeArticleFile, listArticleFolder, type FileRules } from "./pipeline";
 import { createArticleSchema } from "./schema/article";
 import type { SiteConfig } from "../site.config";
 
@@ -37,8 +34,8 @@ export interface CheckReport {
 }
 
 /**
- * Checks every article with the rules the build applies (the same functions) plus the
- * Markdown lints the build lets through, and the URL manifest, without building.
+ * Checks every article through the build's own pipeline (pipeline.ts), plus the Markdown lints
+ * the build lets through, without building.
  */
 export async function checkArchive({ root, site, publicDir = "public" }: CheckOptions): Promise<CheckReport> {
   const baseDir = resolve(root, site.articlesDir);
@@ -48,20 +45,17 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
     );
   }
   const toFile = (path: string): string => relative(root, path).split("\\").join("/");
-  const entries = (await readdir(baseDir, { recursive: true, withFileTypes: true })).filter((e) =>
-    e.isFile(),
-  );
-  const paths = entries.map((e) => relative(baseDir, join(e.parentPath, e.name)));
-  const problems: Problem[] = findStrayFiles(paths).map((stray) => ({
-    file: toFile(join(baseDir, stray.path)),
-    line: 1,
-    field: "file",
-    message: stray.message,
-  }));
-  // The build's glob skips hidden folders (reported above as stray files).
+  const paths = await listArticleFolder(baseDir);
+  // The build's glob skips hidden folders (reported as stray files).
   const articleFiles = paths.filter(isArticleFile);
-  const schema = createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone });
-  const valid: { file: string; article: ValidArticle }[] = [];
+  const rules: FileRules = {
+    schema: createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone }),
+    siteBase: site.base,
+    // Unlike a build in parts, the check renders every body with raw HTML, drafts' too.
+    checksRenderedHtml: () => true,
+  };
+  const problems: Problem[] = [];
+  const published: ArchiveArticle[] = [];
   // Every body that can be told from its frontmatter, for the Markdown lints: a file with a
   // problem elsewhere still has all of its problems reported in the same run.
   const bodies: { file: string; body: string; bodyLine: number }[] = [];
@@ -70,31 +64,21 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   await pLimit(FILES_AT_ONCE).map(articleFiles, async (path) => {
     const filePath = join(baseDir, path);
     const file = toFile(filePath);
-    const result = await validateArticleFile(filePath, file, schema);
-    if (!result.ok) {
-      problems.push(...result.problems);
+    const verdict = await judgeArticleFile(filePath, file, rules);
+    if (verdict.status === "refused") {
+      problems.push(...verdict.problems);
       const split = splitArticleSource(await readFile(filePath, "utf8"));
       if (split.ok) bodies.push({ file, body: split.source.body, bodyLine: split.source.bodyLine });
       return;
     }
-    bodies.push({ file, body: result.article.body, bodyLine: result.article.bodyLine });
-    const found = await findUnreadableImages(result.article, filePath, file);
-    // The build checks the rendered HTML of bodies with raw HTML, rendered as their pages render them.
-    // Loaded only for such a body: the Markdown processor takes a while to load, and most bodies have no raw HTML.
-    if (result.article.body.includes("<")) {
-      const { renderMarkdownFile } = await import("./markdown");
-      const { rendered } = await renderMarkdownFile(filePath, site.base);
-      found.push(...findUnsafeRenderedProblems(rendered.html, file, result.article.bodyLine));
-    }
-    if (found.length > 0) problems.push(...found);
-    else valid.push({ file, article: result.article });
+    const { article } = verdict;
+    bodies.push({ file, body: article.body, bodyLine: article.bodyLine });
+    if (verdict.status === "published") published.push(toArchiveArticle(file, article));
   });
-  const published = valid
-    .filter(({ file, article }) => isPublic({ file, data: article.data }))
-    .map(({ file, article }) => toArchiveArticle(file, article));
-  addProblems(problems, findArchiveProblems(published));
-  // As in the build: the published addresses are judged only once every article file is sound.
-  const sound = problems.length === 0;
+  const { urlManifest } = site;
+  const filesSound = problems.length === 0;
+  const scope = { root, baseDir, files: paths, toFile, published, urlManifest, filesSound };
+  addProblems(problems, await judgeArchive(scope));
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
   const isSitePath = createSitePathIndex({ articles: published, pageSize: site.pageSize, staticFiles });
   const siteUrl = new URL(site.base === "/" ? "" : site.base, site.url).href.replace(/\/+$/, "");
@@ -103,7 +87,6 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
       problems.push({ file, line: bodyLine + found.line - 1, field: "body", message: found.message });
     }
   }
-  addProblems(problems, await checkUrlManifest(root, site.urlManifest, sound ? published : undefined));
   const shown = new Set(articleFiles.map((path) => toFile(join(baseDir, path))));
   return {
     problems: sortProblems(problems),

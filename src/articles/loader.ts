@@ -5,23 +5,22 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import type { WrittenDate } from "../lib/dates";
-import { BODY_FACTS_KEY, bodyFacts, mayHoldRawHtml, renderMarkdownFile, type BodyFacts } from "./markdown";
+import { BODY_FACTS_KEY, bodyFacts, type BodyFacts } from "./markdown";
 import { findArchiveProblems, toArchiveArticle } from "./archive-rules";
 import { isPublic } from "../lib/articles";
-import { findStrayFiles } from "./article-files";
 import { importedSourceFiles } from "../build/source-files";
-import { ArticleProblemsError, addProblems, dedupeProblems, type Problem } from "../lib/problems";
+import { ArticleProblemsError, dedupeProblems, addProblems, type Problem } from "../lib/problems";
 import type { validateArticleSource } from "./validate-article";
-import {
-  findArchiveConflicts,
-  findLabelClash,
-  findUrlClash,
-  recheckMovedImages,
-  storedArticles,
-} from "./archive-checks";
-import { checkUrlManifest } from "../addresses/url-manifest-check";
+import { findLabelClash, findUrlClash, recheckMovedImages, storedArticles } from "./archive-checks";
 import { shareLoadedCollection } from "../build/content-store";
-import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
+import {
+  findRenderedProblems,
+  judgeArchive,
+  judgeArticleFile,
+  listArticleFolder,
+  type FileRules,
+} from "./pipeline";
+import { validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "./schema/article";
 
 /** Where the articles are and how their dates and languages default. */
@@ -41,10 +40,10 @@ export interface ArticleBodyOptions {
 }
 
 /**
- * The glob loader over the article folder, with every file first checked by the
- * shared article rules. All problems of a build are reported together; a file with
- * problems, and a draft, never reach the content store, so neither can be published
- * (a draft's images included) nor pass silently from the cache later.
+ * The glob loader over the article folder, with every file first judged by the archive's one
+ * pipeline (pipeline.ts, which `npm run check` runs too). All problems of a build are reported
+ * together; a file with problems, and a draft, never reach the content store, so neither can be
+ * published (a draft's images included) nor pass silently from the cache later.
  *
  * The store keeps each article's data and the facts of its body (BodyFacts: summaries, a
  * digest, its first line and images), not the body nor its HTML: a page renders its body when
@@ -86,21 +85,12 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
         if (initialLoadDone) throw new ArticleProblemsError(found);
         problems.push(...found);
       };
-      /**
-       * The problems of a body's rendered HTML, for an article whose page this build writes and
-       * whose body may hold raw HTML; undefined for the others, left unchecked (a page that renders
-       * one checks it then).
-       */
-      const checkRendered = async (
-        filePath: string,
-        file: string,
-        article: { data: { published: WrittenDate }; body?: string; bodyLine: number },
-      ): Promise<Problem[] | undefined> => {
-        if (article.body !== undefined && !mayHoldRawHtml(article.body)) return [];
-        if (!bodies.rendersYear(article.data.published.year)) return undefined;
-        // The body as Astro reads it, rendered as the page will render it.
-        const { rendered } = await renderMarkdownFile(filePath, bodies.siteBase);
-        return findUnsafeRenderedProblems(rendered.html, file, article.bodyLine);
+      const rules: FileRules = {
+        schema,
+        siteBase: bodies.siteBase,
+        // Only the bodies whose pages this build writes: a page that renders another checks it then.
+        checksRenderedHtml: (article, published) =>
+          published && bodies.rendersYear(article.data.published.year),
       };
       // Cached entries skip validation; when the rules or the site settings change, recheck them all.
       const fingerprint = await rulesFingerprint(root, options);
@@ -138,40 +128,27 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
           }),
           parseData: async (props) => {
             const filePath = props.filePath ?? "";
-            const file = toFile(filePath);
-            const result = await validateArticleFile(filePath, file, schema);
-            const found = result.ok
-              ? await findUnreadableImages(result.article, filePath, file)
-              : result.problems;
-            if (found.length > 0 || !result.ok) {
+            const verdict = await judgeArticleFile(filePath, toFile(filePath), rules);
+            if (verdict.status !== "published") {
               withheld.add(props.id);
-              report(found);
+              if (verdict.status === "refused") report(verdict.problems);
               return props.data;
             }
-            bodyLines.set(props.id, result.article.bodyLine);
-            if (!isPublic({ file, data: result.article.data })) {
-              withheld.add(props.id);
-              return props.data;
-            }
-            const unsafe = await checkRendered(filePath, file, result.article);
-            if (unsafe !== undefined && unsafe.length > 0) {
-              withheld.add(props.id);
-              report(unsafe);
-              return props.data;
-            }
-            if (unsafe === undefined) checked.delete(props.id);
-            else checked.add(props.id);
+            const { article } = verdict;
+            bodyLines.set(props.id, article.bodyLine);
+            if (verdict.renderedChecked) checked.add(props.id);
+            else checked.delete(props.id);
             withheld.delete(props.id);
             // Without an image file, the collection's schema would give what the article rules
             // just did: the data is stored as validated, in the schema's field order, instead of
             // being parsed a second time (with a schema built for the entry).
-            if (result.article.data.images.every((image) => image.src === undefined)) {
-              return inSchemaOrder(result.article.data, fieldOrder) as typeof props.data;
+            if (article.data.images.every((image) => image.src === undefined)) {
+              return inSchemaOrder(article.data, fieldOrder) as typeof props.data;
             }
             // The data as written (dates as strings), with the slug the file name gives when none is set.
             const written: Record<string, unknown> = {
-              ...result.article.rawData,
-              slug: result.article.data.slug,
+              ...article.rawData,
+              slug: article.data.slug,
             };
             return context.parseData({ ...props, data: written as typeof props.data });
           },
@@ -189,34 +166,34 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
       for (const entry of context.store.values()) {
         const facts = entry.data[BODY_FACTS_KEY] as BodyFacts | undefined;
         if (facts?.checked !== false || !entry.filePath) continue;
-        const unsafe = await checkRendered(join(root, entry.filePath), entry.filePath, {
-          data: entry.data as { published: WrittenDate },
-          bodyLine: facts.line,
-        });
-        if (unsafe === undefined || unsafe.length === 0) continue;
+        if (!bodies.rendersYear((entry.data as { published: WrittenDate }).published.year)) continue;
+        const unsafe = await findRenderedProblems(
+          join(root, entry.filePath),
+          entry.filePath,
+          { bodyLine: facts.line },
+          bodies.siteBase,
+        );
+        if (unsafe.length === 0) continue;
         problems.push(...unsafe);
         // Parsed and checked again when the next build finds it missing.
         context.store.delete(entry.id);
       }
       initialLoadDone = true;
-      const entries = await readdir(baseDir, { recursive: true, withFileTypes: true }).catch(() => []);
-      const files = entries
-        .filter((e) => e.isFile())
-        .map((e) => relative(baseDir, join(e.parentPath, e.name)));
-      for (const stray of findStrayFiles(files)) {
-        problems.push({
-          file: toFile(join(baseDir, stray.path)),
-          line: 1,
-          field: "file",
-          message: stray.message,
-        });
-      }
-      addProblems(problems, findArchiveConflicts(context.store, root));
       // The dev server shows work in progress: only a build is held to every published address.
-      if (options.urlManifest !== undefined && context.watcher === undefined) {
-        const articles = problems.length === 0 ? storedArticles(context.store, root) : undefined;
-        addProblems(problems, await checkUrlManifest(root, options.urlManifest, articles));
-      }
+      const urlManifest = context.watcher === undefined ? options.urlManifest : undefined;
+      const filesSound = problems.length === 0;
+      addProblems(
+        problems,
+        await judgeArchive({
+          root,
+          baseDir,
+          files: await listArticleFolder(baseDir),
+          toFile,
+          published: storedArticles(context.store, root),
+          urlManifest,
+          filesSound,
+        }),
+      );
       addProblems(problems, await recheckMovedImages(context.store, root, toFile, schema));
       if (problems.length > 0) throw new ArticleProblemsError(problems);
       context.meta.set(FINGERPRINT_KEY, fingerprint);

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import { parseFrontmatter } from "astro/markdown";
 import { basePathLinks } from "./base-path-links";
-import { findBodyImages } from "./body-structure";
+import { findBodyImages, mayHoldRawHtml } from "./body-structure";
 import { summarize } from "../lib/format";
 import { decodePath } from "../lib/paths";
 
@@ -126,11 +126,6 @@ export function bodyFacts(body: string, dek: string | undefined, line: number, c
 /** A digest of a body's Markdown. */
 export function markdownDigest(body: string): string {
   return createHash("sha256").update(body).digest("base64url");
-}
-
-/** Whether a body can hold raw HTML, whose rendered form is checked for script. */
-export function mayHoldRawHtml(body: string): boolean {
-  return body.includes("<");
 }
 
 /** The local image files of a body in the order the renderer finds them, each once, decoded as Astro decodes them. */
