@@ -1,8 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import rehypeParse from "rehype-parse";
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
-import rehypeStringify from "rehype-stringify";
-import { unified } from "unified";
+import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
+import { toHtml } from "hast-util-to-html";
+import { htmlToHast } from "satteri";
 
 /** A photo of an article as a feed shows it: `src` is absolute, or absent for a photo the archive does not hold. */
 export interface FeedPhoto {
@@ -22,16 +21,11 @@ export interface FeedContentParts {
   photos: readonly FeedPhoto[];
 }
 
-// GitHub's rules (what rehype-sanitize allows by default) plus figures for the photos.
-const schema: SanitizeSchema = {
+// GitHub's rules (hast-util-sanitize's default schema) plus figures for the photos.
+const schema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== "input"), "figure", "figcaption"],
 };
-
-const processor = unified()
-  .use(rehypeParse, { fragment: true })
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify);
 
 const URL_ATTRIBUTES = ["href", "src", "cite", "longDesc"] as const;
 
@@ -76,7 +70,7 @@ function photoNode(photo: FeedPhoto): Element | undefined {
  * iframe or form) so that a feed reader can show it as it is.
  */
 export function buildFeedContent({ bodyHtml, pageUrl, photos }: FeedContentParts): string {
-  const tree = processor.parse(bodyHtml);
+  const tree = htmlToHast(bodyHtml, { fragment: true }) as Root;
   absolutize(tree, pageUrl);
   const [lead, ...others] = photos.map(photoNode);
   const children: RootContent[] = [
@@ -84,6 +78,5 @@ export function buildFeedContent({ bodyHtml, pageUrl, photos }: FeedContentParts
     ...tree.children,
     ...others.filter((node): node is Element => node !== undefined),
   ];
-  const sanitized = processor.runSync({ type: "root", children });
-  return processor.stringify(sanitized).trim();
+  return toHtml(sanitize({ type: "root", children }, schema)).trim();
 }

@@ -5,8 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import pLimit from "p-limit";
 import type { Element, Root } from "hast";
-import rehypeParse from "rehype-parse";
-import { unified } from "unified";
+import { htmlToHast } from "satteri";
 import { allowsInlineScript, formatHeadersFile, inlineHash, mergePolicies } from "./policy";
 import {
   readPageStamps,
@@ -19,7 +18,6 @@ import {
 /** The policies of the pages the last passed check read, in the cache folder. */
 const CHECKED_PAGES = "checked-page-policies.json";
 
-const parser = unified().use(rehypeParse);
 // Script types that hold data, never run code.
 const DATA_TYPES = new Set(["application/ld+json", "application/json", "importmap", "speculationrules"]);
 
@@ -92,7 +90,7 @@ function detached(text: string): string {
 function readParsed(html: string): PagePolicy {
   let policy: string | undefined;
   const scripts: string[] = [];
-  for (const element of elements(parser.parse(html))) {
+  for (const element of elements(htmlToHast(html) as Root)) {
     const { httpEquiv, content, src, type } = element.properties;
     if (element.tagName === "meta" && String(httpEquiv).toLowerCase() === "content-security-policy")
       policy ??= String(content);

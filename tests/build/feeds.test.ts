@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Element as XmlElement } from "@xmldom/xmldom";
-import rehypeParse from "rehype-parse";
-import { unified } from "unified";
+import type { Root } from "hast";
+import { htmlToHast } from "satteri";
 import { describe, expect, inject, it } from "vitest";
 import { all, attr, one, readPage, text } from "../support/html";
 import { PUBLIC_ARTICLES } from "../support/fixture-site";
@@ -27,7 +27,7 @@ const RFC_822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} ([+-]\d{4}|GMT)$/;
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 
-const html = unified().use(rehypeParse, { fragment: true });
+const html = { parse: (text: string) => htmlToHast(text, { fragment: true }) as Root };
 
 /** The file of an absolute URL on the built site, which must exist. */
 function expectBuiltFile(url: string) {

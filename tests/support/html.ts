@@ -4,10 +4,9 @@ import { join } from "node:path";
 import type { Element, Root } from "hast";
 import { select, selectAll } from "hast-util-select";
 import { toText } from "hast-util-to-text";
-import rehypeParse from "rehype-parse";
-import { unified } from "unified";
+import { htmlToHast } from "satteri";
 
-const parser = unified().use(rehypeParse);
+const parser = { parse: (text: string) => htmlToHast(text) as Root };
 
 /** The file a URL path is served from in a built site ("/a/" → a/index.html). */
 export function fileForPath(dist: string, urlPath: string): string {

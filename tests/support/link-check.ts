@@ -2,11 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Element, Root } from "hast";
-import rehypeParse from "rehype-parse";
-import { unified } from "unified";
+import { htmlToHast } from "satteri";
 import { listFiles } from "./site-build";
 
-const parser = unified().use(rehypeParse);
+const parser = { parse: (text: string) => htmlToHast(text) as Root };
 // An origin no link can really have: relative links resolve against it.
 const LOCAL = "http://local.invalid";
 
