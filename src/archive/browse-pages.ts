@@ -108,19 +108,18 @@ export function labelPagePathOf(page: LabelPage): (n: number) => string {
 }
 
 /**
- * The routes of month or day lists: the first pages (`/archive/YYYY/MM/`) or the later ones
- * (`…/page/N/`), with the params their file names take.
+ * The routes of month or day lists for a `[...page]` route: the first page at the period's own
+ * address (`/archive/YYYY/MM/`), the later ones below it (`…/page/N/`).
  */
-export function toPeriodRoutes(pages: readonly PeriodPage[], which: "first" | "later") {
+export function toPeriodRoutes(pages: readonly PeriodPage[]) {
   const routes = pages
     .filter((period) => isBuiltHere(period.year))
-    .filter((period) => (which === "first" ? period.page.number === 1 : period.page.number > 1))
     .map((period) => ({
       params: {
         year: String(period.year),
         month: pad2(period.month),
         ...(period.day !== undefined && { day: pad2(period.day) }),
-        ...(which === "later" && { page: String(period.page.number) }),
+        page: period.page.number === 1 ? undefined : `page/${period.page.number}`,
       },
       props: { period },
     }));
@@ -141,18 +140,16 @@ export async function getDatedPagePaths(): Promise<string[]> {
   ];
 }
 
-/** The routes of label lists: first pages (`/topics/<slug>/`) or later ones (`…/N/`). */
-export function toLabelRoutes(pages: readonly LabelPage[], which: "first" | "later") {
-  const routes = allYearsRoutes(pages)
-    .filter((label) => (which === "first" ? label.page.number === 1 : label.page.number > 1))
-    .map((label) => ({
-      params: {
-        kind: label.kind.kind,
-        slug: label.group.slug,
-        ...(which === "later" && { page: String(label.page.number) }),
-      },
-      props: { label },
-    }));
+/** The routes of label lists for a `[...page]` route: first pages (`/topics/<slug>/`), later ones (`…/N/`). */
+export function toLabelRoutes(pages: readonly LabelPage[]) {
+  const routes = allYearsRoutes(pages).map((label) => ({
+    params: {
+      kind: label.kind.kind,
+      slug: label.group.slug,
+      page: label.page.number === 1 ? undefined : String(label.page.number),
+    },
+    props: { label },
+  }));
   return withCacheKeys(routes);
 }
 
