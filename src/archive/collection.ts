@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { compareNewestFirst, isPublic, type ArticleLike } from "../lib/articles";
 import { BODY_FACTS_KEY, type BodyFacts } from "../articles/markdown";
+import type { ArticleBody } from "../articles/article-body";
 import { articlePath } from "../lib/urls";
 import { throwIfStoreUnread } from "../build/content-store";
 
@@ -19,9 +20,6 @@ export interface Article extends ArticleLike {
   /** What the page that renders the body needs of it (src/articles/article-body.ts); lists show none of it. */
   body: ArticleBody;
 }
-
-/** The stored facts of a body that only its rendering reads. */
-export type ArticleBody = Omit<BodyFacts, "summary" | "cardSummary">;
 
 let archive: Promise<Article[]> | undefined;
 

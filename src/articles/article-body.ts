@@ -1,10 +1,19 @@
 import { resolve } from "node:path";
-import { render } from "astro:content";
-import { markdownDigest, renderMarkdownFile } from "./markdown";
+import { render, type CollectionEntry } from "astro:content";
+import { markdownDigest, renderMarkdownFile, type BodyFacts } from "./markdown";
 import { ArticleProblemsError } from "../lib/problems";
 import { findUnsafeRenderedProblems } from "./validate-file";
 import { site } from "../site.config";
-import type { Article } from "../archive/collection";
+
+/** The stored facts of a body that only its rendering reads. */
+export type ArticleBody = Omit<BodyFacts, "summary" | "cardSummary">;
+
+/** What rendering an article's body needs: its stored entry, its file and the facts of its body. */
+export interface ArticleToRender {
+  entry: CollectionEntry<"articles">;
+  file: string;
+  body: ArticleBody;
+}
 
 /**
  * The body of an article, rendered from its file when a page that shows it is built: the content
@@ -15,7 +24,7 @@ import type { Article } from "../archive/collection";
  * A body whose rendered HTML the loader has not checked (an article of other years than the
  * build's, shown in a feed) is checked here; a problem fails the build with the file and line.
  */
-export async function renderArticleBody(article: Article): ReturnType<typeof render> {
+export async function renderArticleBody(article: ArticleToRender): ReturnType<typeof render> {
   const { entry, body, file } = article;
   // Paths in the store are relative to the project folder, where the build runs.
   const filePath = resolve(entry.filePath ?? file);

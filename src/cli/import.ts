@@ -9,7 +9,7 @@ import { formatWireArticle, parseWireExport, type WireProblem } from "../article
 import { createArticleSchema } from "../articles/schema/article";
 import { site } from "../site.config";
 import { readArgs } from "./args";
-import { readAddressOwners } from "../addresses/claimed-addresses";
+import { readAddressOwners } from "../articles/claimed-addresses";
 import { articleFilePath, writeNewFile } from "../articles/write-article";
 
 // `npm run import -- FILE… [--publish]`: wire text exports to article files, one at a time,

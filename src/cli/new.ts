@@ -5,7 +5,7 @@ import { isValidSlug } from "../lib/slugs";
 import { articlePath } from "../lib/urls";
 import { site } from "../site.config";
 import { readArgs } from "./args";
-import { readAddressOwners } from "../addresses/claimed-addresses";
+import { readAddressOwners } from "../articles/claimed-addresses";
 import { articleFilePath, writeNewFile } from "../articles/write-article";
 
 // `npm run new -- "Headline" [--slug some-slug]`: a draft article dated today, ready to fill in.

@@ -1,4 +1,3 @@
-import type { SearchPart } from "../search/parts";
 import { pagefindPath } from "../lib/urls";
 
 /**
@@ -123,20 +122,4 @@ export interface SearchIndexList {
 /** The part of a cache key an index list keeps, as the part's `hash`. */
 export function entryHash(key: string): string {
   return key.slice(0, 16);
-}
-
-/** The entry for a part written by a build, from its Pagefind entry file's languages. */
-export function searchIndexEntry(
-  part: Pick<SearchPart, "name" | "from" | "to">,
-  languages: Record<string, { page_count: number }>,
-  hash?: string,
-): SearchIndexEntry {
-  return {
-    path: `/${SEARCH_INDEX_ROOT}/${part.name}/`,
-    from: part.from,
-    to: part.to,
-    years: [Number(part.from.slice(0, 4)), Number(part.to.slice(0, 4))],
-    languages: Object.fromEntries(Object.entries(languages).map(([tag, l]) => [tag, l.page_count])),
-    ...(hash !== undefined && { hash: entryHash(hash) }),
-  };
 }

@@ -1,4 +1,5 @@
-import type { SearchIndexEntry } from "../parts/build-part";
+import { SEARCH_INDEX_ROOT, entryHash, type SearchIndexEntry } from "../parts/build-part";
+import type { SearchPart } from "./parts";
 
 /**
  * A site built in parts has one search index per range of dates (see src/parts/build-part.ts and
@@ -20,4 +21,20 @@ export function languagesOf(indexes: readonly SearchIndexEntry[]): Record<string
 export function indexesFor(indexes: readonly SearchIndexEntry[], language: string): SearchIndexEntry[] {
   const holding = indexes.filter((index) => (index.languages[language] ?? 0) > 0);
   return holding.length > 0 ? holding : indexes.slice(0, 1);
+}
+
+/** The entry for a part written by a build, from its Pagefind entry file's languages. */
+export function searchIndexEntry(
+  part: Pick<SearchPart, "name" | "from" | "to">,
+  languages: Record<string, { page_count: number }>,
+  hash?: string,
+): SearchIndexEntry {
+  return {
+    path: `/${SEARCH_INDEX_ROOT}/${part.name}/`,
+    from: part.from,
+    to: part.to,
+    years: [Number(part.from.slice(0, 4)), Number(part.to.slice(0, 4))],
+    languages: Object.fromEntries(Object.entries(languages).map(([tag, l]) => [tag, l.page_count])),
+    ...(hash !== undefined && { hash: entryHash(hash) }),
+  };
 }

@@ -10,7 +10,6 @@ import {
   WHOLE_SITE,
   buildsSearchIndex,
   entryHash,
-  searchIndexEntry,
   searchIndexListFile,
   type BuildPart,
   type SearchIndexEntry,
@@ -25,6 +24,7 @@ import {
 } from "./parts";
 import { ARTICLE_PAGE_GLOB, isArticlePath } from "../lib/urls";
 import { readPageStamps, recordTime } from "../build/incremental-pages";
+import { searchIndexEntry } from "./indexes";
 import { ProcessPool } from "./pagefind-pool";
 import { PageDigests, SearchIndexCache, partKey } from "./index-cache";
 

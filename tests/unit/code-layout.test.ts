@@ -41,4 +41,17 @@ describe("the code's layout", () => {
     );
     expect(upward).toEqual([]);
   });
+
+  it("has no two folders that import each other, so each feature's dependencies run one way", () => {
+    const folderOf = (path: string): string | undefined =>
+      path.includes("/") ? path.split("/")[0] : undefined;
+    const pairs = new Set(
+      imports.flatMap(({ file, target }) => {
+        const [from, to] = [folderOf(file), folderOf(target)];
+        return from && to && from !== to ? [`${from} -> ${to}`] : [];
+      }),
+    );
+    const mutual = [...pairs].filter((pair) => pairs.has(pair.split(" -> ").reverse().join(" -> ")));
+    expect(mutual).toEqual([]);
+  });
 });

@@ -7,7 +7,6 @@ import {
   parseArchiveYears,
   partName,
   searchIndexListFile,
-  searchIndexEntry,
 } from "../../../src/parts/build-part";
 
 describe("parseArchiveYears", () => {
@@ -75,28 +74,5 @@ describe("what a part builds", () => {
     expect(kept("index.html")).toBe(false);
     expect(kept("rss.xml")).toBe(false);
     expect(kept("pagefind/2006-2015/pagefind.js")).toBe(false);
-  });
-
-  it("describes a part's index for the search page", () => {
-    const part = { name: "1996-2005", from: "1996-01-01", to: "2005-12-31" };
-    expect(
-      searchIndexEntry(part, { en: { page_count: 40 }, ar: { page_count: 2 } }, "0123456789abcdef0123"),
-    ).toEqual({
-      path: "/pagefind/1996-2005/",
-      from: "1996-01-01",
-      to: "2005-12-31",
-      years: [1996, 2005],
-      languages: { en: 40, ar: 2 },
-      hash: "0123456789abcdef",
-    });
-    expect(
-      searchIndexEntry({ name: "2024-03", from: "2024-03-01", to: "2024-03-31" }, { en: { page_count: 3 } }),
-    ).toEqual({
-      path: "/pagefind/2024-03/",
-      from: "2024-03-01",
-      to: "2024-03-31",
-      years: [2024, 2024],
-      languages: { en: 3 },
-    });
   });
 });

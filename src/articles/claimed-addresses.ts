@@ -1,10 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
-import { isArticleFile } from "../articles/article-files";
+import { isArticleFile } from "./article-files";
 import { addressKey } from "../lib/articles";
 import { articlePath } from "../lib/urls";
-import { validateArticleSource } from "../articles/validate-article";
-import { createArticleSchema } from "../articles/schema/article";
+import { validateArticleSource } from "./validate-article";
+import { createArticleSchema } from "./schema/article";
 import type { SiteConfig } from "../site.config";
 
 /** Which article file already claims an address (as its page or an alias), if any. */
