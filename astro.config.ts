@@ -4,6 +4,7 @@ import { contentStoreIntegration } from "./src/build/content-store";
 import { keptOutputIntegrations } from "./src/build/kept-output";
 import { pagefindIntegrations } from "./src/search/pagefind";
 import { securityHeadersIntegration } from "./src/security/headers";
+import { siteAddressIntegration } from "./src/addresses/site-address";
 import { sitemapIntegrations } from "./src/addresses/sitemap-integration";
 import { urlManifestIntegration } from "./src/addresses/url-manifest-integration";
 import { SEARCH_INDEX_ROOT, buildsAllYearsPages, buildsSearchIndex } from "./src/parts/build-part";
@@ -42,6 +43,7 @@ export default defineConfig({
   // succeeded, and the output folder's record, which lets the next build keep it, comes last. Built in parts (ARCHIVE_YEARS), the all-years part writes the sitemap, each
   // year part its search index, and `npm run merge` checks and records the addresses of the merged site.
   integrations: [
+    siteAddressIntegration(),
     keptOutput.start,
     contentStoreIntegration(),
     buildPartIntegration(site.part),

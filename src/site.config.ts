@@ -1,5 +1,6 @@
 import { parseArchiveYears, type BuildPart } from "./parts/build-part";
 import { parsePartPages } from "./search/parts";
+import { LOCAL_SITE_URL } from "./addresses/site-address";
 
 /**
  * The one site configuration. Every page, module and tool reads it; nothing else
@@ -37,7 +38,7 @@ export function resolveSiteConfig(env: Record<string, string | undefined>): Site
   return {
     name: "The News Archive",
     description: "A permanent, searchable archive of news stories with their bylines, datelines and sources.",
-    url: env.SITE_URL || "http://localhost:4321",
+    url: env.SITE_URL || LOCAL_SITE_URL,
     base: normalizeBase(env.BASE_PATH || "/"),
     defaultLanguage: "en",
     locale: "en-GB",

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { LOCAL_SITE_URL } from "../addresses/site-address.ts";
 
 // `npm run build`: `astro build` with a JavaScript heap sized to the machine. Node's default heap
 // limit is a few GB whatever the machine holds, and a large archive's build data outgrows it. The
@@ -19,8 +20,15 @@ const memoryMb = memory / 2 ** 20;
 const heapMb = Math.floor(Math.min(memoryMb * 0.75, indexes ? memoryMb - RESERVED_MB : Infinity));
 const setByCaller = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "");
 const flags = setByCaller ? [] : [`--max-old-space-size=${heapMb}`];
-const child = spawn(process.execPath, [...flags, astro, "build", ...process.argv.slice(2)], {
+// `--local` builds for a preview on this machine (npm start): the site's address is then the
+// preview's, where a build for publishing must be given SITE_URL.
+const args = process.argv.slice(2);
+const local = args.includes("--local");
+const env =
+  local && !process.env.SITE_URL?.trim() ? { ...process.env, SITE_URL: LOCAL_SITE_URL } : process.env;
+const child = spawn(process.execPath, [...flags, astro, "build", ...args.filter((a) => a !== "--local")], {
   stdio: "inherit",
+  env,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => {

@@ -1,9 +1,16 @@
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { buildSite, fixtureArticlesDir, listFiles } from "../support/site-build";
+import {
+  buildSite,
+  fixtureArticlesDir,
+  listFiles,
+  projectRoot,
+  shellEnvironment,
+} from "../support/site-build";
 
 /** A copy of the fixture articles plus extra files, built into a fresh folder. */
 async function buildWith(extra: Record<string, string>) {
@@ -164,6 +171,40 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
       /2020\/split-tag\.md:5: body: the inline event handler onmouseover= on <div> is not allowed; .*\(found in the rendered HTML/,
     );
     expect(existsSync(join(outDir, "index.html"))).toBe(false);
+  });
+});
+
+describe("a build without the site's address", () => {
+  it("stops before writing anything, saying what to set", async () => {
+    const root = await mkdtemp(join(tmpdir(), "archive-no-address-"));
+    const outDir = join(root, "dist");
+    const { code, output } = await buildSite({ articlesDir: fixtureArticlesDir, outDir, siteUrl: "" });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /SITE_URL is not set, so every absolute address .* would say http:\/\/localhost:4321/,
+    );
+    expect(output).toMatch(/npm run build -- --local/);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it("is built for the local preview with --local, as npm start does", async () => {
+    const root = await mkdtemp(join(tmpdir(), "archive-local-"));
+    const outDir = join(root, "dist");
+    const env = shellEnvironment({
+      ARTICLES_DIR: relative(projectRoot, fixtureArticlesDir),
+      URL_MANIFEST: join(root, "urls.txt"),
+      ASTRO_CACHE_DIR: join(root, "cache"),
+      SITE_URL: "",
+      ASTRO_TELEMETRY_DISABLED: "1",
+    });
+    const build = spawnSync(process.execPath, ["src/cli/build.ts", "--local", "--outDir", outDir], {
+      cwd: projectRoot,
+      env,
+      encoding: "utf8",
+    });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+    const home = await readFile(join(outDir, "index.html"), "utf8");
+    expect(home).toContain('<link rel="canonical" href="http://localhost:4321/"');
   });
 });
 

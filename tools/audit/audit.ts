@@ -44,7 +44,7 @@ let host: StaticHost | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   if (values.build) {
-    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+    const build = spawnSync("npm", ["run", "build", "--", "--local"], { stdio: "inherit" });
     if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status ?? build.signal})`);
   }
   const chromePath = requireChromium();

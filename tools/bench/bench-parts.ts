@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { readArgs } from "../../src/cli/args";
+import { LOCAL_SITE_URL } from "../../src/addresses/site-address";
 import { launchBrowser } from "../chromium";
 import { measureInBrowser } from "./measure-browser";
 import { runMeasured, type Measurement } from "./run-measured";
@@ -44,6 +45,7 @@ async function build(name: string, years: string): Promise<{ dir: string; measur
   const measured = await runMeasured(process.execPath, [astro, "build", "--outDir", dir], {
     cwd: projectRoot,
     env: {
+      SITE_URL: LOCAL_SITE_URL,
       ...process.env,
       ARTICLES_DIR: relative(projectRoot, join(work, "articles")),
       ASTRO_CACHE_DIR: join(work, `${name}-cache`),

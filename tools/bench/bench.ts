@@ -13,6 +13,7 @@ import {
 import * as pagefind from "pagefind";
 import { ARTICLE_PAGE_GLOB, archivePath } from "../../src/lib/urls";
 import { readArgs } from "../../src/cli/args";
+import { LOCAL_SITE_URL } from "../../src/addresses/site-address";
 import { writeFloorProject } from "./floor";
 import { measureInBrowser } from "./measure-browser";
 import { runMeasured } from "./run-measured";
@@ -104,7 +105,15 @@ async function build(
   const output: string[] = [];
   const measured = await runMeasured(process.execPath, [astro, "build", ...args], {
     cwd,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+    env: {
+      // The corpus is served from nowhere; a build needs an address all the same.
+      SITE_URL: LOCAL_SITE_URL,
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: "1",
+      NO_COLOR: "1",
+      FORCE_COLOR: "0",
+      ...env,
+    },
     onLine: (line) => output.push(line),
   });
   // The whole output beside the site, for a look at what a step did (kept with --keep or on failure).
