@@ -112,6 +112,30 @@ describe("searching", () => {
     expect(await page.locator("#search-results img").count()).toBe(1);
   });
 
+  it("excerpts the story's own words: never the headline, byline, agency, dateline or date line", async () => {
+    const META =
+      /Amara Osei|Ines Carvalho|Tomasz Wójcik|Coastline News|Northbay Press|\b(19|20)\d\d\b|UTC|\bBy\b/;
+    for (const words of ["tidewater", "Oldmere", "Pellham", "flood", "coast", "Wójcik"]) {
+      await openSearch(`?q=${encodeURIComponent(words)}&page=3`);
+      const shown = await page.locator("#search-results > li").evaluateAll((items) =>
+        items.map((item) => ({
+          title: item.querySelector(".result__title")?.textContent ?? "",
+          excerpt: item.querySelector(".result__excerpt")?.textContent ?? "",
+        })),
+      );
+      expect(shown.length, words).toBeGreaterThan(0);
+      for (const { title, excerpt } of shown) {
+        expect(excerpt, `${words}: ${title}`).not.toMatch(META);
+        expect(excerpt, `${words}: ${title}`).not.toContain(title);
+        expect(excerpt.length, `${words}: ${title}`).toBeGreaterThan(20);
+      }
+    }
+    // A reporter is still found by name; the result shows the story, not the byline.
+    await openSearch("?q=Osei");
+    const barrier = page.locator("#search-results > li").filter({ hasText: BARRIER });
+    expect(await barrier.locator(".result__excerpt").textContent()).toBe(OPENINGS[BARRIER]);
+  });
+
   it("adds each batch once, however quickly “Show more results” is pressed", async () => {
     expect(await openSearch("?q=tidewater")).toBe("4 results for “tidewater”");
     await page.locator("#search-more").evaluate((button: HTMLButtonElement) => {

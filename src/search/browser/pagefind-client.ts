@@ -8,9 +8,10 @@ import { SEARCH_INDEXES_FILE, type SearchIndexEntry, type SearchIndexList } from
 import { indexesFor, languagesOf } from "../indexes";
 import { PART_FILTER, addCounts, partValue, type FilterCounts } from "../progress";
 import { withBase } from "../../lib/urls";
+import type { ExcerptSource } from "./excerpt";
 
 // The parts of Pagefind's browser API the search page uses (pagefind.js in each index folder).
-export interface PagefindResultData {
+export interface PagefindResultData extends ExcerptSource {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;

@@ -1,9 +1,9 @@
 /**
  * One search result as the reader sees it: thumbnail, headline link, date, dateline and byline,
- * and an excerpt. The excerpt is Pagefind's: the article page's text (its data-pagefind-body)
- * around the matched words, HTML-escaped, with <mark> around them.
+ * and an excerpt of the story's text around the matched words (excerpt.ts).
  */
 import type { PagefindResultData } from "./pagefind-client";
+import { storyExcerpt } from "./excerpt";
 
 /** How a result is shown. */
 export interface ResultContext {
@@ -70,10 +70,12 @@ export function renderResult(data: PagefindResultData, context: ResultContext): 
   const excerpt = document.createElement("p");
   excerpt.className = "result__excerpt";
   Object.assign(excerpt, own);
-  // Without words Pagefind's excerpt is the page's opening (section, headline, byline, date again):
-  // the article's summary says more. With words, the excerpt is the page's own text around them,
-  // HTML-escaped, with <mark> around the matched words.
-  if (context.browsing && data.meta.summary) excerpt.textContent = data.meta.summary;
+  // With words, the story's own text around them, HTML-escaped, with <mark> around the matched
+  // words (excerpt.ts). Without words, or when they are only in the headline, the dek or a
+  // caption, the article's summary says more than the page's opening would.
+  const story = context.browsing ? undefined : storyExcerpt(data);
+  if (story !== undefined) excerpt.innerHTML = story;
+  else if (data.meta.summary) excerpt.textContent = data.meta.summary;
   else excerpt.innerHTML = data.excerpt;
   item.append(excerpt);
   return item;
