@@ -124,3 +124,20 @@ describe("printing an article", () => {
     expect(after).toMatch(/attr\(href\)|gazette\.example\.net/);
   });
 });
+
+describe("a photo the archive does not hold", () => {
+  it("takes one compact line with its caption and credit, on a phone and on a wide screen", async () => {
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 812 });
+      await page.goto(new URL("2016/06/14/late-evening-filing/", siteUrl).href);
+      const figure = page.locator("figure.figure--missing");
+      expect(await figure.locator("img").count()).toBe(0);
+      expect(await figure.textContent()).toMatch(
+        /^\s*Photo not held by the archive\s+A photograph of the newsroom at night that the archive does not hold\.\s+Fixture Photo Desk\s*$/,
+      );
+      const { height } = (await figure.boundingBox())!;
+      // A few lines of small type, never the box of a photo's shape (3:2, over 400 px in the column).
+      expect(height, `at ${width} px`).toBeLessThan(width === 375 ? 110 : 60);
+    }
+  });
+});
