@@ -141,12 +141,29 @@ export function formatDay(value: Pick<WrittenDate, "year" | "month" | "date">, l
   );
 }
 
-/** "June 14, 2016, 09:30 UTC+08:00": the day and clock time as written. */
+/**
+ * The day and clock time as written, read as a newspaper prints them: "14 June 2016, 09:30 UTC+8"
+ * in en-GB, "June 14, 2016, 9:30 AM UTC+8" in en-US. The offset is the written one, shortened
+ * ("UTC−5", "UTC+5:30", "UTC"); the exact value stays in the page's `<time datetime>`.
+ */
 export function formatWrittenDate(value: WrittenDate, locale: string): string {
   const day = formatDay(value, locale);
   if (value.time === undefined) return day;
-  const zone = value.offset === "Z" ? "UTC" : `UTC${value.offset}`;
-  return `${day}, ${value.time} ${zone}`;
+  const [hours = 0, minutes = 0] = value.time.split(":").map(Number);
+  const clock = utcFormat(locale, "time", { hour: "numeric", minute: "2-digit" }).format(
+    Date.UTC(2000, 0, 1, hours, minutes),
+  );
+  return `${day}, ${clock} ${formatOffset(value.offset)}`;
+}
+
+/** "UTC", "UTC+8", "UTC−5", "UTC+5:30" for a written offset ("Z", "+08:00", "-0500"). */
+function formatOffset(offset: string | undefined): string {
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(offset ?? "");
+  if (!match) return "UTC";
+  const [, sign, hh, mm] = match;
+  if (hh === "00" && mm === "00") return "UTC";
+  // A true minus sign, as print has it.
+  return `UTC${sign === "-" ? "\u2212" : "+"}${Number(hh)}${mm === "00" ? "" : `:${mm}`}`;
 }
 
 /** A period of the date archive in `locale`: "2016", "June 2016" or "14 June 2016". */

@@ -27,7 +27,7 @@ describe("article pages", () => {
     const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
     const time = one(page, "article header time");
     expect(attr(time, "dateTime")).toBe("2016-06-14T23:30:00-05:00");
-    expect(text(time)).toBe("14 June 2016, 23:30 UTC-05:00");
+    expect(text(time)).toBe("14 June 2016, 23:30 UTC\u22125");
     expect(hasPage(dist, "/2016/06/15/late-evening-filing/")).toBe(false);
   });
 

@@ -141,3 +141,12 @@ describe("a photo the archive does not hold", () => {
     }
   });
 });
+
+describe("an article's time", () => {
+  it("reads as a newspaper prints it, the exact offset kept for machines", async () => {
+    await page.goto(new URL("2016/06/14/late-evening-filing/", siteUrl).href);
+    const time = page.locator("article header time").first();
+    expect(await time.textContent()).toBe("14 June 2016, 23:30 UTC\u22125");
+    expect(await time.getAttribute("datetime")).toBe("2016-06-14T23:30:00-05:00");
+  });
+});

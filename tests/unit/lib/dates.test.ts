@@ -60,7 +60,7 @@ describe("parseWrittenDate: what an editor may write", () => {
     expect([parsed.year, parsed.month, parsed.date]).toEqual([2016, 6, 14]);
     expect(parsed.epochMs).toBe(Date.UTC(2016, 5, 15, 4, 30));
     expect(formatDay(parsed, "en-GB")).toBe("14 June 2016");
-    expect(formatWrittenDate(parsed, "en-GB")).toBe("14 June 2016, 23:30 UTC-05:00");
+    expect(formatWrittenDate(parsed, "en-GB")).toBe("14 June 2016, 23:30 UTC\u22125");
   });
 
   it("keeps the written day whatever the site timezone is", () => {
@@ -218,13 +218,15 @@ describe("formatDay and formatWrittenDate", () => {
     expect(formatWrittenDate(day, "en-GB")).toBe("4 June 2016");
   });
 
-  it("shows a written time with its offset, and Z as UTC", () => {
-    expect(formatWrittenDate(parseWrittenDate("2016-06-14T09:30:00+08:00", "UTC"), "en-GB")).toBe(
-      "14 June 2016, 09:30 UTC+08:00",
-    );
-    expect(formatWrittenDate(parseWrittenDate("2016-06-14T09:30:00Z", "UTC"), "en-GB")).toBe(
-      "14 June 2016, 09:30 UTC",
-    );
+  it("shows a written time as the locale reads a clock, with its offset shortened, and Z as UTC", () => {
+    const at = (written: string, locale = "en-GB") =>
+      formatWrittenDate(parseWrittenDate(written, "UTC"), locale);
+    expect(at("2016-06-14T09:30:00+08:00")).toBe("14 June 2016, 9:30 UTC+8");
+    // Intl puts a narrow no-break space before "PM".
+    expect(at("2016-06-14T22:45:00-04:00", "en-US")).toMatch(/^June 14, 2016, 10:45\sPM UTC\u22124$/);
+    expect(at("2016-06-14T09:30:00+05:30")).toBe("14 June 2016, 9:30 UTC+5:30");
+    expect(at("2016-06-14T09:30:00Z")).toBe("14 June 2016, 9:30 UTC");
+    expect(at("2016-06-14T09:30:00+00:00")).toBe("14 June 2016, 9:30 UTC");
   });
 });
 
