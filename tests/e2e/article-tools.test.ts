@@ -41,6 +41,7 @@ describe("Cite this article in a real browser", () => {
     const bibtex = page.locator('button[data-copy="cite-text-bibtex"]');
     await apa.click();
     await expect.poll(() => apa.textContent()).toBe("Copied");
+    await page.locator(".cite summary", { hasText: "BibTeX" }).click();
     await bibtex.click();
     await expect.poll(() => bibtex.textContent()).toBe("Copied");
     expect(await apa.textContent()).toBe("Copy");
@@ -65,23 +66,38 @@ describe("an article page with citations, photos and provenance", () => {
     }
   });
 
-  it("lets a keyboard reach and scroll the BibTeX citation, which is wider than the page", async () => {
+  it("shows one citation style at a time, the chosen one whole, on a phone", async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(new URL(ARTICLE, siteUrl).href);
+    const shown = () =>
+      page
+        .locator(".cite__text")
+        .evaluateAll((texts) => texts.filter((text) => text.checkVisibility()).map((text) => text.id));
+    expect(await shown()).toEqual(["cite-text-apa"]);
+    const box = page.locator("section.cite");
+    expect((await box.boundingBox())!.height).toBeLessThan(450);
+    await page.locator(".cite summary", { hasText: "BibTeX" }).click();
+    expect(await shown()).toEqual(["cite-text-bibtex"]);
+    // Its long lines wrap inside the box instead of running past its edge, and it can still be reached.
     const bibtex = page.getByRole("region", { name: "BibTeX" });
+    expect(await bibtex.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await bibtex.focus();
     expect(await bibtex.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(() => bibtex.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await page.locator(".cite summary", { hasText: "MLA" }).click();
+    expect(await shown()).toEqual(["cite-text-mla"]);
   });
 });
 
 describe("Cite this article without JavaScript", () => {
   const noScript = useBrowserPage({ javaScriptEnabled: false });
 
-  it("shows the citations, but no copy button", async () => {
+  it("shows the citations, one style at a time, but no copy button", async () => {
     const page = noScript.page();
     await page.goto(new URL(ARTICLE, siteUrl).href);
+    expect(await page.locator("#cite-text-apa").isVisible()).toBe(true);
+    await page.locator(".cite summary", { hasText: "MLA" }).click();
     expect(await page.locator("#cite-text-mla").isVisible()).toBe(true);
+    expect(await page.locator("#cite-text-apa").isVisible()).toBe(false);
     expect(await page.getByRole("button", { name: "Copy" }).count()).toBe(0);
   });
 });
