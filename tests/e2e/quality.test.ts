@@ -23,6 +23,9 @@ async function open(page: Page, { path, family, site = "main" }: PageType): Prom
   }
   if (family === "search" && path.includes("?q=")) {
     await poll(() => page.locator("#search-status").textContent()).toMatch(/^\d+ results? for/);
+    // On a phone the sort and filters are folded away first.
+    const refine = page.locator("#search-refine > summary");
+    if (await refine.isVisible()) await refine.click();
     await page.locator("#search-facets summary").first().click();
     await poll(() => page.locator("#search-facets details[open] label").count()).toBeGreaterThan(0);
   }

@@ -450,6 +450,33 @@ describe("cost", () => {
   });
 });
 
+describe("on a phone", () => {
+  it("shows the first result whole on the first screen, one search box, the sort and filters folded away", async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await openSearch("?q=tidewater&sort=newest")).toBe("4 results for “tidewater”");
+    expect(await page.locator("input[type=search]").count()).toBe(1);
+    const first = (await page.locator("#search-results > li").first().boundingBox())!;
+    expect(first.y + first.height).toBeLessThanOrEqual(812);
+    const refine = page.locator("#search-refine > summary");
+    expect(await refine.textContent()).toMatch(/^\s*Sort and filter\s*$/);
+    expect(await page.locator("#search-sort").isVisible()).toBe(false);
+    await refine.click();
+    expect(await page.locator("#search-sort").inputValue()).toBe("newest");
+    await openFacet("Topic");
+    await page.locator("#search-facets label", { hasText: "floods" }).click();
+    await poll(() => refine.textContent()).toMatch(/Sort and filter \(1 chosen\)/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("keeps the sort and filters open beside the results on a wide screen", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openSearch("?q=tidewater");
+    expect(await page.locator("#search-refine > summary").isVisible()).toBe(false);
+    expect(await page.locator("#search-sort").isVisible()).toBe(true);
+    expect(await page.locator("#search-facets summary", { hasText: "Topic" }).isVisible()).toBe(true);
+  });
+});
+
 describe("keyboard and assistive technology", () => {
   it("reaches the box with /, moves through results with arrows, and keeps focus in place", async () => {
     await page.goto(at("2018/03/04/ferry-timetable/"));

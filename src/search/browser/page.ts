@@ -47,6 +47,8 @@ const list = document.querySelector<HTMLOListElement>("#search-results");
 const more = document.querySelector<HTMLButtonElement>("#search-more");
 // The links to the browse pages, for readers whose browser cannot search.
 const browse = document.querySelector<HTMLElement>("#search-browse");
+const refine = document.querySelector<HTMLDetailsElement>("#search-refine");
+const refineCount = document.querySelector<HTMLElement>("#search-refine-count");
 const controls: SearchControls = {
   box,
   sortSelect,
@@ -193,6 +195,7 @@ async function offerOtherLanguages(
 async function run(): Promise<void> {
   const id = ++runId;
   const view = state;
+  showChosenCount(view);
   if (!status || !list || !more || !elsewhere) return;
   written = undefined;
   status.textContent = view.query === "" ? "Loading…" : `Searching for “${view.query}”…`;
@@ -466,6 +469,22 @@ async function start(): Promise<void> {
   if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 2000 });
   else setTimeout(load, 0);
 }
+
+/** How many filter values are chosen, on the summary of the sort and filter panel a phone folds away. */
+function showChosenCount(view: SearchState): void {
+  const chosen = SEARCH_FACETS.reduce((n, { key }) => n + view.filters[key].length, 0);
+  if (refineCount) refineCount.textContent = chosen > 0 ? ` (${chosen} chosen)` : "";
+}
+
+// Beside the results on a wide screen the sort and filters are always open; a phone folds them
+// away under the search box until the reader asks, so that the results come first.
+const wide = matchMedia("(min-width: 60rem)");
+const openOnWideScreens = (): void => {
+  if (refine && wide.matches) refine.open = true;
+};
+openOnWideScreens();
+wide.addEventListener("change", openOnWideScreens);
+showChosenCount(state);
 
 // Search runs here, so the links offered to readers without JavaScript step aside until it fails.
 if (browse) browse.hidden = true;
