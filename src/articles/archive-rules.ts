@@ -1,5 +1,5 @@
 import { findAliasConflicts, findUrlConflicts, type ArticleLike } from "../lib/articles";
-import { findLabelConflicts, type LabelledArticle } from "../lib/labels";
+import { findLabelConflicts, isSingleValued, type LabelledArticle } from "../lib/labels";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
 import type { ValidArticle } from "./validate-article";
@@ -37,7 +37,7 @@ export function findLabelProblems(articles: readonly ArchiveArticle[]): Problem[
   const byFile = new Map(articles.map((a) => [a.file, a]));
   return findLabelConflicts(articles).map((conflict) => {
     const { field } = conflict.kind;
-    const single = field === "agency";
+    const single = isSingleValued(field);
     return {
       file: conflict.file,
       line: byFile.get(conflict.file)?.lineOf(single ? [field] : [field, conflict.index]) ?? 1,

@@ -8,6 +8,7 @@ export interface LabelledArticle {
     topics: readonly string[];
     byline: readonly string[];
     agency?: string | undefined;
+    section?: string | undefined;
     places: readonly string[];
     people: readonly string[];
     organizations: readonly string[];
@@ -18,7 +19,7 @@ export interface LabelledArticle {
 export interface LabelKindInfo {
   kind: LabelKind;
   /** The frontmatter field. */
-  field: "topics" | "byline" | "agency" | "places" | "people" | "organizations";
+  field: "section" | "topics" | "byline" | "agency" | "places" | "people" | "organizations";
   /** Heading of the kind's index page. */
   title: string;
   /** One value of the kind, in a sentence ("Articles by author …"). */
@@ -27,6 +28,7 @@ export interface LabelKindInfo {
 
 /** Every kind of label, in the order the site shows them. */
 export const LABEL_KINDS: readonly LabelKindInfo[] = [
+  { kind: "sections", field: "section", title: "Sections", singular: "section" },
   { kind: "topics", field: "topics", title: "Topics", singular: "topic" },
   { kind: "authors", field: "byline", title: "Authors", singular: "author" },
   { kind: "agencies", field: "agency", title: "Agencies", singular: "agency" },
@@ -35,10 +37,19 @@ export const LABEL_KINDS: readonly LabelKindInfo[] = [
   { kind: "organizations", field: "organizations", title: "Organisations", singular: "organisation" },
 ];
 
+/** Whether a kind's field holds one value (`agency: …`) rather than a list (`topics: […]`). */
+export function isSingleValued(field: LabelKindInfo["field"]): field is "agency" | "section" {
+  return field === "agency" || field === "section";
+}
+
 /** The values of one kind of label an article carries, as written. */
 export function getLabels(article: LabelledArticle, kind: LabelKindInfo): readonly string[] {
-  if (kind.field === "agency") return article.data.agency === undefined ? [] : [article.data.agency];
-  return article.data[kind.field];
+  const { field } = kind;
+  if (isSingleValued(field)) {
+    const value = article.data[field];
+    return value === undefined ? [] : [value];
+  }
+  return article.data[field];
 }
 
 /** The URL slug of a label value: the contract's rule for names. */

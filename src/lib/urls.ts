@@ -50,7 +50,8 @@ export function isArticlePath(pathname: string): boolean {
 export const ARTICLE_PAGE_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
 
 /** The kinds of label an article can be listed under, by the folder of their pages. */
-export type LabelKind = "topics" | "authors" | "agencies" | "places" | "people" | "organizations";
+export type LabelKind =
+  "sections" | "topics" | "authors" | "agencies" | "places" | "people" | "organizations";
 
 /** `/topics/`, `/authors/` …: the index of every value of one kind. */
 export function labelIndexPath(kind: LabelKind): string {

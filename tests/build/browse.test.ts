@@ -199,6 +199,11 @@ describe("browsing by label", () => {
 
   it("has an index for every kind of label, each linking to the others", async () => {
     const expected: Record<string, [string, string, string?][]> = {
+      sections: [
+        ['News & "Views" </script>', "1 article", "/sections/news-and-views-script/"],
+        ["Transport", "1 article", "/sections/transport/"],
+        ["World", "1 article", "/sections/world/"],
+      ],
       agencies: [
         ["Coastline News Service", "1 article", "/agencies/coastline-news-service/"],
         ["Fixture Wire", "2 articles", "/agencies/fixture-wire/"],
@@ -222,6 +227,7 @@ describe("browsing by label", () => {
       expect(entries(page, ".label-list"), kind).toEqual(list);
       expect(hrefs(page, ".browse-nav a")).toEqual([
         "/archive/",
+        "/sections/",
         "/topics/",
         "/authors/",
         "/agencies/",

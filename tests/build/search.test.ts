@@ -155,6 +155,7 @@ describe("the search page without JavaScript", () => {
     expect(links).toEqual([
       ["Latest articles", "/archive/"],
       ["Archive by date", "/archive/archive/"],
+      ["Sections", "/archive/sections/"],
       ["Topics", "/archive/topics/"],
       ["Authors", "/archive/authors/"],
       ["Agencies", "/archive/agencies/"],

@@ -192,14 +192,17 @@ describe("home page and layout", () => {
     expect(attr(one(pages[1]!, '.pagination a[rel="next"]'), "href")).toBe(`${base}/page/3/`);
   });
 
-  it("gives every page a skip link, header navigation, a search box and a footer", async () => {
+  it("gives every page a skip link, header navigation, one search box and a footer", async () => {
     for (const path of ["/", "/search/", PUBLIC_ARTICLES[0]!, "/404.html"]) {
       const page = await readPage(dist, path);
       expect(attr(one(page, "a.skip-link"), "href"), path).toBe("#main");
       one(page, "main#main");
       one(page, "header.site-header nav");
-      const form = one(page, 'header form[role="search"]');
+      // The search page and the 404 page have a search box of their own; the others, the header's.
+      const own = { "/search/": "#search-page-form", "/404.html": "main form[role=search]" }[path];
+      const form = one(page, own ?? 'header form[role="search"]');
       expect(attr(form, "action"), path).toBe(`${base}/search/`);
+      expect(all(page, 'input[type="search"]'), path).toHaveLength(1);
       expect(attr(one(form, "input"), "name")).toBe("q");
       one(page, "footer.site-footer");
     }

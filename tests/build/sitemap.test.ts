@@ -11,7 +11,7 @@ const site = "https://archive.example.org/archive";
 
 /** Built pages that list articles: home pages, the date archive and label pages. */
 const LIST_PAGE =
-  /^(page\/\d+\/|archive\/.*|(topics|authors|agencies|places|people|organizations)\/.*)?index\.html$/;
+  /^(page\/\d+\/|archive\/.*|(sections|topics|authors|agencies|places|people|organizations)\/.*)?index\.html$/;
 const ARTICLE_PAGE = /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/;
 
 let entries: Map<string, string | undefined>;

@@ -34,6 +34,20 @@ describe("browsing in a real browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Morning briefing from the ferry office");
   });
 
+  it("goes from the section above a headline to the section's page, which lists the article", async () => {
+    await page.goto(new URL("2016/06/14/late-evening-filing/", siteUrl).href);
+    await follow(
+      page.locator(".article__section").getByRole("link", { name: "World" }),
+      /\/archive\/sections\/world\/$/,
+    );
+    expect(await page.locator("h1").textContent()).toContain("World");
+    expect(
+      await page.getByRole("link", { name: "A story filed late in the evening, New York time" }).count(),
+    ).toBe(1);
+    await follow(page.getByRole("link", { name: "Sections" }).first(), /\/archive\/sections\/$/);
+    expect(await page.getByRole("link", { name: "World" }).count()).toBeGreaterThan(0);
+  });
+
   it("goes from an article to its topic and its author, and on to the next page of a topic", async () => {
     await page.goto(new URL("2016/06/14/late-evening-filing/", siteUrl).href);
     await follow(page.getByRole("link", { name: "testing", exact: true }), /\/archive\/topics\/testing\/$/);

@@ -14,6 +14,7 @@ const article = {
     topics: ["cybersecurity", "diplomacy"],
     byline: ["José Álvarez", "Mei Lin"],
     agency: "Associated Press",
+    section: "World",
     places: ["Beijing"],
     people: [],
     organizations: ["Office of Personnel Management"],
@@ -23,6 +24,7 @@ const article = {
 describe("label kinds", () => {
   it("covers every browse folder of the contract once, each from its field", () => {
     expect(LABEL_KINDS.map((k) => `${k.kind}:${k.field}`)).toEqual([
+      "sections:section",
       "topics:topics",
       "authors:byline",
       "agencies:agency",
@@ -32,9 +34,10 @@ describe("label kinds", () => {
     ]);
   });
 
-  it("reads an article's values of each kind, the single agency as a list", () => {
+  it("reads an article's values of each kind, the single section and agency as lists", () => {
     const values = Object.fromEntries(LABEL_KINDS.map((k) => [k.kind, getLabels(article, k)]));
     expect(values).toEqual({
+      sections: ["World"],
       topics: ["cybersecurity", "diplomacy"],
       authors: ["José Álvarez", "Mei Lin"],
       agencies: ["Associated Press"],
@@ -44,6 +47,8 @@ describe("label kinds", () => {
     });
     const agencies = LABEL_KINDS.find((k) => k.kind === "agencies")!;
     expect(getLabels({ data: { ...article.data, agency: undefined } }, agencies)).toEqual([]);
+    const sections = LABEL_KINDS.find((k) => k.kind === "sections")!;
+    expect(getLabels({ data: { ...article.data, section: undefined } }, sections)).toEqual([]);
   });
 
   it("slugs values by the contract's rule", () => {
