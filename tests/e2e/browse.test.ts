@@ -94,3 +94,21 @@ describe("on this day", () => {
     expect(await page.locator("section.on-this-day").isHidden()).toBe(true);
   });
 });
+
+describe("lists of articles", () => {
+  it("show a small photo beside an article that has one, and none beside the others", async () => {
+    await page.goto(new URL("archive/2019/05/", siteUrl).href);
+    const item = page.locator(".card-list > li", { hasText: "Harbour light" }).first();
+    const thumb = item.locator("img.card__thumb");
+    expect(await thumb.getAttribute("alt")).toBe("");
+    await thumb.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+    const box = (await thumb.boundingBox())!;
+    expect([Math.round(box.width), Math.round(box.height)]).toEqual([80, 80]);
+    await page.goto(new URL("archive/2016/06/", siteUrl).href);
+    expect(await page.locator(".card").count()).toBeGreaterThan(0);
+    expect(await page.locator(".card-list img").count()).toBe(0);
+  });
+});
