@@ -69,3 +69,21 @@ export function languageAttributes(language: string): LanguageAttributes {
 export function siteWordsAttributes(contentLanguage: string, siteLanguage: string): LanguageAttributes {
   return contentLanguage === siteLanguage ? {} : languageAttributes(siteLanguage);
 }
+
+const displayNames = new Map<string, Intl.DisplayNames | undefined>();
+
+/** The name of a language in the words of `locale` ("Simplified Chinese" in en-GB); the tag when it has none. */
+export function languageNameIn(tag: string, locale: string): string {
+  const names = cached(displayNames, locale, () => {
+    try {
+      return new Intl.DisplayNames([locale], { type: "language" });
+    } catch {
+      return undefined;
+    }
+  });
+  try {
+    return names?.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -152,7 +152,7 @@ describe("searching", () => {
     expect(await openSearch("?q=unfinished")).toBe("No articles match “unfinished”.");
     expect(await openSearch("?q=tidewater&page=3")).toBe("4 results for “tidewater”");
     expect(await titles()).not.toContain("An unfinished tidewater piece");
-    expect(await openSearch("")).toBe("7 articles in the archive, newest first");
+    expect(await openSearch("")).toBe("7 articles in English, newest first");
     await openFacet("Byline");
     await openFacet("Topic");
     expect(await facet("Byline")).toContain("Ines Carvalho (3)");
@@ -252,9 +252,9 @@ describe("order", () => {
     await page.getByRole("button", { name: "Show more results" }).click();
     await poll(titles).toEqual([FERRY, BYPASS, BARRIER, NIGHT_TRAINS]);
 
-    expect(await openSearch("?sort=oldest&page=4")).toBe("7 articles in the archive, oldest first");
+    expect(await openSearch("?sort=oldest&page=4")).toBe("7 articles in English, oldest first");
     expect(await titles()).toEqual([GALES, FERRY, BYPASS, MARKET, BARRIER, DEBATE, NIGHT_TRAINS]);
-    expect(await openSearch("?page=4")).toBe("7 articles in the archive, newest first");
+    expect(await openSearch("?page=4")).toBe("7 articles in English, newest first");
     expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE, BARRIER, MARKET, BYPASS, FERRY, GALES]);
     expect(await page.getByLabel("Sort by").inputValue()).toBe("newest");
     expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
@@ -277,7 +277,7 @@ describe("before anything is asked", () => {
   it("lists the newest articles without asking the index, as the index would list them", async () => {
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    expect(await openSearch("")).toBe("7 articles in the archive, newest first");
+    expect(await openSearch("")).toBe("7 articles in English, newest first");
     await page.waitForLoadState("networkidle");
     expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE]);
     expect(searchAddress()).toBe("/archive/search/?lang=en");
@@ -300,11 +300,9 @@ describe("before anything is asked", () => {
     const reader = await noScript.newPage();
     await reader.goto(at("search/"));
     const expected = await shown(reader);
-    expect(await reader.locator("#search-status").textContent()).toBe(
-      "7 articles in the archive, newest first",
-    );
+    expect(await reader.locator("#search-status").textContent()).toBe("7 articles in English, newest first");
     await noScript.close();
-    expect(await openSearch("?page=2")).toBe("7 articles in the archive, newest first");
+    expect(await openSearch("?page=2")).toBe("7 articles in English, newest first");
     expect((await shown(page)).slice(0, 2)).toEqual(expected);
   });
 
@@ -316,7 +314,7 @@ describe("before anything is asked", () => {
       2,
     );
     expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE]);
-    expect(await status().textContent()).toBe("7 articles in the archive, newest first");
+    expect(await status().textContent()).toBe("7 articles in English, newest first");
   });
 });
 
@@ -567,6 +565,26 @@ describe("languages", () => {
     await page.getByLabel("Language").selectOption("en");
     await poll(searchAddress).toBe("/archive/search/?q=%E5%9B%BE%E4%B9%A6%E9%A6%86&lang=en");
     expect(await settled()).toBe("No articles match “图书馆”.");
+  });
+
+  it("counts the archive's articles by language, and offers the others from the empty search page", async () => {
+    // Written with the page, before any script: the same words the search script writes.
+    const written = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+    const plain = await written.newPage();
+    await plain.goto(at("search/"));
+    expect(await plain.locator("#search-status").textContent()).toBe("7 articles in English, newest first");
+    expect(await plain.locator("#search-elsewhere").textContent()).toMatch(
+      /^\s*Also in the archive: 简体中文 \(1 article\)\s*$/,
+    );
+    await written.close();
+    expect(await openSearch("?sort=oldest")).toBe("7 articles in English, oldest first");
+    await poll(() => page.locator("#search-elsewhere").textContent()).toBe(
+      "Also in the archive: 简体中文 (1 article)",
+    );
+    await page.locator("#search-elsewhere").getByRole("link", { name: "简体中文" }).click();
+    await poll(searchAddress).toBe("/archive/search/?lang=zh-hans&sort=oldest");
+    expect(await settled()).toBe("1 article in Simplified Chinese, oldest first");
+    expect(await titles()).toEqual([LIBRARY]);
   });
 
   it("says which other languages have matches too when this one has some", async () => {

@@ -34,6 +34,7 @@ import { FilterPanel, openFacetsIn } from "./filter-panel";
 import { chooseLanguage, languageName, renderLanguages, showState, type SearchControls } from "./controls";
 import { renderResult } from "./results";
 import { describe, describeSoFar, plural } from "./status";
+import { languageNameIn } from "../../lib/language";
 
 const app = document.querySelector<HTMLElement>("#search-app");
 const form = document.querySelector<HTMLFormElement>("#search-page-form");
@@ -62,8 +63,9 @@ const HIGHLIGHT_PARAM = "highlight";
 const pageSize = Number(app?.dataset.pageSize) || 10;
 const pageTitle = document.title;
 const siteLanguage = app?.dataset.defaultLanguage ?? "en";
-// Counts as the pages write them ("1,204 articles").
-const numbers = new Intl.NumberFormat(app?.dataset.locale || undefined);
+// Counts and language names as the pages write them ("1,204 articles", "in English").
+const locale = app?.dataset.locale || navigator.language;
+const numbers = new Intl.NumberFormat(locale);
 
 const indexes = createSearchIndexes(browserSource(), HIGHLIGHT_PARAM);
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
@@ -176,10 +178,7 @@ async function offerOtherLanguages(
   const links = found
     .filter(([, count]) => count > 0)
     .map(([other, count]) => {
-      const link = document.createElement("a");
-      link.href = urlFor({ ...state, language: other, filters: emptySelection(), pages: 1 });
-      link.append(languageName(other));
-      link.lang = other;
+      const link = languageLink(other);
       const number = document.createElement("span");
       number.textContent = ` (${plural(numbers, count, "result", "results")})`;
       return [link, number];
@@ -192,6 +191,33 @@ async function offerOtherLanguages(
   elsewhere.hidden = false;
 }
 
+/** Says how many articles the archive holds in each other language, with a link to browse them. */
+function showOtherLanguages(available: Record<string, { page_count: number }>, language: string): void {
+  if (!elsewhere) return;
+  const others = Object.entries(available).filter(
+    ([tag, { page_count }]) => tag !== language && page_count > 0,
+  );
+  if (others.length === 0) return;
+  elsewhere.replaceChildren(
+    "Also in the archive: ",
+    ...others.flatMap(([other, { page_count }], i) => [
+      ...(i > 0 ? [", "] : []),
+      languageLink(other),
+      ` (${plural(numbers, page_count, "article", "articles")})`,
+    ]),
+  );
+  elsewhere.hidden = false;
+}
+
+/** A link to the same search in another language's index, named in that language. */
+function languageLink(other: string): HTMLAnchorElement {
+  const link = document.createElement("a");
+  link.href = urlFor({ ...state, language: other, filters: emptySelection(), pages: 1 });
+  link.append(languageName(other));
+  link.lang = other;
+  return link;
+}
+
 async function run(): Promise<void> {
   const id = ++runId;
   const view = state;
@@ -199,10 +225,13 @@ async function run(): Promise<void> {
   if (!status || !list || !more || !elsewhere) return;
   written = undefined;
   status.textContent = view.query === "" ? "Loading…" : `Searching for “${view.query}”…`;
+  // What the articles without words or filters are counted in: their language, when there are several.
+  let scope: string | undefined;
   try {
     const available = await indexes.languages();
     const language = chooseLanguage(view.language, Object.keys(available), navigator.languages, siteLanguage);
     if (id !== runId) return;
+    if (Object.keys(available).length > 1) scope = languageNameIn(language, locale);
     renderLanguages(controls, available, language);
     showState(controls, view, language);
     if (options) options.hidden = false;
@@ -242,6 +271,8 @@ async function run(): Promise<void> {
         const hadFocus = list.contains(document.activeElement) || document.activeElement === more;
         list.replaceChildren();
         elsewhere.hidden = true;
+        // Known before any result: shown with them, so that nothing moves once they are in.
+        if (view.query === "" && !hasFilters(view.filters)) showOtherLanguages(available, language);
         shown.results = main.results;
         shown.stages.push({ parts, counts });
         shown.complete = stages.length === 1;
@@ -264,12 +295,14 @@ async function run(): Promise<void> {
       updateMore(shown);
       // Announced once the results are on the page, so that the count and the list agree.
       status.textContent = shown.complete
-        ? describe(numbers, view, shown.results.length)
+        ? describe(numbers, view, shown.results.length, scope)
         : describeSoFar(
             numbers,
             view,
             shown.results.length,
             shown.stages.flatMap((stage) => stage.parts),
+            "…",
+            scope,
           );
       // A filter opened while this stage ran is counted over the stages before it too.
       if (needsCounts(shown.stages, panel.open)) await fillCounts(shown, id);
@@ -289,6 +322,7 @@ async function run(): Promise<void> {
         partial.results.length,
         partial.stages.flatMap((stage) => stage.parts),
         ".",
+        scope,
       )} The other years could not be searched. Please reload the page to try again.`;
     } else if (id === runId) {
       status.textContent = "Search could not be loaded. Please reload the page to try again.";

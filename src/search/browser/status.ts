@@ -8,8 +8,16 @@ export function plural(numbers: Intl.NumberFormat, n: number, one: string, many:
   return `${numbers.format(n)} ${n === 1 ? one : many}`;
 }
 
-/** The status once every part is searched. */
-export function describe(numbers: Intl.NumberFormat, view: SearchState, count: number): string {
+/**
+ * The status once every part is searched. `scope` names what the articles without words or
+ * filters are counted in: "English" when the archive has several languages, else the archive.
+ */
+export function describe(
+  numbers: Intl.NumberFormat,
+  view: SearchState,
+  count: number,
+  scope = "the archive",
+): string {
   if (view.query !== "") {
     return count === 0
       ? `No articles match “${view.query}”.`
@@ -20,7 +28,7 @@ export function describe(numbers: Intl.NumberFormat, view: SearchState, count: n
       ? "No articles match these filters."
       : `${plural(numbers, count, "article matches", "articles match")} these filters`;
   }
-  return `${plural(numbers, count, "article", "articles")} in the archive, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first`;
+  return `${plural(numbers, count, "article", "articles")} in ${scope}, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first`;
 }
 
 /** The status while parts are still to be searched: what has been found, and in which years. */
@@ -30,6 +38,7 @@ export function describeSoFar(
   count: number,
   parts: readonly SearchIndexEntry[],
   ending = "…",
+  scope = "the archive",
 ): string {
   const searched = `(searched ${yearsSearched(parts)})${ending}`;
   if (view.query !== "")
@@ -37,5 +46,5 @@ export function describeSoFar(
   if (hasFilters(view.filters)) {
     return `${plural(numbers, count, "article", "articles")} so far ${count === 1 ? "matches" : "match"} these filters ${searched}`;
   }
-  return `${plural(numbers, count, "article", "articles")} so far in the archive, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first ${searched}`;
+  return `${plural(numbers, count, "article", "articles")} so far in ${scope}, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first ${searched}`;
 }

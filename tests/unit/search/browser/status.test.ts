@@ -21,6 +21,8 @@ describe("the status above the results", () => {
     expect(describeView(numbers, view("q=harbour"), 0)).toBe("No articles match “harbour”.");
     expect(describeView(numbers, view("topic=Fire"), 1)).toBe("1 article matches these filters");
     expect(describeView(numbers, view("sort=oldest"), 12)).toBe("12 articles in the archive, oldest first");
+    // An archive in several languages counts the one searched.
+    expect(describeView(numbers, view(""), 11, "English")).toBe("11 articles in English, newest first");
   });
 
   it("while parts remain, says which years have been searched", () => {
