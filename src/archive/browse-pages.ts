@@ -160,6 +160,8 @@ export interface ChartBar {
   /** Full name for the text alternative ("2016", "June 2016"). */
   name: string;
   value: number;
+  /** The period's page, for a bar with articles: the bar leads there. */
+  path?: string;
 }
 
 /** What `/archive/` shows: every year with articles, newest first, and a timeline with the gaps. */
@@ -179,6 +181,7 @@ export async function getArchiveOverview(): Promise<ArchiveOverview> {
       label: String(year),
       name: String(year),
       value: counts.get(year) ?? 0,
+      ...(counts.has(year) && { path: archivePath({ year }) }),
     })),
     total: years.reduce((n, y) => n + y.count, 0),
   };
@@ -188,7 +191,8 @@ export async function getArchiveOverview(): Promise<ArchiveOverview> {
 export interface YearPage {
   year: number;
   count: number;
-  months: { month: number; name: string; count: number }[];
+  /** Every month, with its articles per day (days without any left out) for its calendar. */
+  months: { month: number; name: string; count: number; days: ReadonlyMap<number, number> }[];
   bars: ChartBar[];
   previous?: PeriodLink;
   next?: PeriodLink;
@@ -199,12 +203,16 @@ export async function getYearPages(): Promise<YearPage[]> {
   const { years } = await getBrowseData();
   return years.map((group, i) => {
     const { previous, next } = neighboursOf(years, i);
-    const counts = new Map(group.months.map((m) => [m.month, m.articles.length]));
-    const months = Array.from({ length: 12 }, (_, m) => ({
-      month: m + 1,
-      name: formatMonthName(m + 1, site.locale),
-      count: counts.get(m + 1) ?? 0,
-    }));
+    const byMonth = new Map(group.months.map((m) => [m.month, m]));
+    const months = Array.from({ length: 12 }, (_, m) => {
+      const found = byMonth.get(m + 1);
+      return {
+        month: m + 1,
+        name: formatMonthName(m + 1, site.locale),
+        count: found?.articles.length ?? 0,
+        days: new Map((found?.days ?? []).map((d) => [d.day, d.articles.length])),
+      };
+    });
     const link = (y: { year: number }) => ({ label: String(y.year), path: archivePath({ year: y.year }) });
     return {
       year: group.year,
@@ -214,6 +222,7 @@ export async function getYearPages(): Promise<YearPage[]> {
         label: formatMonthName(m.month, site.locale, "short"),
         name: formatPeriod({ year: group.year, month: m.month }, site.locale),
         value: m.count,
+        ...(m.count > 0 && { path: archivePath({ year: group.year, month: m.month }) }),
       })),
       ...(previous && { previous: link(previous) }),
       ...(next && { next: link(next) }),

@@ -43,23 +43,42 @@ describe("the archive by date", () => {
       ["2014", "1 article", "/archive/2014/"],
       ["2013", "1 article", "/archive/2013/"],
     ]);
-    const svg = one(page, "svg[role=img]");
-    const labelledBy = attr(svg, "ariaLabelledBy").split(" ");
-    expect(text(one(page, `#${labelledBy[0]}`))).toBe("Articles per year");
-    expect(text(one(page, `#${labelledBy[1]}`))).toBe(
+    const svg = one(page, "svg[role=group]");
+    expect(text(one(page, `#${attr(svg, "ariaLabelledBy")}`))).toBe("Articles per year");
+    expect(text(one(page, `#${attr(svg, "ariaDescribedBy")}`))).toBe(
       "2013: 1; 2014: 1; 2015: 1; 2016: 3; 2017: 0; 2018: 0; 2019: 1; 2020: 0; 2021: 1; 2022: 0; 2023: 1; 2024: 2",
     );
-    expect(all(svg, "rect")).toHaveLength(12);
+    expect(all(svg, "rect:not(.bar-chart__target)")).toHaveLength(12);
+    // Each year with articles is a link to its page; the empty years are not.
+    expect(all(svg, "a").map((a) => [attr(a, "ariaLabel"), attr(a, "href")])).toEqual([
+      ["2013: 1 article", "/archive/archive/2013/"],
+      ["2014: 1 article", "/archive/archive/2014/"],
+      ["2015: 1 article", "/archive/archive/2015/"],
+      ["2016: 3 articles", "/archive/archive/2016/"],
+      ["2019: 1 article", "/archive/archive/2019/"],
+      ["2021: 1 article", "/archive/archive/2021/"],
+      ["2023: 1 article", "/archive/archive/2023/"],
+      ["2024: 2 articles", "/archive/archive/2024/"],
+    ]);
   });
 
   it("shows a year's months with counts, linking only those with articles, and skips empty years", async () => {
     const page = await readPage(dist, "/archive/2016/");
     expect(text(one(page, "h1"))).toBe("2016");
-    const months = entries(page, ".period-list");
+    // Twelve small calendars; a month with articles leads to its page, each day with some to its own.
+    const months = all(page, "table.calendar--small").map((table) => {
+      const caption = one(table, "caption");
+      const link = all(caption, "a")[0];
+      return [text(one(caption, ".calendar__count")), link && attr(link, "href"), all(table, "td a").length];
+    });
     expect(months).toHaveLength(12);
-    expect(months[5]).toEqual(["June", "3 articles", "/archive/2016/06/"]);
-    expect(months.filter((m) => m[2] !== undefined)).toHaveLength(1);
-    expect(months[0]).toEqual(["January", "0 articles"]);
+    expect(months[5]).toEqual(["3 articles", "/archive/archive/2016/06/", 2]);
+    expect(months.filter((m) => m[1] !== undefined)).toHaveLength(1);
+    expect(months[0]).toEqual(["0 articles", undefined, 0]);
+    expect(hrefs(page, "table.calendar--small td a")).toEqual([
+      "/archive/2016/06/03/",
+      "/archive/2016/06/14/",
+    ]);
     expect(hrefs(page, ".period-nav a")).toEqual(["/archive/2015/", "/archive/2019/"]);
     expect(all(page, ".period-nav a").map((a) => text(a))).toEqual(["← 2015", "2019 →"]);
     expect(hasPage(dist, "/archive/2017/")).toBe(false);

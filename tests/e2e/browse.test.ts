@@ -21,7 +21,7 @@ describe("browsing in a real browser", () => {
     const site = page.getByRole("navigation", { name: "Site" });
     await follow(site.getByRole("link", { name: "Archive" }), /\/archive\/archive\/$/);
     await follow(page.getByRole("link", { name: "2016", exact: true }), /\/archive\/archive\/2016\/$/);
-    await follow(page.getByRole("link", { name: "June" }), /\/archive\/archive\/2016\/06\/$/);
+    await follow(page.getByRole("link", { name: "June", exact: true }), /\/archive\/archive\/2016\/06\/$/);
     expect(await page.locator("h1").textContent()).toBe("June 2016");
     await follow(
       page.getByRole("link", { name: "14 June 2016: 2 articles" }),
@@ -110,5 +110,24 @@ describe("lists of articles", () => {
     await page.goto(new URL("archive/2016/06/", siteUrl).href);
     expect(await page.locator(".card").count()).toBeGreaterThan(0);
     expect(await page.locator(".card-list img").count()).toBe(0);
+  });
+});
+
+describe("the date archive", () => {
+  it("leads from a timeline bar to its year, and from the year's calendars to a month and a day", async () => {
+    await page.goto(new URL("archive/", siteUrl).href);
+    await follow(page.getByRole("link", { name: "2016: 3 articles" }), /\/archive\/archive\/2016\/$/);
+    expect(await page.locator("table.calendar--small").count()).toBe(12);
+    const june = page.locator("table.calendar--small", { has: page.getByRole("link", { name: "June" }) });
+    expect(await june.locator(".calendar__count").textContent()).toBe("3 articles");
+    await follow(
+      june.getByRole("link", { name: "14 June 2016: 2 articles" }),
+      /\/archive\/archive\/2016\/06\/14\/$/,
+    );
+    await page.goBack();
+    await follow(
+      page.getByRole("link", { name: "June 2016: 3 articles" }),
+      /\/archive\/archive\/2016\/06\/$/,
+    );
   });
 });
