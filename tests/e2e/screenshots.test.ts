@@ -1,7 +1,6 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { collectConsoleProblems, launchBrowser } from "../support/browser";
 import { projectRoot } from "../support/site-build";
@@ -9,12 +8,11 @@ import { projectRoot } from "../support/site-build";
 /**
  * Full-page screenshots of the fixture site, at a phone's and a laptop's width, in the light and
  * the dark colour scheme (the reader's system preference), for people to look at:
- * test-results/screenshots/<page>-<width>-<scheme>.png. With UPDATE_DOCS_SCREENSHOTS=1 the test
- * also writes the README's two copies into docs/screenshots/.
+ * test-results/screenshots/<page>-<width>-<scheme>.png. (docs/screenshots/ is made by
+ * `npm run screenshots`, from the site's own articles.)
  */
 const siteUrl = inject("siteUrl");
 const outDir = join(projectRoot, "test-results/screenshots");
-const docsDir = join(projectRoot, "docs/screenshots");
 
 const PAGES = [
   { name: "home", path: "" },
@@ -28,8 +26,6 @@ const WIDTHS = [
   { width: 1280, height: 800 },
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
-/** The screenshots the README shows, by file name. */
-const DOCS_SHOTS = ["article-1280-light.png", "search-375-dark.png"];
 
 /** Width and height from a PNG's header; throws when the bytes are not a PNG. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -89,16 +85,4 @@ describe("screenshots of the site's main pages", () => {
       });
     }
   }
-
-  it.runIf(process.env.UPDATE_DOCS_SCREENSHOTS === "1")("writes the README's copies, small", async () => {
-    await mkdir(docsDir, { recursive: true });
-    for (const name of DOCS_SHOTS) {
-      // A 256-colour palette keeps a page screenshot sharp and a fraction of its size.
-      const png = await sharp(join(outDir, name))
-        .png({ palette: true, quality: 90, compressionLevel: 9, effort: 10 })
-        .toBuffer();
-      expect(png.length, name).toBeLessThan(300_000);
-      await writeFile(join(docsDir, name), png);
-    }
-  });
 });
