@@ -8,6 +8,7 @@ import { getPublicArticles, type Article } from "./collection";
 import { getBrowseData } from "./browse-data";
 import { allYearsRoutes, isBuiltHere } from "../parts/built-here";
 import { withCacheKeys } from "./cache-keys";
+import { encodeArchiveDays } from "./date-jump";
 
 /** A neighbouring period, named and addressed. */
 export interface PeriodLink {
@@ -169,6 +170,11 @@ export interface ArchiveOverview {
   years: { year: number; count: number }[];
   bars: ChartBar[];
   total: number;
+  /** The first and last day with articles, "YYYY-MM-DD" ("" when there are none). */
+  firstDay: string;
+  lastDay: string;
+  /** The days with articles of every month, for "Go to a date" (date-jump.ts). */
+  days: string;
 }
 
 /** The overview of the whole date archive. */
@@ -184,7 +190,19 @@ export async function getArchiveOverview(): Promise<ArchiveOverview> {
       ...(counts.has(year) && { path: archivePath({ year }) }),
     })),
     total: years.reduce((n, y) => n + y.count, 0),
+    firstDay: dayOf(years[0]?.months[0]?.days[0]),
+    lastDay: dayOf(years.at(-1)?.months.at(-1)?.days.at(-1)),
+    days: encodeArchiveDays(
+      years.flatMap((y) =>
+        y.months.map((m) => ({ year: y.year, month: m.month, days: m.days.map((d) => d.day) })),
+      ),
+    ),
   };
+}
+
+/** "YYYY-MM-DD" of a day group of the date archive ("" for none). */
+function dayOf(day: { year: number; month: number; day: number } | undefined): string {
+  return day ? `${day.year}-${pad2(day.month)}-${pad2(day.day)}` : "";
 }
 
 /** What `/archive/YYYY/` shows: the twelve months with their counts, and the neighbouring years. */

@@ -114,6 +114,25 @@ describe("lists of articles", () => {
 });
 
 describe("the date archive", () => {
+  it("goes to the day asked for, else its month, else says the year has nothing", async () => {
+    await page.goto(new URL("archive/", siteUrl).href);
+    const day = page.getByLabel("Go to a date");
+    expect(await day.getAttribute("min")).toBe("2013-07-04");
+    await day.fill("2016-06-14");
+    await page.getByRole("button", { name: "Go" }).click();
+    await page.waitForURL(/\/archive\/archive\/2016\/06\/14\/$/);
+    await page.goBack();
+    await page.getByLabel("Go to a date").fill("2016-06-20");
+    await page.getByRole("button", { name: "Go" }).click();
+    await page.waitForURL(/\/archive\/archive\/2016\/06\/$/);
+    await page.goBack();
+    await page.getByLabel("Go to a date").fill("2017-03-01");
+    await page.getByRole("button", { name: "Go" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe("The archive has no articles from 2017.");
+  });
+
   it("leads from a timeline bar to its year, and from the year's calendars to a month and a day", async () => {
     await page.goto(new URL("archive/", siteUrl).href);
     await follow(page.getByRole("link", { name: "2016: 3 articles" }), /\/archive\/archive\/2016\/$/);
