@@ -1,13 +1,16 @@
 /**
  * A result's excerpt from the story's own text. Pagefind excerpts the page's indexed text around
- * the best cluster of matched words, and that text starts with the headline and the dek, which the
- * result already shows. The article page marks where the story starts (an element with the id
- * STORY_ANCHOR, which Pagefind records as an anchor with its word position); the excerpt is cut, as
- * Pagefind cuts one, from the matched words from there on.
+ * the best cluster of matched words, and that text starts with the headline, the dek and the byline
+ * and ends with the labels and the rights line. The article page marks where the story starts and
+ * ends (elements with the ids STORY_ANCHOR and STORY_END_ANCHOR, which Pagefind records as anchors
+ * with their word positions); the excerpt is cut, as Pagefind cuts one, from the matched words
+ * between them.
  */
 
 /** The id of the element that holds an article's story text. */
 export const STORY_ANCHOR = "article-body";
+/** The id of an empty element at the story's end: photos, corrections, labels and rights follow it. */
+export const STORY_END_ANCHOR = "article-body-end";
 
 /** What of Pagefind's result data the excerpt reads. */
 export interface ExcerptSource {
@@ -25,13 +28,16 @@ const EXCERPT_WORDS = 30;
  * `<mark>`; undefined when the page marks no story or no matched word is in it.
  */
 export function storyExcerpt(data: ExcerptSource, length = EXCERPT_WORDS): string | undefined {
-  const start = data.anchors?.find((anchor) => anchor.id === STORY_ANCHOR)?.location;
-  const matched = (data.weighted_locations ?? []).filter(
-    ({ location }) => start !== undefined && location >= start,
-  );
-  if (start === undefined || data.raw_content === undefined || matched.length === 0) return undefined;
+  const anchor = (id: string) => data.anchors?.find((found) => found.id === id)?.location;
+  const start = anchor(STORY_ANCHOR);
+  if (start === undefined || data.raw_content === undefined) return undefined;
   const segmented = data.raw_content.includes("\u200B");
   const words = segmented ? data.raw_content.split("\u200B") : data.raw_content.split(/[\r\n\s]+/g);
+  const end = Math.min(anchor(STORY_END_ANCHOR) ?? words.length, words.length);
+  const matched = (data.weighted_locations ?? []).filter(
+    ({ location }) => location >= start && location < end,
+  );
+  if (matched.length === 0) return undefined;
   const first = Math.min(...matched.map(({ location }) => location));
   // Windows that hold the first matched word start up to `length` words before it, never before
   // the story; when the story's first word cuts that short, the match cannot be centred.
@@ -39,10 +45,11 @@ export function storyExcerpt(data: ExcerptSource, length = EXCERPT_WORDS): strin
   const run = densestWindows(matched, begin, length);
   const best =
     run[0] === start && begin > first - length + 1 ? start : (run[Math.floor(run.length / 2)] ?? begin);
-  const from = Math.max(start, Math.min(best, words.length - length));
+  // Nor does the excerpt run past the story's end.
+  const from = Math.max(start, Math.min(best, end - length));
   const marked = new Set(matched.map(({ location }) => location));
   return words
-    .slice(from, from + length)
+    .slice(from, Math.min(from + length, end))
     .map((word, i) => (marked.has(from + i) ? `<mark>${word}</mark>` : word))
     .join(segmented ? "" : " ")
     .trim();
@@ -50,7 +57,7 @@ export function storyExcerpt(data: ExcerptSource, length = EXCERPT_WORDS): strin
 
 /**
  * Where, from `begin` on, the windows of `length` words with the highest sum of scores start: the
- * first run of equal ones, whose middle one centres a lone match, as Pagefind places it.
+ * first run of equal ones, whose middle one centres a lone match.
  */
 function densestWindows(
   matched: readonly { location: number; balanced_score: number }[],

@@ -71,8 +71,8 @@ export function renderResult(data: PagefindResultData, context: ResultContext): 
   excerpt.className = "result__excerpt";
   Object.assign(excerpt, own);
   // With words, the story's own text around them, HTML-escaped, with <mark> around the matched
-  // words (excerpt.ts). Without words, or when they are only in the headline, the dek or a
-  // caption, the article's summary says more than the page's opening would.
+  // words (excerpt.ts). Without words, or when they are only outside the story (its header, the
+  // lead photo's caption, its labels), the article's summary says more than those would.
   const story = context.browsing ? undefined : storyExcerpt(data);
   if (story !== undefined) excerpt.innerHTML = story;
   else if (data.meta.summary) excerpt.textContent = data.meta.summary;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STORY_ANCHOR, storyExcerpt } from "../../../../src/search/browser/excerpt";
+import { STORY_ANCHOR, STORY_END_ANCHOR, storyExcerpt } from "../../../../src/search/browser/excerpt";
 
 // A page's indexed text as Pagefind keeps it: headline, dek, then the story from word 7 on.
 const HEADLINE = "Harbour light returns to Kellsport";
@@ -74,5 +74,25 @@ describe("a result's excerpt of the story", () => {
       weighted_locations: [at(2)],
     });
     expect(excerpt).toBe("网络<mark>安全</mark>对话继续");
+  });
+
+  it("stops at the story's end: the labels, credits and rights after it are never excerpted", () => {
+    const footer = "Elections Kellsport Retrieved 14 June 2016 from Kellsport Wire";
+    const page = `${content} ${footer}`;
+    const storyEnd = storyAt + 60;
+    const anchors = [
+      { id: STORY_ANCHOR, location: storyAt },
+      { id: STORY_END_ANCHOR, location: storyEnd },
+    ];
+    // Only in the labels after the story: no excerpt of the story, the caller shows the summary.
+    expect(storyExcerpt({ raw_content: page, anchors, weighted_locations: [at(storyEnd)] })).toBeUndefined();
+    // In the story's last words: the excerpt ends where the story does.
+    const excerpt = storyExcerpt({
+      raw_content: page,
+      anchors,
+      weighted_locations: [at(storyEnd - 1), at(storyEnd)],
+    });
+    expect(excerpt?.endsWith("w58 <mark>w59</mark>")).toBe(true);
+    expect(excerpt).not.toContain("Retrieved");
   });
 });
