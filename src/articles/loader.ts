@@ -7,10 +7,8 @@ import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import type { WrittenDate } from "../lib/dates";
 import { BODY_FACTS_KEY, bodyFacts, type BodyFacts } from "./markdown";
 import { findArchiveProblems, toArchiveArticle } from "./archive-rules";
-import { isPublic } from "../lib/articles";
 import { importedSourceFiles } from "../build/source-files";
 import { ArticleProblemsError, dedupeProblems, addProblems, type Problem } from "../lib/problems";
-import type { validateArticleSource } from "./validate-article";
 import { findLabelClash, findUrlClash, recheckMovedImages, storedArticles } from "./archive-checks";
 import { shareLoadedCollection } from "../build/content-store";
 import {
@@ -20,7 +18,6 @@ import {
   listArticleFolder,
   type FileRules,
 } from "./pipeline";
-import { validateArticleFile } from "./validate-file";
 import { createArticleSchema, type ArticleSchemaOptions } from "./schema/article";
 
 /** Where the articles are and how their dates and languages default. */
@@ -158,7 +155,7 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
         // no line of the file and stop at the first file. Check every file with the archive's
         // own rules instead, so the editor gets every problem in the usual form.
         if (error instanceof ArticleProblemsError) throw error;
-        const found = await validateAll(baseDir, toFile, schema);
+        const found = await validateAll(baseDir, toFile, { ...rules, checksRenderedHtml: () => false });
         if (found.length === 0) throw error;
         throw new ArticleProblemsError(dedupeProblems([...problems, ...found]), { cause: error });
       }
@@ -227,30 +224,32 @@ export async function rulesFingerprint(root: string, options: ArticleLoaderOptio
   return hash.digest("hex");
 }
 
-/** Every article file below `baseDir` checked by the shared rules, and the valid ones by the archive-wide rules, for a full report. */
+/**
+ * Every article file below `baseDir` judged by the pipeline's rules for one file, and the
+ * published ones by the archive-wide rules, for a full report when Astro's own reading failed.
+ */
 async function validateAll(
   baseDir: string,
   toFile: (path: string) => string,
-  schema: Parameters<typeof validateArticleSource>[2],
+  rules: FileRules,
 ): Promise<Problem[]> {
   const entries = await readdir(baseDir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && e.name.endsWith(".md"))
     .map((e) => join(e.parentPath, e.name));
-  const results = await Promise.all(
+  const verdicts = await Promise.all(
     files.map(async (path) => ({
       file: toFile(path),
-      result: await validateArticleFile(path, toFile(path), schema),
+      verdict: await judgeArticleFile(path, toFile(path), rules),
     })),
   );
-  const published = results.flatMap(({ file, result }) =>
-    result.ok && isPublic({ file, data: result.article.data })
-      ? [toArchiveArticle(file, result.article)]
-      : [],
-  );
   return [
-    ...results.flatMap(({ result }) => (result.ok ? [] : result.problems)),
-    ...findArchiveProblems(published),
+    ...verdicts.flatMap(({ verdict }) => (verdict.status === "refused" ? verdict.problems : [])),
+    ...findArchiveProblems(
+      verdicts.flatMap(({ file, verdict }) =>
+        verdict.status === "published" ? [toArchiveArticle(file, verdict.article)] : [],
+      ),
+    ),
   ];
 }
 

@@ -150,7 +150,7 @@ export function formatWrittenDate(value: WrittenDate, locale: string): string {
   const day = formatDay(value, locale);
   if (value.time === undefined) return day;
   const [hours = 0, minutes = 0] = value.time.split(":").map(Number);
-  const clock = utcFormat(locale, "time", { hour: "numeric", minute: "2-digit" }).format(
+  const clock = utcFormat(locale, "time", { timeStyle: "short" }).format(
     Date.UTC(2000, 0, 1, hours, minutes),
   );
   return `${day}, ${clock} ${formatOffset(value.offset)}`;

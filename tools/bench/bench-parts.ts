@@ -45,8 +45,8 @@ async function build(name: string, years: string): Promise<{ dir: string; measur
   const measured = await runMeasured(process.execPath, [astro, "build", "--outDir", dir], {
     cwd: projectRoot,
     env: {
-      SITE_URL: LOCAL_SITE_URL,
       ...process.env,
+      SITE_URL: process.env.SITE_URL || LOCAL_SITE_URL,
       ARTICLES_DIR: relative(projectRoot, join(work, "articles")),
       ASTRO_CACHE_DIR: join(work, `${name}-cache`),
       URL_MANIFEST: urlManifest,

@@ -106,9 +106,9 @@ async function build(
   const measured = await runMeasured(process.execPath, [astro, "build", ...args], {
     cwd,
     env: {
-      // The corpus is served from nowhere; a build needs an address all the same.
-      SITE_URL: LOCAL_SITE_URL,
       ...process.env,
+      // The corpus is served from nowhere; a build needs an address all the same.
+      SITE_URL: process.env.SITE_URL || LOCAL_SITE_URL,
       ASTRO_TELEMETRY_DISABLED: "1",
       NO_COLOR: "1",
       FORCE_COLOR: "0",

@@ -44,8 +44,8 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
     agency: NameSchema.optional(),
     /** Where the story was filed. */
     dateline: TextSchema.optional(),
-    /** The section, one value. */
-    section: TextSchema.optional(),
+    /** The section, one value: a name, tidied as agencies and topics are, since it has a page. */
+    section: NameSchema.optional(),
     /** Subjects of the story. */
     topics: names,
     /** People the story is about. */

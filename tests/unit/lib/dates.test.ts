@@ -221,12 +221,12 @@ describe("formatDay and formatWrittenDate", () => {
   it("shows a written time as the locale reads a clock, with its offset shortened, and Z as UTC", () => {
     const at = (written: string, locale = "en-GB") =>
       formatWrittenDate(parseWrittenDate(written, "UTC"), locale);
-    expect(at("2016-06-14T09:30:00+08:00")).toBe("14 June 2016, 9:30 UTC+8");
+    expect(at("2016-06-14T09:30:00+08:00")).toBe("14 June 2016, 09:30 UTC+8");
     // Intl puts a narrow no-break space before "PM".
     expect(at("2016-06-14T22:45:00-04:00", "en-US")).toMatch(/^June 14, 2016, 10:45\sPM UTC\u22124$/);
-    expect(at("2016-06-14T09:30:00+05:30")).toBe("14 June 2016, 9:30 UTC+5:30");
-    expect(at("2016-06-14T09:30:00Z")).toBe("14 June 2016, 9:30 UTC");
-    expect(at("2016-06-14T09:30:00+00:00")).toBe("14 June 2016, 9:30 UTC");
+    expect(at("2016-06-14T09:30:00+05:30")).toBe("14 June 2016, 09:30 UTC+5:30");
+    expect(at("2016-06-14T09:30:00Z")).toBe("14 June 2016, 09:30 UTC");
+    expect(at("2016-06-14T09:30:00+00:00")).toBe("14 June 2016, 09:30 UTC");
   });
 });
 
