@@ -21,7 +21,10 @@ describe("browsing in a real browser", () => {
     const site = page.getByRole("navigation", { name: "Site" });
     await follow(site.getByRole("link", { name: "Archive" }), /\/archive\/archive\/$/);
     await follow(page.getByRole("link", { name: "2016", exact: true }), /\/archive\/archive\/2016\/$/);
-    await follow(page.getByRole("link", { name: "June 2016", exact: true }), /\/archive\/archive\/2016\/06\/$/);
+    await follow(
+      page.getByRole("link", { name: "June 2016", exact: true }),
+      /\/archive\/archive\/2016\/06\/$/,
+    );
     expect(await page.locator("h1").textContent()).toBe("June 2016");
     await follow(
       page.getByRole("link", { name: "14 June 2016: 2 articles" }),
