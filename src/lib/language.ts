@@ -87,3 +87,8 @@ export function languageNameIn(tag: string, locale: string): string {
     return tag;
   }
 }
+
+/** A language named in its own words ("简体中文", "Deutsch"), as a reader of it looks for it. */
+export function autonym(tag: string): string {
+  return languageNameIn(tag, tag);
+}

@@ -1,5 +1,6 @@
 /** The search form's controls: the search box, the order and the language of the index searched. */
 import { effectiveSort, type SearchState } from "../state";
+import { autonym } from "../../lib/language";
 
 export interface SearchControls {
   box: HTMLInputElement | null;
@@ -7,15 +8,6 @@ export interface SearchControls {
   /** The language choice, shown when the site has articles in several languages. */
   languageChoice: HTMLElement | null;
   languageSelect: HTMLSelectElement | null;
-}
-
-/** A language's name in that language ("Deutsch"), or its tag when the browser has none. */
-export function languageName(tag: string): string {
-  try {
-    return new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }
 
 /** Shows the state in the form's controls. */
@@ -46,7 +38,7 @@ export function renderLanguages(
       const option = document.createElement("option");
       option.value = tag;
       option.lang = tag;
-      option.textContent = languageName(tag);
+      option.textContent = autonym(tag);
       return option;
     }),
   );

@@ -31,10 +31,10 @@ import {
 } from "./pagefind-client";
 import { countFacets, needsCounts, stageCounts, type Stage } from "./facet-counts";
 import { FilterPanel, openFacetsIn } from "./filter-panel";
-import { chooseLanguage, languageName, renderLanguages, showState, type SearchControls } from "./controls";
+import { chooseLanguage, renderLanguages, showState, type SearchControls } from "./controls";
 import { renderResult } from "./results";
 import { describe, describeSoFar, plural } from "./status";
-import { languageNameIn } from "../../lib/language";
+import { autonym, languageNameIn } from "../../lib/language";
 
 const app = document.querySelector<HTMLElement>("#search-app");
 const form = document.querySelector<HTMLFormElement>("#search-page-form");
@@ -213,7 +213,7 @@ function showOtherLanguages(available: Record<string, { page_count: number }>, l
 function languageLink(other: string): HTMLAnchorElement {
   const link = document.createElement("a");
   link.href = urlFor({ ...state, language: other, filters: emptySelection(), pages: 1 });
-  link.append(languageName(other));
+  link.append(autonym(other));
   link.lang = other;
   return link;
 }
