@@ -68,15 +68,14 @@ export function createSitePathIndex({ articles, pageSize, staticFiles = [] }: Si
     list.total++;
     lists.set(path, list);
   };
-  const single = () => "";
   // The date archive's overview and every kind's index exist even before any article would list there.
   [archivePath(), ...LABEL_KINDS.map((kind) => labelIndexPath(kind.kind))].forEach(add);
   for (const article of articles) {
     add(article.path);
     article.data.aliases.forEach(add);
     const { year, month, date } = article.data.published;
-    // Year pages are not paginated; months and days continue at …/page/N/.
-    count(archivePath({ year }), single);
+    // Years, months and days continue at …/page/N/.
+    count(archivePath({ year }), (page) => archivePagePath({ year }, page));
     count(archivePath({ year, month }), (page) => archivePagePath({ year, month }, page));
     count(archivePath({ year, month, day: date }), (page) =>
       archivePagePath({ year, month, day: date }, page),
@@ -88,7 +87,7 @@ export function createSitePathIndex({ articles, pageSize, staticFiles = [] }: Si
       }
     }
   }
-  for (const [path, { total, pathOf }] of lists) addPages(path, pathOf === single ? 1 : total, pathOf);
+  for (const [path, { total, pathOf }] of lists) addPages(path, total, pathOf);
   // The sitemap's own files: one per SITEMAP_ENTRY_LIMIT pages (an over-count at worst, never an under-count).
   for (let chunk = 0; chunk <= Math.floor(known.size / SITEMAP_ENTRY_LIMIT); chunk++) add(sitemapPath(chunk));
   return (path: string): boolean => known.has(addressKey(decodePath(path.replace(/[?#].*$/, ""))));

@@ -1,5 +1,5 @@
 import { paginate, type Page } from "../lib/articles";
-import { neighboursOf, yearRange, type DayGroup, type MonthGroup } from "./browse";
+import { neighboursOf, yearRange, type DayGroup, type MonthGroup, type YearGroup } from "./browse";
 import { formatMonthName, formatPeriod } from "../lib/dates";
 import { LABEL_KINDS, type LabelGroup, type LabelKindInfo } from "../lib/labels";
 import { archivePagePath, archivePath, labelPath, pad2 } from "../lib/urls";
@@ -136,7 +136,7 @@ export async function getDatedPagePaths(): Promise<string[]> {
   const periods = [...(await getMonthPages()), ...(await getDayPages())];
   return [
     ...articles.map((article) => article.path),
-    ...(await getYearPages()).map((page) => archivePath({ year: page.year })),
+    ...(await getYearPages()).map((year) => year.pathOf(year.page.number)),
     ...periods.map((period) => period.pathOf(period.page.number)),
   ];
 }
@@ -206,7 +206,7 @@ function dayOf(day: { year: number; month: number; day: number } | undefined): s
 }
 
 /** What `/archive/YYYY/` shows: the twelve months with their counts, and the neighbouring years. */
-export interface YearPage {
+export interface YearOverview {
   year: number;
   count: number;
   /** Every month, with its articles per day (days without any left out) for its calendar. */
@@ -216,34 +216,68 @@ export interface YearPage {
   next?: PeriodLink;
 }
 
-/** Every year page; neighbours skip to the nearest years that have articles. */
-export async function getYearPages(): Promise<YearPage[]> {
-  const { years } = await getBrowseData();
-  return years.map((group, i) => {
-    const { previous, next } = neighboursOf(years, i);
-    const byMonth = new Map(group.months.map((m) => [m.month, m]));
-    const months = Array.from({ length: 12 }, (_, m) => {
-      const found = byMonth.get(m + 1);
-      return {
-        month: m + 1,
-        name: formatMonthName(m + 1, site.locale),
-        count: found?.articles.length ?? 0,
-        days: new Map((found?.days ?? []).map((d) => [d.day, d.articles.length])),
-      };
-    });
-    const link = (y: { year: number }) => ({ label: String(y.year), path: archivePath({ year: y.year }) });
+/** One page of a year's headlines: `/archive/YYYY/`, then `/archive/YYYY/page/N/`. */
+export interface YearPage {
+  overview: YearOverview;
+  page: Page<Article>;
+  /** Path of page N of the year's list. */
+  pathOf: (page: number) => string;
+}
+
+let yearPages: Promise<YearPage[]> | undefined;
+
+/** Every page of every year's headlines; neighbours skip to the nearest years that have articles. */
+export function getYearPages(): Promise<YearPage[]> {
+  yearPages ??= getBrowseData().then(({ years }) =>
+    years.flatMap((group, i) => {
+      const overview = yearOverview(group, neighboursOf(years, i));
+      const pathOf = (n: number) => archivePagePath({ year: group.year }, n);
+      return paginate(group.articles, site.pageSize).map((page) => ({ overview, page, pathOf }));
+    }),
+  );
+  return yearPages;
+}
+
+/** The routes of year pages for a `[...page]` route: `/archive/YYYY/`, then `…/page/N/`. */
+export function toYearRoutes(pages: readonly YearPage[]) {
+  const routes = pages
+    .filter((year) => isBuiltHere(year.overview.year))
+    .map((year) => ({
+      params: {
+        year: String(year.overview.year),
+        page: year.page.number === 1 ? undefined : `page/${year.page.number}`,
+      },
+      props: { year },
+    }));
+  return withCacheKeys(routes);
+}
+
+function yearOverview(
+  group: YearGroup<Article>,
+  { previous, next }: { previous?: YearGroup<Article>; next?: YearGroup<Article> },
+): YearOverview {
+  const byMonth = new Map(group.months.map((m) => [m.month, m]));
+  const months = Array.from({ length: 12 }, (_, m) => {
+    const found = byMonth.get(m + 1);
     return {
-      year: group.year,
-      count: group.count,
-      months,
-      bars: months.map((m) => ({
-        label: formatMonthName(m.month, site.locale, "short"),
-        name: formatPeriod({ year: group.year, month: m.month }, site.locale),
-        value: m.count,
-        ...(m.count > 0 && { path: archivePath({ year: group.year, month: m.month }) }),
-      })),
-      ...(previous && { previous: link(previous) }),
-      ...(next && { next: link(next) }),
+      month: m + 1,
+      name: formatMonthName(m + 1, site.locale),
+      count: found?.articles.length ?? 0,
+      days: new Map((found?.days ?? []).map((d) => [d.day, d.articles.length])),
     };
   });
+  const link = (y: { year: number }) => ({ label: String(y.year), path: archivePath({ year: y.year }) });
+  return {
+    year: group.year,
+    count: group.count,
+    months,
+    bars: months.map((m) => ({
+      label: formatMonthName(m.month, site.locale, "short"),
+      name: formatPeriod({ year: group.year, month: m.month }, site.locale),
+      value: m.count,
+      ...(m.count > 0 && { path: archivePath({ year: group.year, month: m.month }) }),
+    })),
+    ...(previous && { previous: link(previous) }),
+    ...(next && { next: link(next) }),
+  };
 }

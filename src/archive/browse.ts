@@ -31,6 +31,8 @@ export interface MonthGroup<T> {
 export interface YearGroup<T> {
   year: number;
   months: MonthGroup<T>[];
+  /** All its articles, in the given order. */
+  articles: T[];
   count: number;
 }
 
@@ -41,8 +43,12 @@ export interface YearGroup<T> {
  */
 export function groupByDate<T extends DatedArticle>(articles: readonly T[]): YearGroup<T>[] {
   const years = new Map<number, Map<number, { articles: T[]; days: Map<number, T[]> }>>();
+  const ofYear = new Map<number, T[]>();
   for (const article of articles) {
     const { year, month, date } = article.data.published;
+    const yearArticles = ofYear.get(year) ?? [];
+    ofYear.set(year, yearArticles);
+    yearArticles.push(article);
     const months = years.get(year) ?? new Map<number, { articles: T[]; days: Map<number, T[]> }>();
     years.set(year, months);
     const monthGroup = months.get(month) ?? { articles: [], days: new Map<number, T[]>() };
@@ -60,7 +66,8 @@ export function groupByDate<T extends DatedArticle>(articles: readonly T[]): Yea
       days: ascending(group.days).map(([day, list]) => ({ year, month, day, articles: list })),
       articles: group.articles,
     }));
-    return { year, months: monthGroups, count: monthGroups.reduce((n, m) => n + m.articles.length, 0) };
+    const yearArticles = ofYear.get(year) ?? [];
+    return { year, months: monthGroups, articles: yearArticles, count: yearArticles.length };
   });
 }
 

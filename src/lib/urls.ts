@@ -83,7 +83,7 @@ export function onThisDayPath(monthDay: string): string {
   return `/on-this-day/${monthDay}.json`;
 }
 
-/** Page N of a month's or a day's list: the period's page, then `…/page/N/`. */
+/** Page N of a year's, a month's or a day's list: the period's page, then `…/page/N/`. */
 export function archivePagePath(period: ArchivePeriod, page: number): string {
   return page <= 1 ? archivePath(period) : `${archivePath(period)}page/${page}/`;
 }

@@ -87,6 +87,20 @@ describe("the archive by date", () => {
     expect(hrefs(y2019, ".period-nav a")).toEqual(["/archive/2016/", "/archive/2021/"]);
   });
 
+  it("lists a year's headlines after its calendars, newest first, paginated at …/page/N/", async () => {
+    const first = await readPage(dist, "/archive/2016/");
+    const second = await readPage(dist, "/archive/2016/page/2/");
+    expect(cardLinks(first)).toEqual(["/2016/06/14/late-evening-filing/", "/2016/06/14/morning-briefing/"]);
+    expect(cardLinks(second)).toEqual(["/2016/06/03/early-june-notice/"]);
+    expect(text(one(first, "h2.list-heading"))).toBe("Articles, page 1 of 2");
+    expect(hrefs(first, '.pagination a[rel="next"]')).toEqual(["/archive/2016/page/2/"]);
+    expect(hrefs(second, '.pagination a[rel="prev"]')).toEqual(["/archive/2016/"]);
+    // The calendars are the year's first page; its later pages are headlines only.
+    expect(all(second, "table.calendar--small")).toHaveLength(0);
+    expect(text(one(second, "title"))).toContain("2016, page 2 of 2");
+    expect(hasPage(dist, "/archive/2019/page/2/")).toBe(false);
+  });
+
   it("draws a month as a calendar from Monday, linking the days that have articles", async () => {
     const page = await readPage(dist, "/archive/2016/06/");
     expect(text(one(page, "h1"))).toBe("June 2016");
