@@ -45,11 +45,17 @@ export function keepPerYear<T extends { data: { published: WrittenDate } }>(
   });
 }
 
+/**
+ * Most entries the home page shows: the box sits beside the lead article on a wide screen, whose
+ * height is reserved for it.
+ */
+const SHOWN = 3;
+
 /** The entries of earlier years than `today`'s, newest first, at most `limit`. */
 export function pickEarlierYears(
   entries: readonly OnThisDayEntry[],
   today: Date,
-  limit = 10,
+  limit = SHOWN,
 ): OnThisDayEntry[] {
   return entries.filter((entry) => entry.year < today.getFullYear()).slice(0, limit);
 }

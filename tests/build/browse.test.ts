@@ -354,11 +354,13 @@ describe("on this day", () => {
     expect(JSON.parse(await readFile(join(dist, "on-this-day/02-29.json"), "utf8"))).toEqual([]);
   });
 
-  it("gives the home page a hidden section that a script fills from today's file", async () => {
+  it("gives the home page a hidden section, after its first two articles, that a script fills from today's file", async () => {
     const home = await readPage(dist, "/");
-    const section = one(home, "section.on-this-day");
-    expect(section.properties.hidden).toBe(true);
-    expect(attr(section, "dataSrc")).toBe(`${base}/on-this-day/MM-DD.json`);
-    expect(all(await readPage(dist, "/page/2/"), "section.on-this-day")).toEqual([]);
+    const item = one(home, ".card-list > li.on-this-day");
+    expect(item.properties.hidden).toBe(true);
+    expect(attr(item, "dataSrc")).toBe(`${base}/on-this-day/MM-DD.json`);
+    expect(text(one(item, "section h2"))).toBe("On this day");
+    expect(all(home, ".card-list > li").indexOf(item)).toBe(2);
+    expect(all(await readPage(dist, "/page/2/"), ".on-this-day")).toEqual([]);
   });
 });

@@ -79,6 +79,28 @@ describe("on this day", () => {
     );
   });
 
+  it("sits beside the lead article on a wide screen, and after the first two on a phone", async () => {
+    await page.clock.setFixedTime(new Date(2026, 5, 14, 9, 0));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(siteUrl);
+    const section = page.getByRole("region", { name: "On this day" });
+    await section.waitFor();
+    const box = (await section.boundingBox())!;
+    const lead = (await page.locator(".card-list > li").first().boundingBox())!;
+    const second = (await page.locator(".card-list > li").nth(1).boundingBox())!;
+    // In the first screen, at the lead's side, and ending before the next article.
+    expect(box.y + box.height).toBeLessThan(800);
+    expect(box.y).toBeGreaterThanOrEqual(lead.y);
+    expect(box.x).toBeGreaterThan(lead.x + lead.width / 2);
+    expect(box.y + box.height).toBeLessThanOrEqual(second.y);
+    await page.setViewportSize({ width: 375, height: 812 });
+    const items = await page
+      .locator(".card-list > li")
+      .evaluateAll((lis) => lis.map((li) => li.classList.contains("on-this-day")));
+    expect(items.indexOf(true)).toBe(2);
+    expect(await section.evaluate((el) => getComputedStyle(el.parentElement!).position)).toBe("static");
+  });
+
   it("keeps a right-to-left title in its own direction", async () => {
     await page.clock.setFixedTime(new Date(2026, 4, 17, 9, 0));
     await page.goto(siteUrl);
