@@ -13,7 +13,7 @@ import { readStampedResults, writeStampedResults, type StampedResult } from "../
  */
 
 /** Changes when what the key covers, or how the index is made, changes in a way the rest cannot show. */
-const KEY_FORMAT = "search-part-1";
+const KEY_FORMAT = "search-part-2";
 
 let pagefindVersion: Promise<string> | undefined;
 

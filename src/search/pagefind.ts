@@ -27,6 +27,7 @@ import { readPageStamps, recordTime } from "../build/incremental-pages";
 import { searchIndexEntry } from "./indexes";
 import { ProcessPool } from "./pagefind-pool";
 import { PageDigests, SearchIndexCache, partKey } from "./index-cache";
+import { writeIndexWords } from "./index-words";
 
 /** Thrown when Pagefind reports any problem: a site without a working search is not published. */
 export class SearchIndexError extends Error {}
@@ -342,6 +343,7 @@ async function indexPart(
     });
     failOn(added.errors, "index the built pages");
     failOn((await index.writeFiles({ outputPath: bundle })).errors, "write the index");
+    await writeIndexWords(bundle);
     if (added.page_count !== offered) {
       throw new SearchIndexError(
         `Pagefind read ${added.page_count} files for the search index ${searchPart.name}, of the ${offered} files at its article addresses`,

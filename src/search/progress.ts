@@ -1,5 +1,6 @@
 import type { SearchIndexEntry } from "../parts/build-part";
 import type { SortOrder } from "./state";
+import { overlaps, type DayRange } from "./date-range";
 
 /**
  * A search over a site built in parts runs in stages (see docs/search.md): the newest part first
@@ -48,13 +49,18 @@ export function batches<T>(parts: readonly T[]): T[][] {
   return stages;
 }
 
-/** The stages of a search in `sort` order over the parts holding its language and chosen years. */
+/**
+ * The stages of a search in `sort` order over the parts holding its language, its chosen years
+ * and days of its date range.
+ */
 export function planStages(
   indexes: readonly SearchIndexEntry[],
   sort: SortOrder,
   years: readonly string[],
+  range: DayRange = {},
 ): SearchIndexEntry[][] {
-  return batches(searchOrder(partsForYears(indexes, years), sort));
+  const parts = partsForYears(indexes, years).filter((part) => overlaps(part, range));
+  return batches(searchOrder(parts, sort));
 }
 
 /** A result as Pagefind gives it: ranked by `score`, highest first. */

@@ -3,6 +3,7 @@
  * reloaded `/search/?q=…&topic=…&sort=…&page=…` gives the same view.
  */
 import { SEARCH_FACETS, type FacetKey } from "./filters";
+import { dayRangeFilter, parseDay, type DaySpan } from "./date-range";
 
 /** The result orders the search page offers. */
 export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const;
@@ -30,6 +31,9 @@ export interface SearchState {
   pages: number;
   /** The language index searched; undefined for the reader's own. */
   language: string | undefined;
+  /** The first and the last day of the articles asked for ("YYYY-MM-DD"); undefined when open. */
+  from: string | undefined;
+  to: string | undefined;
 }
 
 // Other names readers or links may use for a filter key.
@@ -52,12 +56,18 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   const sort = params.get("sort");
   const page = Number(params.get("page"));
   const language = params.get("lang")?.trim();
+  let from = parseDay(params.get("from"));
+  let to = parseDay(params.get("to"));
+  // A range given backwards is read the way round it can only mean.
+  if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
   return {
     query: (params.get("q") ?? "").trim(),
     filters,
     sort: SORT_ORDERS.find((s) => s === sort),
     pages: Number.isInteger(page) && page > 1 ? Math.min(page, MAX_PAGES) : 1,
     language: language ? language.toLowerCase() : undefined,
+    from,
+    to,
   };
 }
 
@@ -67,6 +77,8 @@ export function searchStateParams(state: SearchState): URLSearchParams {
   if (state.query !== "") params.set("q", state.query);
   if (state.language) params.set("lang", state.language);
   for (const { key } of SEARCH_FACETS) for (const value of state.filters[key]) params.append(key, value);
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
   if (state.sort && state.sort !== defaultSort(state.query)) params.set("sort", state.sort);
   if (state.pages > 1) params.set("page", String(state.pages));
   return params;
@@ -88,15 +100,29 @@ export function hasFilters(filters: FacetSelection): boolean {
   return SEARCH_FACETS.some(({ key }) => filters[key].length > 0);
 }
 
-/** Pagefind's filter object: values of one key combine with OR (`any`), keys with AND; `except` is left out. */
+/** True when the view narrows the articles: a filter value or a date range. */
+export function isNarrowed(view: Pick<SearchState, "filters" | "from" | "to">): boolean {
+  return hasFilters(view.filters) || view.from !== undefined || view.to !== undefined;
+}
+
+/** Pagefind's filters: a key's values (`any`) or a set of alternatives (the date range's). */
+export type PagefindFilters = Record<string, { any: string[] } | Record<string, { any: string[] }>[]>;
+
+/**
+ * Pagefind's filter object: values of one key combine with OR (`any`), keys with AND; `except` is
+ * left out. The date range applies within `span`, the days the searched index holds.
+ */
 export function pagefindFilters(
-  filters: FacetSelection,
+  view: Pick<SearchState, "filters" | "from" | "to">,
+  span: DaySpan | undefined,
   except?: FacetKey,
-): Record<string, { any: string[] }> {
-  const result: Record<string, { any: string[] }> = {};
+): PagefindFilters {
+  const result: PagefindFilters = {};
   for (const { key } of SEARCH_FACETS) {
-    if (key !== except && filters[key].length > 0) result[key] = { any: [...filters[key]] };
+    if (key !== except && view.filters[key].length > 0) result[key] = { any: [...view.filters[key]] };
   }
+  const range = span && dayRangeFilter({ from: view.from, to: view.to }, span);
+  if (range) result.any = range.any;
   return result;
 }
 

@@ -5,7 +5,8 @@ import { gzipSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { all, attr, one, readPage, text } from "../support/html";
-import { listFiles, readSearchIndex, type IndexedPage } from "../support/site-build";
+import { listFiles, readSearchIndex, readSearchIndexList, type IndexedPage } from "../support/site-build";
+import { WORD_BUCKETS, bucketOf, wordFile } from "../../src/search/words";
 
 // The fixture site: tests/fixtures/site/articles, built under /archive.
 const dist = inject("fixtureDist");
@@ -33,16 +34,19 @@ describe("search keys on article pages", () => {
       agency: ["Fixture Wire"],
       place: ["New York", "Queens"],
       section: ["World"],
+      day: ["2016-06-14"],
     });
     expect(page("/harbour-light-returns/").filters).toEqual({
       topic: ["heritage"],
       year: ["2019"],
       byline: ["José Álvarez"],
+      day: ["2019-05-02"],
     });
     expect(page("/arabic-bulletin/").filters).toEqual({
       topic: ["testing"],
       year: ["2023"],
       byline: ["سارة الخطيب"],
+      day: ["2023-05-17"],
     });
   });
 
@@ -76,6 +80,34 @@ describe("search keys on article pages", () => {
       const html = await readFile(join(dist, url, "index.html"), "utf8");
       expect(html, url).toMatch(/data-pagefind-sort="date:\d{4}-\d{2}-\d{2}T[\d:.]+Z"/);
     }
+  });
+});
+
+describe("the index's words, for “Did you mean”", () => {
+  it("lists every word each part indexed, by language and first letter, with how often it is used", async () => {
+    const { indexes } = await readSearchIndexList(dist);
+    for (const { path, languages } of indexes) {
+      for (const language of Object.keys(languages)) {
+        // Every bucket is written, so that a reader's browser never asks for a missing file.
+        for (let bucket = 0; bucket < WORD_BUCKETS; bucket++) {
+          expect(
+            existsSync(join(dist, path, "words", language, `${bucket}.json`)),
+            `${language} ${bucket}`,
+          ).toBe(true);
+        }
+      }
+    }
+    const read = async (language: string, word: string) =>
+      JSON.parse(await readFile(join(dist, indexes[0]!.path, wordFile(language, word)), "utf8")) as Record<
+        string,
+        number
+      >;
+    const english = await read("en", "harbour");
+    expect(english.harbour).toBeGreaterThan(1);
+    expect(Object.keys(english).every((word) => bucketOf(word) === bucketOf("harbour"))).toBe(true);
+    // The draft is not indexed, so neither are its words.
+    expect((await read("en", "zanzibarquokka")).zanzibarquokka).toBeUndefined();
+    expect(Object.keys(await read("ar", "سارة"))).toContain("سارة");
   });
 });
 

@@ -238,6 +238,53 @@ describe("filters", () => {
   });
 });
 
+describe("did you mean", () => {
+  it("offers the index's closest word for one it lacks, and searches it when followed", async () => {
+    expect(await openSearch("?q=tidwater")).toBe("No articles match “tidwater”.");
+    const offer = page.locator("#search-suggestion");
+    expect(await offer.textContent()).toBe("Did you mean tidewater?");
+    await offer.getByRole("link", { name: "tidewater" }).click();
+    await poll(searchAddress).toBe("/archive/search/?q=tidewater&lang=en");
+    expect(await settled()).toBe("4 results for “tidewater”");
+    expect(await offer.isHidden()).toBe(true);
+  });
+
+  it("offers nothing for known words or words with nothing close", async () => {
+    expect(await openSearch("?q=ferry")).toMatch(/^\d+ results? for “ferry”$/);
+    expect(await page.locator("#search-suggestion").isHidden()).toBe(true);
+    expect(await openSearch("?q=qqqzzzx")).toBe("No articles match “qqqzzzx”.");
+    expect(await page.locator("#search-suggestion").isHidden()).toBe(true);
+  });
+});
+
+describe("date range", () => {
+  it("keeps the articles written from one day to another, both included, and clears with Any date", async () => {
+    expect(await openSearch("?from=2019-07-19&to=2020-09-29")).toBe("2 articles match these filters");
+    expect(await titles()).toEqual([MARKET, BYPASS]);
+    expect(await page.getByLabel("From").inputValue()).toBe("2019-07-19");
+    expect(await page.getByLabel("To", { exact: true }).inputValue()).toBe("2020-09-29");
+    // The years counted are those of the range.
+    await openFacet("Year");
+    expect(await facet("Year")).toEqual(["2020 (1)", "2019 (1)"]);
+    await page.getByLabel("To", { exact: true }).fill("2022-12-31");
+    await poll(searchAddress).toBe("/archive/search/?lang=en&from=2019-07-19&to=2022-12-31");
+    expect(await settled()).toBe("5 articles match these filters");
+    // Two a batch: the newest of the five.
+    expect(await titles()).toEqual([NIGHT_TRAINS, DEBATE]);
+    await page.getByRole("button", { name: "Any date" }).click();
+    await poll(searchAddress).toBe("/archive/search/?lang=en");
+    expect(await settled()).toBe("7 articles in English, newest first");
+    expect(await page.getByLabel("From").inputValue()).toBe("");
+    expect(await page.getByRole("button", { name: "Any date" }).isHidden()).toBe(true);
+  });
+
+  it("narrows words to a range, and finds nothing outside the archive's days", async () => {
+    expect(await openSearch("?q=tidewater&from=2020-01-01")).toBe("2 results for “tidewater”");
+    expect([...(await titles())].sort()).toEqual([BARRIER, NIGHT_TRAINS].sort());
+    expect(await openSearch("?q=tidewater&to=1999-12-31")).toBe("No articles match “tidewater”.");
+  });
+});
+
 describe("order", () => {
   it("sorts by date either way, newest first by default without words", async () => {
     await openSearch("?q=tidewater&page=2");

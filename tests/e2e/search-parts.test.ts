@@ -42,6 +42,7 @@ const ORDERED_VIEWS = [
   "?q=tidewater&sort=oldest&page=3",
   "?year=2018&year=2021&sort=oldest&page=4",
   "?topic=transport&page=4",
+  "?from=2019-07-19&to=2021-05-05&page=4",
 ];
 
 /** Opens the Year filter of the search shown and reads its values with their counts. */
@@ -199,5 +200,21 @@ describe("search over an index of many small parts", () => {
       return { status: shown.status, titles: [...shown.titles].sort(), years: await yearCounts() };
     };
     expect(await read(smallPartsUrl)).toEqual(await read(wholeUrl));
+  });
+
+  it("loads only the parts that hold days of a date range", async () => {
+    const response = await page.request.get(new URL("pagefind/indexes.json", smallPartsUrl).href);
+    const { indexes } = (await response.json()) as { indexes: { path: string; from: string; to: string }[] };
+    const needed = indexes.filter(({ from, to }) => to >= "2020-01-01" && from <= "2020-12-31");
+    expect(needed.length).toBeLessThan(indexes.length);
+    const loaded = new Set<string>();
+    page.on("request", (request) => {
+      const part = /\/pagefind\/([^/]+)\/pagefind\.en[^/]*\.pf_meta/.exec(request.url())?.[1];
+      if (part) loaded.add(part);
+    });
+    const shown = await view(smallPartsUrl, "?from=2020-01-01&to=2020-12-31");
+    expect(shown.status).toBe("2 articles match these filters");
+    expect(shown.dates).toEqual(["30 September 2020", "11 January 2020"]);
+    expect([...loaded].sort()).toEqual(needed.map(({ path }) => path.split("/").at(-2)).sort());
   });
 });

@@ -1,3 +1,4 @@
+import type { PagefindFilters } from "../../src/search/state";
 import type {
   PagefindIndexOptions,
   PagefindInstance,
@@ -53,13 +54,17 @@ export function fakePagefindModule(pages: Record<string, FakePage[]>): {
               filters: { ...page.filters, ...mapValues(index.mergeFilter, (value) => [value]) },
             })),
           );
+          // A key's `any` values, or (under the key `any`) alternatives, one of which must match.
+          const matches = (page: { filters: Record<string, string[]> }, filters: PagefindFilters): boolean =>
+            Object.entries(filters).every(([key, value]) =>
+              Array.isArray(value)
+                ? value.some((alternative) => matches(page, alternative))
+                : value.any.length === 0 || value.any.some((v) => page.filters[key]?.includes(v)),
+            );
           const matching = all.filter(
             (page) =>
               (term === null || page.title.toLowerCase().includes(term.toLowerCase())) &&
-              Object.entries(search?.filters ?? {}).every(
-                ([key, { any }]) =>
-                  any.length === 0 || any.some((value) => page.filters[key]?.includes(value)),
-              ),
+              matches(page, search?.filters ?? {}),
           );
           const date = search?.sort?.date;
           const scored = matching.map((page) => ({

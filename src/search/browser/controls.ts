@@ -8,12 +8,19 @@ export interface SearchControls {
   /** The language choice, shown when the site has articles in several languages. */
   languageChoice: HTMLElement | null;
   languageSelect: HTMLSelectElement | null;
+  /** The date range's first and last day, and the button that clears them. */
+  from: HTMLInputElement | null;
+  to: HTMLInputElement | null;
+  clearDates: HTMLButtonElement | null;
 }
 
 /** Shows the state in the form's controls. */
 export function showState(controls: SearchControls, view: SearchState, language: string): void {
-  const { box, sortSelect, languageSelect } = controls;
+  const { box, sortSelect, languageSelect, from, to, clearDates } = controls;
   if (box) box.value = view.query;
+  if (from) from.value = view.from ?? "";
+  if (to) to.value = view.to ?? "";
+  if (clearDates) clearDates.hidden = view.from === undefined && view.to === undefined;
   if (sortSelect) {
     sortSelect.value = effectiveSort(view);
     const relevance = sortSelect.querySelector<HTMLOptionElement>('option[value="relevance"]');

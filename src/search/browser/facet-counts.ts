@@ -4,7 +4,8 @@
  * each stage of a search has searched, and added up across the stages.
  */
 import { SEARCH_FACETS, type FacetKey } from "../filters";
-import { pagefindFilters, type SearchState } from "../state";
+import { pagefindFilters, type PagefindFilters, type SearchState } from "../state";
+import { spanOf } from "../date-range";
 import { addCounts } from "../progress";
 import type { SearchIndexEntry } from "../../parts/build-part";
 import type { LanguageIndex, PagefindResponse, SearchIndexes } from "./pagefind-client";
@@ -44,12 +45,13 @@ export async function countFacets(
     });
   }
   // Counting needs no order: one search over the parts, however the results are sorted.
-  const count = (filters: Record<string, { any: string[] }>): Promise<PagefindResponse> =>
+  const count = (filters: PagefindFilters): Promise<PagefindResponse> =>
     indexes.search(index, parts, term, { filters });
-  const fresh = main && unloaded.length === 0 ? main : await count(pagefindFilters(view.filters));
+  const span = spanOf(index.parts);
+  const fresh = main && unloaded.length === 0 ? main : await count(pagefindFilters(view, span));
   const entries = [];
   for (const { key } of wanted) {
-    const response = view.filters[key].length === 0 ? fresh : await count(pagefindFilters(view.filters, key));
+    const response = view.filters[key].length === 0 ? fresh : await count(pagefindFilters(view, span, key));
     entries.push([key, response.filters[key] ?? {}] as const);
   }
   return Object.fromEntries(entries);

@@ -13,7 +13,7 @@ import { SEARCH_FACETS, type FacetKey } from "../filters";
 import {
   effectiveSort,
   emptySelection,
-  hasFilters,
+  isNarrowed,
   pagefindFilters,
   pagefindSort,
   parseSearchState,
@@ -22,6 +22,7 @@ import {
   type SortOrder,
 } from "../state";
 import { addResults, planStages } from "../progress";
+import { spanOf } from "../date-range";
 import {
   browserSource,
   createSearchIndexes,
@@ -29,12 +30,14 @@ import {
   type PagefindResult,
   type PagefindSearchOptions,
 } from "./pagefind-client";
+import type { SearchIndexEntry } from "../../parts/build-part";
 import { countFacets, needsCounts, stageCounts, type Stage } from "./facet-counts";
 import { FilterPanel, openFacetsIn } from "./filter-panel";
 import { chooseLanguage, renderLanguages, showState, type SearchControls } from "./controls";
 import { renderResult } from "./results";
 import { describe, describeSoFar, plural } from "./status";
 import { autonym, languageNameIn } from "../../lib/language";
+import { withBase } from "../../lib/urls";
 
 const app = document.querySelector<HTMLElement>("#search-app");
 const form = document.querySelector<HTMLFormElement>("#search-page-form");
@@ -44,6 +47,7 @@ const sortSelect = document.querySelector<HTMLSelectElement>("#search-sort");
 const facets = document.querySelector<HTMLElement>("#search-facets");
 const status = document.querySelector<HTMLElement>("#search-status");
 const elsewhere = document.querySelector<HTMLElement>("#search-elsewhere");
+const suggestion = document.querySelector<HTMLElement>("#search-suggestion");
 const list = document.querySelector<HTMLOListElement>("#search-results");
 const more = document.querySelector<HTMLButtonElement>("#search-more");
 // The links to the browse pages, for readers whose browser cannot search.
@@ -55,6 +59,9 @@ const controls: SearchControls = {
   sortSelect,
   languageChoice: document.querySelector<HTMLElement>("#search-language-choice"),
   languageSelect: document.querySelector<HTMLSelectElement>("#search-language"),
+  from: document.querySelector<HTMLInputElement>("#search-from"),
+  to: document.querySelector<HTMLInputElement>("#search-to"),
+  clearDates: document.querySelector<HTMLButtonElement>("#search-dates-clear"),
 };
 const { languageSelect } = controls;
 
@@ -120,8 +127,8 @@ async function fillCounts(shown: Shown, id: number): Promise<void> {
     panel.render(stageCounts(shown.stages, panel.open), shown.view, shown.complete);
 }
 
-function searchOptions(view: SearchState): PagefindSearchOptions {
-  return { filters: pagefindFilters(view.filters), sort: pagefindSort(effectiveSort(view)) };
+function searchOptions(view: SearchState, index: LanguageIndex): PagefindSearchOptions {
+  return { filters: pagefindFilters(view, spanOf(index.parts)), sort: pagefindSort(effectiveSort(view)) };
 }
 
 /**
@@ -191,6 +198,48 @@ async function offerOtherLanguages(
   elsewhere.hidden = false;
 }
 
+/**
+ * "Did you mean …?" for a search that found few results or none: for the words typed that the
+ * parts searched lack, the closest they hold, when the same view with them finds articles. A failure to
+ * read the word lists only means no suggestion.
+ */
+async function findSpelling(
+  view: SearchState,
+  index: LanguageIndex,
+  parts: readonly SearchIndexEntry[],
+): Promise<SearchState | undefined> {
+  try {
+    const { suggestQuery } = await import("./did-you-mean");
+    const read = async (path: string) => {
+      const response = await fetch(withBase(path));
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return (await response.json()) as Record<string, number>;
+    };
+    const better = await suggestQuery(view.query, parts, index.language, read);
+    if (better === undefined) return undefined;
+    const next: SearchState = { ...view, query: better, pages: 1 };
+    const { results } = await indexes.search(index, parts, better, searchOptions(next, index));
+    return results.length > 0 ? next : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shows "Did you mean …?" with a link to the better view, or nothing. */
+function showSpelling(next: SearchState | undefined): void {
+  if (!suggestion) return;
+  suggestion.hidden = next === undefined;
+  if (next === undefined) return;
+  const link = document.createElement("a");
+  link.href = urlFor(next);
+  link.textContent = next.query;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    go(next);
+  });
+  suggestion.replaceChildren("Did you mean ", link, "?");
+}
+
 /** Says how many articles the archive holds in each other language, with a link to browse them. */
 function showOtherLanguages(available: Record<string, { page_count: number }>, language: string): void {
   if (!elsewhere) return;
@@ -249,7 +298,7 @@ async function run(): Promise<void> {
     for (const { key } of SEARCH_FACETS) if (view.filters[key].length > 0) panel.open.add(key);
     // The parts holding the chosen years only, newest first (oldest for "oldest first"); a view
     // whose years no part holds still asks one part, which finds nothing and counts the filters.
-    const planned = planStages(index.parts, sort, view.filters.year);
+    const planned = planStages(index.parts, sort, view.filters.year, { from: view.from, to: view.to });
     const stages = planned.length > 0 ? planned : [index.parts.slice(0, 1)];
     const shown: Shown = {
       view,
@@ -262,8 +311,14 @@ async function run(): Promise<void> {
       rendering: Promise.resolve(),
     };
     for (const [i, parts] of stages.entries()) {
-      const main = await indexes.search(index, parts, term, searchOptions(view));
+      const main = await indexes.search(index, parts, term, searchOptions(view, index));
       const counts = await countFacets(indexes, index, parts, view, panel.open, main);
+      // A misspelt word finds little or nothing: only then are the index's words read, before the
+      // results are shown, so that the suggestion above them moves nothing.
+      const spelling =
+        i === 0 && view.query !== "" && main.results.length < pageSize
+          ? await findSpelling(view, index, stages.flat())
+          : undefined;
       if (id !== runId) return;
       if (i === 0) {
         current = shown;
@@ -271,8 +326,9 @@ async function run(): Promise<void> {
         const hadFocus = list.contains(document.activeElement) || document.activeElement === more;
         list.replaceChildren();
         elsewhere.hidden = true;
+        showSpelling(spelling);
         // Known before any result: shown with them, so that nothing moves once they are in.
-        if (view.query === "" && !hasFilters(view.filters)) showOtherLanguages(available, language);
+        if (view.query === "" && !isNarrowed(view)) showOtherLanguages(available, language);
         shown.results = main.results;
         shown.stages.push({ parts, counts });
         shown.complete = stages.length === 1;
@@ -341,18 +397,29 @@ function go(next: SearchState): void {
   void run();
 }
 
-function formSelection(): SearchState["filters"] {
-  return form
-    ? parseSearchState(new URLSearchParams(new FormData(form) as unknown as string)).filters
-    : emptySelection();
+/** The filters and the date range as the form has them. */
+function formSelection(): Pick<SearchState, "filters" | "from" | "to"> {
+  if (!form) return { filters: emptySelection(), from: undefined, to: undefined };
+  const { filters, from, to } = parseSearchState(
+    new URLSearchParams(new FormData(form) as unknown as string),
+  );
+  return { filters, from, to };
 }
 
 form?.addEventListener("submit", (event) => {
   event.preventDefault();
-  go({ ...state, query: (box?.value ?? "").trim(), filters: formSelection(), pages: 1 });
+  go({ ...state, query: (box?.value ?? "").trim(), ...formSelection(), pages: 1 });
 });
 
-facets?.addEventListener("change", () => go({ ...state, filters: formSelection(), pages: 1 }));
+facets?.addEventListener("change", () => go({ ...state, ...formSelection(), pages: 1 }));
+// A date picker changes once a whole day is chosen or typed, or the field is cleared.
+for (const input of [controls.from, controls.to]) {
+  input?.addEventListener("change", () => go({ ...state, ...formSelection(), pages: 1 }));
+}
+controls.clearDates?.addEventListener("click", () => {
+  go({ ...state, from: undefined, to: undefined, pages: 1 });
+  controls.from?.focus();
+});
 facets?.addEventListener(
   "toggle",
   (event) => {
@@ -457,7 +524,7 @@ function showMoreOfWritten(): void {
 function isWrittenView(view: SearchState): boolean {
   return (
     view.query === "" &&
-    !hasFilters(view.filters) &&
+    !isNarrowed(view) &&
     effectiveSort(view) === "newest" &&
     view.pages === 1 &&
     panel.open.size === 0
@@ -506,7 +573,8 @@ async function start(): Promise<void> {
 
 /** How many filter values are chosen, on the summary of the sort and filter panel a phone folds away. */
 function showChosenCount(view: SearchState): void {
-  const chosen = SEARCH_FACETS.reduce((n, { key }) => n + view.filters[key].length, 0);
+  const dates = view.from !== undefined || view.to !== undefined ? 1 : 0;
+  const chosen = SEARCH_FACETS.reduce((n, { key }) => n + view.filters[key].length, dates);
   if (refineCount) refineCount.textContent = chosen > 0 ? ` (${chosen} chosen)` : "";
 }
 

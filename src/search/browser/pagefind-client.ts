@@ -9,6 +9,7 @@ import { indexesFor, languagesOf } from "../indexes";
 import { PART_FILTER, addCounts, partValue, type FilterCounts } from "../progress";
 import { withBase } from "../../lib/urls";
 import type { ExcerptSource } from "./excerpt";
+import type { PagefindFilters } from "../state";
 
 // The parts of Pagefind's browser API the search page uses (pagefind.js in each index folder).
 export interface PagefindResultData extends ExcerptSource {
@@ -26,7 +27,7 @@ export interface PagefindResponse {
   filters: FilterCounts;
 }
 export interface PagefindSearchOptions {
-  filters?: Record<string, { any: string[] }>;
+  filters?: PagefindFilters;
   sort?: Record<string, "asc" | "desc">;
 }
 export interface PagefindIndexOptions {

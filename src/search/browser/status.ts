@@ -1,6 +1,6 @@
 /** The sentence above the results that says what they are, for everyone and for screen readers. */
 import type { SearchIndexEntry } from "../../parts/build-part";
-import { effectiveSort, hasFilters, type SearchState } from "../state";
+import { effectiveSort, isNarrowed, type SearchState } from "../state";
 import { yearsSearched } from "../progress";
 
 /** "1 result", "1,204 results", with the counts written as the pages write them. */
@@ -23,7 +23,7 @@ export function describe(
       ? `No articles match “${view.query}”.`
       : `${plural(numbers, count, "result", "results")} for “${view.query}”`;
   }
-  if (hasFilters(view.filters)) {
+  if (isNarrowed(view)) {
     return count === 0
       ? "No articles match these filters."
       : `${plural(numbers, count, "article matches", "articles match")} these filters`;
@@ -43,7 +43,7 @@ export function describeSoFar(
   const searched = `(searched ${yearsSearched(parts)})${ending}`;
   if (view.query !== "")
     return `${plural(numbers, count, "result", "results")} so far for “${view.query}” ${searched}`;
-  if (hasFilters(view.filters)) {
+  if (isNarrowed(view)) {
     return `${plural(numbers, count, "article", "articles")} so far ${count === 1 ? "matches" : "match"} these filters ${searched}`;
   }
   return `${plural(numbers, count, "article", "articles")} so far in ${scope}, ${effectiveSort(view) === "oldest" ? "oldest" : "newest"} first ${searched}`;

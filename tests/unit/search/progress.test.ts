@@ -69,6 +69,15 @@ describe("planStages", () => {
     expect(planStages(listed, "oldest", ["2025", "2018"])).toEqual([[y2016s], [early2025, late2025]]);
     expect(planStages(listed, "newest", ["1990"])).toEqual([]);
   });
+
+  it("asks only the parts that share a day with the date range", () => {
+    expect(planStages(listed, "newest", [], { from: "2024-12-31", to: "2025-01-01" })).toEqual([
+      [early2025],
+      [y2024],
+    ]);
+    expect(planStages(listed, "oldest", [], { to: "2020-01-01" })).toEqual([[y2016s], [y2020s]]);
+    expect(planStages(listed, "newest", ["2016"], { from: "2024-01-01" })).toEqual([]);
+  });
 });
 
 describe("addResults", () => {

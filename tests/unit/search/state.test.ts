@@ -22,7 +22,16 @@ describe("parseSearchState", () => {
       sort: "oldest",
       pages: 3,
       language: "zh-hans",
+      from: undefined,
+      to: undefined,
     });
+  });
+
+  it("reads a date range, either end open, turned round when given backwards", () => {
+    expect(parse("from=2016-01-01&to=2016-06-30")).toMatchObject({ from: "2016-01-01", to: "2016-06-30" });
+    expect(parse("to=2016-01-01&from=2024-12-31")).toMatchObject({ from: "2016-01-01", to: "2024-12-31" });
+    expect(parse("from=2016-02-30&to=June")).toMatchObject({ from: undefined, to: undefined });
+    expect(parse("to=2019-05-02")).toMatchObject({ from: undefined, to: "2019-05-02" });
   });
 
   it("takes author as another name for byline, and drops empty and repeated values", () => {
@@ -39,6 +48,8 @@ describe("parseSearchState", () => {
       sort: undefined,
       pages: 1,
       language: undefined,
+      from: undefined,
+      to: undefined,
     });
     expect(parse("page=2.5").pages).toBe(1);
     expect(parse("page=100000").pages).toBe(MAX_PAGES);
@@ -54,7 +65,11 @@ describe("searchStateParams", () => {
   });
 
   it("round-trips every state it writes", () => {
-    for (const query of ["q=a+b&lang=ar&byline=%D8%B3&sort=oldest", "topic=x&topic=y&page=4", ""]) {
+    for (const query of [
+      "q=a+b&lang=ar&byline=%D8%B3&sort=oldest",
+      "topic=x&topic=y&from=2016-01-01&to=2016-12-31&page=4",
+      "",
+    ]) {
       const state = parse(query);
       expect(parse(searchStateParams(state).toString())).toEqual(state);
     }
@@ -73,11 +88,26 @@ describe("orders and filters for Pagefind", () => {
   });
 
   it("combines values of one filter with any, and leaves out the one being counted", () => {
-    const filters = { ...emptySelection(), topic: ["floods", "elections"], section: ["Local"] };
-    expect(pagefindFilters(filters)).toEqual({
+    const view = {
+      filters: { ...emptySelection(), topic: ["floods", "elections"], section: ["Local"] },
+      from: undefined,
+      to: undefined,
+    };
+    const span = { from: "2014-01-01", to: "2024-12-31" };
+    expect(pagefindFilters(view, span)).toEqual({
       topic: { any: ["floods", "elections"] },
       section: { any: ["Local"] },
     });
-    expect(pagefindFilters(filters, "topic")).toEqual({ section: { any: ["Local"] } });
+    expect(pagefindFilters(view, span, "topic")).toEqual({ section: { any: ["Local"] } });
+  });
+
+  it("adds a date range as whole years or single days, kept when a filter is counted", () => {
+    const view = { filters: { ...emptySelection(), year: ["2016"] }, from: "2015-12-30", to: "2017-01-01" };
+    const range = {
+      any: [{ year: { any: ["2016"] } }, { day: { any: ["2015-12-30", "2015-12-31", "2017-01-01"] } }],
+    };
+    const span = { from: "2014-01-01", to: "2024-12-31" };
+    expect(pagefindFilters(view, span)).toEqual({ year: { any: ["2016"] }, ...range });
+    expect(pagefindFilters(view, span, "year")).toEqual(range);
   });
 });
