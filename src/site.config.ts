@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { parseArchiveYears, type BuildPart } from "./parts/build-part";
 import { parsePartPages } from "./search/parts";
 import { LOCAL_SITE_URL } from "./addresses/site-address";
@@ -25,6 +26,8 @@ export interface SiteConfig {
   pageSize: number;
   /** Folder of article files, relative to the project root. */
   articlesDir: string;
+  /** Folder of the entity registry (one YAML file per kind of label), relative to the project root (ENTITIES_DIR). */
+  entitiesDir: string;
   /** The list of every URL the archive has published, relative to the project root; the build keeps it. */
   urlManifest: string;
   /** Which part of the site this build writes (ARCHIVE_YEARS): the whole site, a range of years, or the pages spanning all years. */
@@ -33,8 +36,9 @@ export interface SiteConfig {
   searchPartPages: number;
 }
 
-/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, PAGE_SIZE, URL_MANIFEST, ARCHIVE_YEARS, SEARCH_PART_PAGES). */
+/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, ENTITIES_DIR, PAGE_SIZE, URL_MANIFEST, ARCHIVE_YEARS, SEARCH_PART_PAGES). */
 export function resolveSiteConfig(env: Record<string, string | undefined>): SiteConfig {
+  const articlesDir = env.ARTICLES_DIR || "content/articles";
   return {
     name: "The News Archive",
     description: "A permanent, searchable archive of news stories with their bylines, datelines and sources.",
@@ -44,7 +48,9 @@ export function resolveSiteConfig(env: Record<string, string | undefined>): Site
     locale: "en-GB",
     timezone: "UTC",
     pageSize: parsePageSize(env.PAGE_SIZE),
-    articlesDir: env.ARTICLES_DIR || "content/articles",
+    articlesDir,
+    // Beside the articles folder unless set: content/articles has content/entities.
+    entitiesDir: env.ENTITIES_DIR || posix.join(posix.dirname(articlesDir.split("\\").join("/")), "entities"),
     urlManifest: env.URL_MANIFEST || "content/urls.txt",
     part: parseArchiveYears(env.ARCHIVE_YEARS),
     searchPartPages: parsePartPages(env.SEARCH_PART_PAGES),

@@ -2,7 +2,9 @@ import { paginate, type Page } from "../lib/articles";
 import { neighboursOf, yearRange, type DayGroup, type MonthGroup, type YearGroup } from "./browse";
 import { formatMonthName, formatPeriod } from "../lib/dates";
 import { LABEL_KINDS, type LabelGroup, type LabelKindInfo } from "../lib/labels";
-import { archivePagePath, archivePath, labelPath, pad2 } from "../lib/urls";
+import { describeEntity, type EntityAbout } from "../entities/about";
+import { getSiteEntities } from "../entities/site-registry";
+import { archivePagePath, archivePath, labelPath, pad2, type LabelKind } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./collection";
 import { getBrowseData } from "./browse-data";
@@ -35,6 +37,8 @@ export interface LabelPage {
   kind: LabelKindInfo;
   group: LabelGroup<Article>;
   page: Page<Article>;
+  /** What the entity registry says of the label, when it has an entry. */
+  about?: EntityAbout;
 }
 
 function linkTo(period: { year: number; month: number; day?: number } | undefined): PeriodLink | undefined {
@@ -91,15 +95,27 @@ export function getDayPages(): Promise<PeriodPage[]> {
   return dayPages;
 }
 
-/** Every page of every label's list, all kinds. */
+/** Every page of every label's list, all kinds, with what the entity registry says of each. */
 export function getLabelPages(): Promise<LabelPage[]> {
-  labelPages ??= getBrowseData().then(({ labels }) =>
-    LABEL_KINDS.flatMap((kind) =>
-      (labels.get(kind.kind) ?? []).flatMap((group) =>
-        paginate(group.articles, site.pageSize).map((page) => ({ kind, group, page })),
-      ),
-    ),
-  );
+  labelPages ??= getBrowseData().then(({ labels }) => {
+    const { registry } = getSiteEntities();
+    const pageOf = (kind: LabelKind, name: string) => {
+      const group = labels.get(kind)?.find((g) => g.name === name);
+      return group && { path: labelPath(kind, group.slug), count: group.articles.length };
+    };
+    return LABEL_KINDS.flatMap((kind) =>
+      (labels.get(kind.kind) ?? []).flatMap((group) => {
+        const entity = registry.find(kind.kind, group.name);
+        const about = entity && describeEntity(entity, registry, pageOf);
+        return paginate(group.articles, site.pageSize).map((page) => ({
+          kind,
+          group,
+          page,
+          ...(about && { about }),
+        }));
+      }),
+    );
+  });
   return labelPages;
 }
 

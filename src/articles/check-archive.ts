@@ -11,6 +11,7 @@ import { createSitePathIndex } from "../addresses/site-paths";
 import { judgeArchive, judgeArticleFile, listArticleFolder, type FileRules } from "./pipeline";
 import { createArticleSchema } from "./schema/article";
 import type { SiteConfig } from "../site.config";
+import { loadEntityRegistry } from "../entities/load";
 
 /** Article files read at the same time. */
 const FILES_AT_ONCE = 32;
@@ -48,13 +49,17 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   const paths = await listArticleFolder(baseDir);
   // The build's glob skips hidden folders (reported as stray files).
   const articleFiles = paths.filter(isArticleFile);
+  const { registry: entities, problems: entityProblems } = loadEntityRegistry(
+    resolve(root, site.entitiesDir),
+    root,
+  );
   const rules: FileRules = {
-    schema: createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone }),
+    schema: createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone, entities }),
     siteBase: site.base,
     // Unlike a build in parts, the check renders every body with raw HTML, drafts' too.
     checksRenderedHtml: () => true,
   };
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...entityProblems];
   const published: ArchiveArticle[] = [];
   // Every body that can be told from its frontmatter, for the Markdown lints: a file with a
   // problem elsewhere still has all of its problems reported in the same run.

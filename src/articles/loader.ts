@@ -26,6 +26,8 @@ export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageS
   base: string;
   /** The URL manifest, relative to the project root: a build fails when an address in it would stop working. */
   urlManifest?: string;
+  /** The entity registry's problems (src/entities/load.ts), reported with the articles'. */
+  entityProblems?: readonly Problem[];
 }
 
 /** How the bodies of the articles are rendered and which of them this build publishes. */
@@ -69,7 +71,7 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
           `The articles folder ${baseDir} does not exist; check ARTICLES_DIR or create the folder.`,
         );
       }
-      const problems: Problem[] = [];
+      const problems: Problem[] = [...(options.entityProblems ?? [])];
       const withheld = new Set<string>();
       const bodyLines = new Map<string, number>();
       /** Articles whose rendered HTML passed the check in this load. */

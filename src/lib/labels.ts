@@ -123,6 +123,7 @@ export interface LabelConflict {
  */
 export function findLabelConflicts(
   articles: readonly (LabelledArticle & { file: string })[],
+  entitiesDir = "content/entities",
 ): LabelConflict[] {
   const byFile = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const conflicts: LabelConflict[] = [];
@@ -156,12 +157,23 @@ export function findLabelConflicts(
           ...use,
           kind,
           name,
-          message: `"${name}" and ${others} would share the page ${labelPath(kind.kind, slug)}; write the same ${kind.singular} the same way everywhere, or tell them apart with more words`,
+          message: `"${name}" and ${others} would share the page ${labelPath(kind.kind, slug)}; write the same ${kind.singular} the same way everywhere, or tell them apart with more words, or, if they are one ${kind.singular} written in two ways (two scripts, say), declare them as one in ${entitiesDir}/${kind.kind}.yaml: ${entityEntry([...spellings.keys()])}`,
         });
       }
     }
   }
   return conflicts;
+}
+
+/**
+ * The registry entry, in YAML to paste, that makes several spellings one entity: the one written
+ * in the Latin alphabet (the address's own) shown, the others its aliases.
+ */
+export function entityEntry(spellings: readonly string[]): string {
+  const latin = (name: string) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(name);
+  const [name, ...aliases] = [...spellings].sort((a, b) => Number(latin(b)) - Number(latin(a)));
+  const quote = (value: string) => JSON.stringify(value);
+  return `- { name: ${quote(name!)}, aliases: [${aliases.map(quote).join(", ")}] }`;
 }
 
 /** Labels under the letters of an index, in order: "A" … "Z", then "#" for the rest. */

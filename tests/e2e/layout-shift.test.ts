@@ -21,8 +21,8 @@ function layoutShifts(): Promise<{ value: number; moved: string[] }[]> {
 }
 
 /** Records the value of every layout shift from the next page's start. */
-function recordShiftValues(): Promise<void> {
-  return page.addInitScript(() => {
+async function recordShiftValues(): Promise<void> {
+  await page.addInitScript(() => {
     const shifts: { value: number }[] = [];
     (window as unknown as { shifts: typeof shifts }).shifts = shifts;
     new PerformanceObserver((list) => {

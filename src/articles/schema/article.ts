@@ -4,6 +4,8 @@ import { canonicalLanguage } from "../../lib/language";
 import { findAliasProblem, isSitePath } from "../../lib/paths";
 import { SLUG_PATTERN } from "../../lib/slugs";
 import { createCorrectionSchema } from "./correction";
+import { NO_ENTITIES, type EntityRegistry } from "../../entities/registry";
+import type { LabelKind } from "../../lib/urls";
 import { NameListSchema, NameSchema, TextSchema, createWrittenDateSchema, strictObject } from "./fields";
 import { LocalImagePathSchema, createImageSchema } from "./image";
 import { createSourceSchema } from "./source";
@@ -19,6 +21,8 @@ export interface ArticleSchemaOptions<Src extends z.ZodType = typeof LocalImageP
   timezone: string;
   /** How `images[].src` is read: a path string in tools, Astro's `image()` in the build. */
   imageSrc?: Src;
+  /** The entity registry: a label naming an entity is kept under the entity's shown name. */
+  entities?: EntityRegistry;
 }
 
 /** The frontmatter of one article: the contract's fields and every rule on them. */
@@ -26,9 +30,15 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
   defaultLanguage,
   timezone,
   imageSrc,
+  entities = NO_ENTITIES,
 }: ArticleSchemaOptions<Src>) {
   const date = createWrittenDateSchema(timezone);
-  const names = NameListSchema.default([]);
+  // Labels as the archive files them: a name of an entity becomes the entity's shown name.
+  const names = (kind: LabelKind) =>
+    NameListSchema.default([]).transform((list) => [
+      ...new Set(list.map((n) => entities.shownName(kind, n))),
+    ]);
+  const name = (kind: LabelKind) => NameSchema.transform((n) => entities.shownName(kind, n));
   return strictObject({
     /** The headline. */
     title: TextSchema,
@@ -39,21 +49,21 @@ export function createArticleSchema<Src extends z.ZodType = typeof LocalImagePat
     /** Last update, not before `published`. */
     updated: date.optional(),
     /** The writers: one name or a list. */
-    byline: names,
+    byline: names("authors"),
     /** Wire service or originating news organisation. */
-    agency: NameSchema.optional(),
+    agency: name("agencies").optional(),
     /** Where the story was filed. */
     dateline: TextSchema.optional(),
     /** The section, one value: a name, tidied as agencies and topics are, since it has a page. */
-    section: NameSchema.optional(),
+    section: name("sections").optional(),
     /** Subjects of the story. */
-    topics: names,
+    topics: names("topics"),
     /** People the story is about. */
-    people: names,
+    people: names("people"),
     /** Organisations the story is about. */
-    organizations: names,
+    organizations: names("organizations"),
     /** Places the story is about. */
-    places: names,
+    places: names("places"),
     /** Photos; the first is the lead image. */
     images: z
       .array(createImageSchema((imageSrc ?? LocalImagePathSchema) as Src), {

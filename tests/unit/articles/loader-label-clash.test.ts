@@ -44,7 +44,7 @@ describe("a dev-server edit that spells a label another way", () => {
         line: 6,
         field: "topics[1]",
         message:
-          '"Science" and "science" (old.md) would share the page /topics/science/; write the same topic the same way everywhere, or tell them apart with more words',
+          '"Science" and "science" (old.md) would share the page /topics/science/; write the same topic the same way everywhere, or tell them apart with more words, or, if they are one topic written in two ways (two scripts, say), declare them as one in content/entities/topics.yaml: - { name: "Science", aliases: ["science"] }',
       },
     ]);
     expect(findLabelClash(store, entry("new", ["news", "science"]), root)).toEqual([]);

@@ -107,13 +107,13 @@ describe("findLabelConflicts", () => {
         "a.md",
         "topics",
         1,
-        '"China" and "china" (b.md) would share the page /topics/china/; write the same topic the same way everywhere, or tell them apart with more words',
+        '"China" and "china" (b.md) would share the page /topics/china/; write the same topic the same way everywhere, or tell them apart with more words, or, if they are one topic written in two ways (two scripts, say), declare them as one in content/entities/topics.yaml: - { name: "China", aliases: ["china"] }',
       ],
       [
         "b.md",
         "topics",
         0,
-        '"china" and "China" (a.md) would share the page /topics/china/; write the same topic the same way everywhere, or tell them apart with more words',
+        '"china" and "China" (a.md) would share the page /topics/china/; write the same topic the same way everywhere, or tell them apart with more words, or, if they are one topic written in two ways (two scripts, say), declare them as one in content/entities/topics.yaml: - { name: "China", aliases: ["china"] }',
       ],
     ]);
   });
