@@ -12,6 +12,8 @@ export interface Redirect {
   title: string;
   /** The article's language, for the redirect page. */
   language: string;
+  /** What moved, in the redirect page's sentence: an article unless said. */
+  noun?: "article" | "page";
 }
 
 /** Every redirect the public articles ask for, in a stable order. */
@@ -72,7 +74,7 @@ export function renderRedirectPage(
 <link rel="icon" href="${escapeHtml(withBase("/favicon.svg", base))}" type="image/svg+xml">
 </head>
 <body data-pagefind-ignore="all">
-<p>This article has moved to <a href="${escapeHtml(target)}">${title}</a>.</p>
+<p>This ${redirect.noun ?? "article"} has moved to <a href="${escapeHtml(target)}">${title}</a>.</p>
 </body>
 </html>
 `;

@@ -3,6 +3,8 @@ import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "../lib/
 import { decodePath } from "../lib/paths";
 import { allMonthDays } from "../archive/browse";
 import { SITEMAP_ENTRY_LIMIT } from "./sitemap";
+import { entityRedirects } from "../entities/label-redirects";
+import type { EntityRegistry } from "../entities/registry";
 import {
   NOT_FOUND_PATH,
   ROBOTS_PATH,
@@ -17,6 +19,7 @@ import {
   searchPath,
   sitemapPath,
   topicFeedPath,
+  type LabelKind,
 } from "../lib/urls";
 
 /** What the site's own pages are made from: the public articles and the list page size. */
@@ -31,6 +34,8 @@ export interface SitePathsInput {
   pageSize: number;
   /** Files served as they are (the public folder), as root-relative paths. */
   staticFiles?: readonly string[];
+  /** The entity registry: the pages of entities' other names lead to theirs. */
+  entities?: EntityRegistry;
 }
 
 /** Files the build writes whatever the articles: feeds, sitemap, robots, 404, "On this day". */
@@ -50,7 +55,7 @@ const SITE_FILES = [
  * numbers, feeds (topic feeds too), the sitemap, "On this day" files and static files. Returns a test for a root-relative path (query and
  * fragment ignored, with or without a trailing slash or index.html).
  */
-export function createSitePathIndex({ articles, pageSize, staticFiles = [] }: SitePathsInput) {
+export function createSitePathIndex({ articles, pageSize, staticFiles = [], entities }: SitePathsInput) {
   const known = new Set<string>();
   const add = (path: string): void => {
     known.add(addressKey(path));
@@ -88,6 +93,11 @@ export function createSitePathIndex({ articles, pageSize, staticFiles = [] }: Si
     }
   }
   for (const [path, { total, pathOf }] of lists) addPages(path, total, pathOf);
+  if (entities) {
+    const pagesOf = (kind: LabelKind, slug: string) =>
+      Math.ceil((lists.get(labelPath(kind, slug))?.total ?? 0) / pageSize);
+    for (const redirect of entityRedirects(entities, pagesOf)) add(redirect.from);
+  }
   // The sitemap's own files: one per SITEMAP_ENTRY_LIMIT pages (an over-count at worst, never an under-count).
   for (let chunk = 0; chunk <= Math.floor(known.size / SITEMAP_ENTRY_LIMIT); chunk++) add(sitemapPath(chunk));
   return (path: string): boolean => known.has(addressKey(decodePath(path.replace(/[?#].*$/, ""))));

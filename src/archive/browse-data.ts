@@ -1,5 +1,6 @@
 import { groupByDate, findRelated, groupByMonthDay, type YearGroup } from "./browse";
 import { LABEL_KINDS, groupByLabel, type LabelGroup } from "../lib/labels";
+import { getSiteEntities } from "../entities/site-registry";
 import type { LabelKind } from "../lib/urls";
 import { site } from "../site.config";
 import { getPublicArticles, type Article } from "./collection";
@@ -37,9 +38,16 @@ export function getBrowseData(): Promise<BrowseData> {
         related: related.get(article) ?? [],
       });
     });
+    const { registry } = getSiteEntities();
     return {
       years: groupByDate(articles),
-      labels: new Map(LABEL_KINDS.map((kind) => [kind.kind, groupByLabel(articles, kind, site.locale)])),
+      labels: new Map(
+        LABEL_KINDS.map((kind) => [
+          kind.kind,
+          // People and authors sort by the registry's sort name, where it gives one.
+          groupByLabel(articles, kind, site.locale, (name) => registry.find(kind.kind, name)?.sortAs),
+        ]),
+      ),
       links,
       onThisDay: groupByMonthDay(articles),
     };

@@ -85,7 +85,12 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   const scope = { root, baseDir, files: paths, toFile, published, urlManifest, filesSound };
   addProblems(problems, await judgeArchive(scope));
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
-  const isSitePath = createSitePathIndex({ articles: published, pageSize: site.pageSize, staticFiles });
+  const isSitePath = createSitePathIndex({
+    articles: published,
+    pageSize: site.pageSize,
+    staticFiles,
+    entities,
+  });
   const siteUrl = new URL(site.base === "/" ? "" : site.base, site.url).href.replace(/\/+$/, "");
   for (const { file, body, bodyLine } of bodies) {
     for (const found of findMarkdownProblems(body, { isSitePath, siteUrl })) {

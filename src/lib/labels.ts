@@ -61,6 +61,8 @@ export function labelSlug(value: string): string {
 export interface LabelGroup<T> {
   name: string;
   slug: string;
+  /** How an index sorts the name, when not by the name itself ("Whitfield, Dana"). */
+  sortAs?: string;
   /** In the order they were given (newest first when the archive list is). */
   articles: T[];
 }
@@ -78,7 +80,8 @@ function collator(locale: string): Intl.Collator {
 }
 
 /**
- * Groups articles by every value of one kind, alphabetically by name; each article once per
+ * Groups articles by every value of one kind, alphabetically by name (or by `sortName`'s, such as
+ * a person's family name first, where it gives one); each article once per
  * group, in the given order. Throws on two names with one slug: `findLabelConflicts` reports
  * those with their files first.
  */
@@ -86,6 +89,7 @@ export function groupByLabel<T extends LabelledArticle>(
   articles: readonly T[],
   kind: LabelKindInfo,
   locale: string,
+  sortName: (name: string) => string | undefined = () => undefined,
 ): LabelGroup<T>[] {
   const groups = new Map<string, LabelGroup<T>>();
   for (const article of articles) {
@@ -93,7 +97,8 @@ export function groupByLabel<T extends LabelledArticle>(
       const slug = labelSlug(name);
       const group = groups.get(slug);
       if (group === undefined) {
-        groups.set(slug, { name, slug, articles: [article] });
+        const sortAs = sortName(name);
+        groups.set(slug, { name, slug, ...(sortAs !== undefined && { sortAs }), articles: [article] });
       } else if (group.name !== name) {
         throw new Error(
           `the ${kind.singular} names "${group.name}" and "${name}" both have the slug "${slug}"`,
@@ -103,7 +108,7 @@ export function groupByLabel<T extends LabelledArticle>(
       }
     }
   }
-  return [...groups.values()].sort((a, b) => compareNames(a.name, b.name, locale));
+  return [...groups.values()].sort((a, b) => compareNames(a.sortAs ?? a.name, b.sortAs ?? b.name, locale));
 }
 
 /** A label value that cannot have a page of its own, at its place in a file. */
@@ -176,13 +181,18 @@ export function entityEntry(spellings: readonly string[]): string {
   return `- { name: ${quote(name!)}, aliases: [${aliases.map(quote).join(", ")}] }`;
 }
 
-/** Labels under the letters of an index, in order: "A" … "Z", then "#" for the rest. */
-export function groupByInitial<T extends { slug: string }>(
+/**
+ * Labels under the letters of an index, in order: "A" … "Z", then "#" for the rest; a label
+ * under the initial of its sort name when it has one, else of its address.
+ */
+export function groupByInitial<T extends { slug: string; sortAs?: string }>(
   groups: readonly T[],
 ): { letter: string; groups: T[] }[] {
   const byLetter = new Map<string, T[]>();
   for (const group of groups) {
-    const initial = group.slug.charAt(0).toUpperCase();
+    const initial = (group.sortAs === undefined ? group.slug : labelSlug(group.sortAs))
+      .charAt(0)
+      .toUpperCase();
     const letter = /[A-Z]/.test(initial) ? initial : "#";
     const list = byLetter.get(letter) ?? [];
     byLetter.set(letter, list);

@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Root } from "hast";
@@ -36,8 +36,10 @@ describe("entities", () => {
     ]);
     const china = await readPage(dist, "/places/china/");
     expect(cards(china)).toEqual(["/2016/06/15/beijing-talks-zh/", "/2016/06/14/talks-in-beijing/"]);
-    for (const spelling of ["zhongguo", "bkyn", "lsyn"])
-      expect(hasPage(dist, `/places/${spelling}/`)).toBe(false);
+    // The other spellings' addresses only lead to these pages (see below).
+    for (const spelling of ["zhongguo", "bkyn", "lsyn"]) {
+      expect(all(await readPage(dist, `/places/${spelling}/`), ".card-list")).toEqual([]);
+    }
     const chinese = await readPage(dist, "/2016/06/15/beijing-talks-zh/");
     const placeLinks = all(chinese, 'a[href^="/places/"]').map((a) => [text(a), attr(a, "href")]);
     expect(placeLinks).toEqual([
@@ -66,6 +68,14 @@ describe("entities", () => {
     expect(facts(china)["Places in China"]).toBe("Beijing (3 articles)");
   });
 
+  it("sorts people and authors by their sort name in the A to Z index", async () => {
+    const authors = await readPage(dist, "/authors/");
+    const names = all(authors, ".label-list > li > a").map((a) => text(a));
+    // "Whitfield, Dana" sorts under W, not D, with 王丽 (wang li).
+    expect(names).toEqual(["سارة الخطيب", "Dana Whitfield", "王丽"]);
+    expect(all(authors, ".letter h2").map((h) => text(h))).toEqual(["S", "W"]);
+  });
+
   it("describes the page's subject in JSON-LD, with sameAs for its identifiers", async () => {
     const beijing = await readPage(dist, "/places/beijing/");
     const data = all(beijing, 'script[type="application/ld+json"]').map(
@@ -82,5 +92,26 @@ describe("entities", () => {
       sameAs: ["https://www.wikidata.org/wiki/Q956", "https://www.geonames.org/1816670/"],
       containedInPlace: { "@type": "Place", name: "China", url: "https://archive.example.org/places/china/" },
     });
+  });
+
+  it("leads the addresses of an entity's other names to its page, and keeps them out of the sitemap", async () => {
+    const moved: [string, string][] = [
+      ["/places/peking/", "/places/beijing/"],
+      ["/places/pekin/", "/places/beijing/"],
+      ["/places/zhongguo/", "/places/china/"],
+      ["/places/lsyn/", "/places/china/"],
+    ];
+    for (const [from, to] of moved) {
+      const page = await readPage(dist, from);
+      expect(attr(one(page, 'meta[http-equiv="refresh"]'), "content"), from).toBe(`0; url=${to}`);
+      expect(text(one(page, "body"))).toMatch(/^This page has moved to /);
+    }
+    // 北京 and بكين are "beijing" and "bkyn"; the first is the page itself.
+    expect(hasPage(dist, "/places/bkyn/")).toBe(true);
+    const redirects = await readFile(join(dist, "_redirects"), "utf8");
+    expect(redirects).toContain("/places/zhongguo/ /places/china/ 301");
+    const sitemap = await readFile(join(dist, "sitemap-0.xml"), "utf8");
+    expect(sitemap).toContain("/places/china/");
+    expect(sitemap).not.toContain("/places/zhongguo/");
   });
 });

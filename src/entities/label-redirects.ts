@@ -1,0 +1,43 @@
+import { labelSlug } from "../lib/labels";
+import { labelPath, type LabelKind } from "../lib/urls";
+import { ENTITY_KINDS, type EntityRegistry } from "./registry";
+
+/** A page at an entity's other name that leads to the entity's own page. */
+export interface LabelRedirect {
+  from: string;
+  to: string;
+  /** The entity's shown name. */
+  name: string;
+}
+
+/**
+ * The pages of an entity's aliases and former names whose address differs from its own ("中国"
+ * is /places/zhongguo/, China /places/china/): each leads to the entity's page of the same number,
+ * so that an address a reader saved before a name joined an entry, or before a rename, keeps
+ * working. `pagesOf` gives how many pages a label's list has (0 for none); a name whose address
+ * is another label's live page is left to that page.
+ */
+export function entityRedirects(
+  registry: EntityRegistry,
+  pagesOf: (kind: LabelKind, slug: string) => number,
+): LabelRedirect[] {
+  const redirects: LabelRedirect[] = [];
+  for (const kind of ENTITY_KINDS) {
+    for (const entity of registry.all(kind)) {
+      const slug = labelSlug(entity.name);
+      const pages = pagesOf(kind, slug);
+      if (pages === 0) continue;
+      for (const other of new Set([...entity.aliases, ...entity.formerNames].map(labelSlug))) {
+        if (other === "" || other === slug || pagesOf(kind, other) > 0) continue;
+        for (let n = 1; n <= pages; n++) {
+          redirects.push({
+            from: labelPath(kind, other, n),
+            to: labelPath(kind, slug, n),
+            name: entity.name,
+          });
+        }
+      }
+    }
+  }
+  return redirects;
+}
