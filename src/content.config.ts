@@ -16,7 +16,13 @@ const options = { defaultLanguage: site.defaultLanguage, timezone: site.timezone
 /** Every article file under the articles folder, validated by the one article schema. */
 const articles = defineCollection({
   loader: articleLoader(
-    { base: site.articlesDir, urlManifest: site.urlManifest, entityProblems, ...options },
+    {
+      base: site.articlesDir,
+      urlManifest: site.urlManifest,
+      entityProblems,
+      pageSize: site.pageSize,
+      ...options,
+    },
     // A build of some years (ARCHIVE_YEARS) renders the bodies of those years only.
     { siteBase: site.base, rendersYear: (year) => buildsYear(site.part, year) },
   ),

@@ -26,8 +26,8 @@ export async function readUrlManifest(
 }
 
 /**
- * The manifest's unreadable lines, and the addresses in it that these public articles would
- * no longer serve. `articles` is undefined while some article file has problems of its own:
+ * The manifest's unreadable lines, and the addresses in it that these public articles (and the
+ * other old addresses the site serves, `redirects`) would no longer serve. `articles` is undefined while some article file has problems of its own:
  * its address is then unknown, and every address it had would be reported as lost, with
  * the wrong fix, so the addresses are judged once the files are sound.
  */
@@ -35,10 +35,12 @@ export async function checkUrlManifest(
   root: string,
   manifestPath: string,
   articles: readonly { path: string; data: { aliases: readonly string[] } }[] | undefined,
+  redirects: readonly string[] = [],
 ): Promise<Problem[]> {
   const { manifest, file } = await readUrlManifest(root, manifestPath);
   if (articles === undefined) return manifest.problems;
-  return [...manifest.problems, ...findBrokenUrls(manifest, addressSet(publishedAddresses(articles)), file)];
+  const served = addressSet([...publishedAddresses(articles), ...redirects]);
+  return [...manifest.problems, ...findBrokenUrls(manifest, served, file)];
 }
 
 /**

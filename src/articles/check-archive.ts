@@ -12,6 +12,10 @@ import { judgeArchive, judgeArticleFile, listArticleFolder, type FileRules } fro
 import { createArticleSchema } from "./schema/article";
 import type { SiteConfig } from "../site.config";
 import { loadEntityRegistry } from "../entities/load";
+import type { EntityRegistry } from "../entities/registry";
+import type { LabelledArticle } from "../lib/labels";
+import { validateArticleFile } from "./validate-file";
+import { entityRedirectPaths } from "../entities/label-redirects";
 
 /** Article files read at the same time. */
 const FILES_AT_ONCE = 32;
@@ -82,7 +86,8 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   });
   const { urlManifest } = site;
   const filesSound = problems.length === 0;
-  const scope = { root, baseDir, files: paths, toFile, published, urlManifest, filesSound };
+  const redirects = entityRedirectPaths(published, site.pageSize, entities);
+  const scope = { root, baseDir, files: paths, toFile, published, urlManifest, filesSound, redirects };
   addProblems(problems, await judgeArchive(scope));
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
   const isSitePath = createSitePathIndex({
@@ -111,4 +116,31 @@ async function listStaticFiles(dir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile())
     .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split("\\").join("/")}`);
+}
+
+/**
+ * The labels of every article that passes the per-file rules, drafts too, as the registry files
+ * them: what `npm run entities` advises on.
+ */
+export async function readLabelledArticles(
+  { root, site }: Pick<CheckOptions, "root" | "site">,
+  entities: EntityRegistry,
+): Promise<LabelledArticle[]> {
+  const baseDir = resolve(root, site.articlesDir);
+  if (!existsSync(baseDir)) {
+    throw new Error(
+      `The articles folder ${baseDir} does not exist; check ARTICLES_DIR or create the folder.`,
+    );
+  }
+  const schema = createArticleSchema({
+    defaultLanguage: site.defaultLanguage,
+    timezone: site.timezone,
+    entities,
+  });
+  const files = (await listArticleFolder(baseDir)).filter(isArticleFile);
+  const read = await pLimit(FILES_AT_ONCE).map(files, async (path) => {
+    const result = await validateArticleFile(join(baseDir, path), path, schema);
+    return result.ok ? [result.article] : [];
+  });
+  return read.flat();
 }

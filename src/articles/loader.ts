@@ -19,6 +19,7 @@ import {
   type FileRules,
 } from "./pipeline";
 import { createArticleSchema, type ArticleSchemaOptions } from "./schema/article";
+import { entityRedirectPaths } from "../entities/label-redirects";
 
 /** Where the articles are and how their dates and languages default. */
 export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageSrc"> {
@@ -28,6 +29,8 @@ export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageS
   urlManifest?: string;
   /** The entity registry's problems (src/entities/load.ts), reported with the articles'. */
   entityProblems?: readonly Problem[];
+  /** Articles per list page: the pages of entities' other names that redirect follow it. */
+  pageSize?: number;
 }
 
 /** How the bodies of the articles are rendered and which of them this build publishes. */
@@ -181,6 +184,10 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
       // The dev server shows work in progress: only a build is held to every published address.
       const urlManifest = context.watcher === undefined ? options.urlManifest : undefined;
       const filesSound = problems.length === 0;
+      const published = storedArticles(context.store, root);
+      const redirects = options.entities
+        ? entityRedirectPaths(published, options.pageSize ?? 10, options.entities)
+        : [];
       addProblems(
         problems,
         await judgeArchive({
@@ -188,9 +195,10 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
           baseDir,
           files: await listArticleFolder(baseDir),
           toFile,
-          published: storedArticles(context.store, root),
+          published,
           urlManifest,
           filesSound,
+          redirects,
         }),
       );
       addProblems(problems, await recheckMovedImages(context.store, root, toFile, schema));

@@ -87,6 +87,8 @@ export interface ArchiveScope {
   published: readonly ArchiveArticle[];
   /** The URL manifest to hold the archive to, relative to `root`; undefined to skip it. */
   urlManifest: string | undefined;
+  /** Old addresses the site serves besides the articles' aliases: the pages of entities' other names. */
+  redirects?: readonly string[];
   /** Whether every file passed the per-file rules: published addresses are judged only then. */
   filesSound: boolean;
 }
@@ -103,7 +105,12 @@ export async function judgeArchive(scope: ArchiveScope): Promise<Problem[]> {
   if (scope.urlManifest !== undefined) {
     const sound = scope.filesSound && problems.length === 0;
     problems.push(
-      ...(await checkUrlManifest(scope.root, scope.urlManifest, sound ? scope.published : undefined)),
+      ...(await checkUrlManifest(
+        scope.root,
+        scope.urlManifest,
+        sound ? scope.published : undefined,
+        scope.redirects,
+      )),
     );
   }
   return problems;

@@ -1,4 +1,4 @@
-import { labelSlug } from "../lib/labels";
+import { LABEL_KINDS, getLabels, labelSlug, type LabelledArticle } from "../lib/labels";
 import { labelPath, type LabelKind } from "../lib/urls";
 import { ENTITY_KINDS, type EntityRegistry } from "./registry";
 
@@ -40,4 +40,27 @@ export function entityRedirects(
     }
   }
   return redirects;
+}
+
+/**
+ * The addresses of `entityRedirects` for a set of public articles (their labels as filed, by
+ * entity names), with lists of `pageSize`: what the URL manifest's check counts as still served.
+ */
+export function entityRedirectPaths(
+  articles: readonly LabelledArticle[],
+  pageSize: number,
+  registry: EntityRegistry,
+): string[] {
+  if (registry.isEmpty) return [];
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    for (const kind of LABEL_KINDS) {
+      for (const slug of new Set(getLabels(article, kind).map(labelSlug))) {
+        counts.set(`${kind.kind}/${slug}`, (counts.get(`${kind.kind}/${slug}`) ?? 0) + 1);
+      }
+    }
+  }
+  const pagesOf = (kind: LabelKind, slug: string) =>
+    Math.ceil((counts.get(`${kind}/${slug}`) ?? 0) / pageSize);
+  return entityRedirects(registry, pagesOf).map((redirect) => redirect.from);
 }

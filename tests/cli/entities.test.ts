@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -69,6 +69,43 @@ describe("the entity registry in npm run check", () => {
       "content/entities/places.yaml:6: sortAs: only people and authors have a sort name",
       'content/entities/places.yaml:10: [3]: unknown field "colour"; known fields are name, aliases, formerNames, description, in, sortAs, ids',
       expect.stringMatching(/^content\/entities\/towns\.yaml:1: file: not a registry file/),
+    ]);
+  });
+
+  it("counts the address of a name that joined an entry as still served, and only while it is in the entry", async () => {
+    const cwd = await archive();
+    await writeFile(join(cwd, "content/urls.txt"), "/places/zhongguo/\n/places/peking/\n");
+    expect((await check(cwd)).code).toBe(0);
+    await writeFile(
+      join(cwd, "content/entities/places.yaml"),
+      "- name: China\n  aliases: [中国, الصين]\n- name: Beijing\n  aliases: [北京, بكين]\n",
+    );
+    const { code, stdout } = await check(cwd);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      "content/urls.txt:2: url: /places/peking/ was published and would no longer resolve",
+    );
+  });
+});
+
+describe("npm run entities", () => {
+  it("lists names that probably mean one thing, with the entry to declare them, and entities no article names", async () => {
+    const cwd = await archive();
+    await writeFile(
+      join(cwd, "content/articles/2016/follow-up.md"),
+      "---\ntitle: Talks resume\npublished: 2016-06-20\nbyline: Wang Li\nplaces: [Bejing]\ntopics: [Beijing]\n---\n\nThe talks resumed.\n",
+    );
+    await writeFile(
+      join(cwd, "content/entities/places.yaml"),
+      `${await readFile(join(fixture, "entities/places.yaml"), "utf8")}\n- name: Shanghai\n  in: China\n`,
+    );
+    const { code, stdout } = await runCli("entities", [], { cwd });
+    expect(code).toBe(0);
+    expect(stdout.split("\n\n")).toEqual([
+      'topics: "Beijing" is a name of "Beijing" in content/entities/places.yaml:10 (places); if the articles mean that, file it there.',
+      'authors: "Wang Li" and "王丽" are the same letters once transcribed. If they are one, add to content/entities/authors.yaml:\n  - { name: "Wang Li", aliases: ["王丽"] }',
+      'places: "Beijing" and "Bejing" are spelt alike. If they are one, add to content/entities/places.yaml:\n  - { name: "Beijing", aliases: ["Bejing"] }',
+      'places: "Shanghai" (content/entities/places.yaml:19) is named by no article.\n',
     ]);
   });
 });
