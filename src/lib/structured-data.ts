@@ -50,6 +50,11 @@ export interface StructuredContext {
   labelUrl: (kind: "authors" | "agencies" | "people" | "organizations" | "places", name: string) => string;
   /** The photos the archive holds, lead first. */
   photos: readonly PublishedPhoto[];
+  /**
+   * For a label that is an entity of the registry, its identifiers' URLs: the article's `about`
+   * then names the entity its page describes (`@id`) and the same things elsewhere (`sameAs`).
+   */
+  entity?: (kind: "people" | "organizations" | "places", name: string) => { sameAs: string[] } | undefined;
 }
 
 /** "© 2016 The Associated Press. All rights reserved." → year 2016, holder "The Associated Press". */
@@ -76,11 +81,18 @@ export function buildNewsArticle(
   const date = (value: WrittenDate) => toRfc3339(value, context.timezone);
   const publisher = { "@type": "Organization", name: context.site.name, url: context.site.url };
   const rights = article.rights === undefined ? {} : parseRightsLine(article.rights);
-  const label = (type: string, kind: "people" | "organizations" | "places") => (name: string) => ({
-    "@type": type,
-    name,
-    url: context.labelUrl(kind, name),
-  });
+  const label = (type: string, kind: "people" | "organizations" | "places") => (name: string) => {
+    const url = context.labelUrl(kind, name);
+    const entity = context.entity?.(kind, name);
+    return defined({
+      "@type": type,
+      // The subject of the entity's page, as its own JSON-LD names it.
+      "@id": entity && `${url}#subject`,
+      name,
+      url,
+      sameAs: entity && entity.sameAs.length > 0 ? entity.sameAs : undefined,
+    });
+  };
   return defined({
     "@context": "https://schema.org",
     "@type": "NewsArticle",

@@ -68,6 +68,29 @@ describe("entities", () => {
     expect(facts(china)["Places in China"]).toBe("Beijing (3 articles)");
   });
 
+  it("points an article's subjects to the entities' pages and identifiers in its JSON-LD", async () => {
+    const chinese = await readPage(dist, "/2016/06/15/beijing-talks-zh/");
+    const article = all(chinese, 'script[type="application/ld+json"]')
+      .map((script) => JSON.parse(text(script)) as { "@type": string; about?: unknown[] })
+      .find((data) => data["@type"] === "NewsArticle")!;
+    expect(article.about).toEqual([
+      {
+        "@type": "Place",
+        "@id": "https://archive.example.org/places/beijing/#subject",
+        name: "Beijing",
+        url: "https://archive.example.org/places/beijing/",
+        sameAs: ["https://www.wikidata.org/wiki/Q956", "https://www.geonames.org/1816670/"],
+      },
+      {
+        "@type": "Place",
+        "@id": "https://archive.example.org/places/china/#subject",
+        name: "China",
+        url: "https://archive.example.org/places/china/",
+        sameAs: ["https://www.wikidata.org/wiki/Q148", "https://www.geonames.org/1814991/"],
+      },
+    ]);
+  });
+
   it("sorts people and authors by their sort name in the A to Z index", async () => {
     const authors = await readPage(dist, "/authors/");
     const names = all(authors, ".label-list > li > a").map((a) => text(a));
