@@ -99,8 +99,13 @@ export function getDayPages(): Promise<PeriodPage[]> {
 export function getLabelPages(): Promise<LabelPage[]> {
   labelPages ??= getBrowseData().then(({ labels }) => {
     const { registry } = getSiteEntities();
+    const byName = new Map(
+      [...labels].flatMap(([kind, groups]) =>
+        groups.map((group) => [`${kind}\0${group.name}`, group] as const),
+      ),
+    );
     const pageOf = (kind: LabelKind, name: string) => {
-      const group = labels.get(kind)?.find((g) => g.name === name);
+      const group = byName.get(`${kind}\0${name}`);
       return group && { path: labelPath(kind, group.slug), count: group.articles.length };
     };
     return LABEL_KINDS.flatMap((kind) =>

@@ -1,7 +1,15 @@
 import { findAliasConflicts, findUrlConflicts, type ArticleLike } from "../lib/articles";
-import { findLabelConflicts, isSingleValued, type LabelledArticle } from "../lib/labels";
+import {
+  LABEL_KINDS,
+  findLabelConflicts,
+  getLabels,
+  isSingleValued,
+  labelSlug,
+  type LabelledArticle,
+} from "../lib/labels";
+import { NO_ENTITIES, type EntityRegistry } from "../entities/registry";
 import type { Problem } from "../lib/problems";
-import { articlePath } from "../lib/urls";
+import { articlePath, labelPath } from "../lib/urls";
 import type { ValidArticle } from "./validate-article";
 
 /** What the archive-wide rules read from each public article, wherever it was loaded. */
@@ -28,14 +36,56 @@ export function toArchiveArticle(
  * and `npm run check` reach it through the one pipeline (pipeline.ts), so a new archive-wide
  * rule added here reaches both.
  */
-export function findArchiveProblems(articles: readonly ArchiveArticle[]): Problem[] {
-  return [...findSharedUrlProblems(articles), ...findAliasProblems(articles), ...findLabelProblems(articles)];
+export function findArchiveProblems(
+  articles: readonly ArchiveArticle[],
+  entities: EntityRegistry = NO_ENTITIES,
+): Problem[] {
+  return [
+    ...findSharedUrlProblems(articles),
+    ...findAliasProblems(articles),
+    ...findLabelProblems(articles, entities),
+    ...findEntityAddressProblems(articles, entities),
+  ];
+}
+
+/**
+ * Labels that are no entity's name but whose address is one ("Pekin" where an entry has
+ * "Pékin"): the page would be the label's, and the entity's name would lead nowhere.
+ */
+function findEntityAddressProblems(articles: readonly ArchiveArticle[], entities: EntityRegistry): Problem[] {
+  if (entities.isEmpty) return [];
+  return articles.flatMap((article) =>
+    LABEL_KINDS.flatMap((kind) =>
+      getLabels(article, kind).flatMap((name, index) => {
+        if (entities.find(kind.kind, name)) return [];
+        const owner = entities.addressOwner(kind.kind, labelSlug(name));
+        if (!owner) return [];
+        const single = isSingleValued(kind.field);
+        const { entity } = owner;
+        return [
+          {
+            file: article.file,
+            line: article.lineOf(single ? [kind.field] : [kind.field, index]),
+            field: single ? kind.field : `${kind.field}[${index}]`,
+            message: `"${name}" would take ${labelPath(kind.kind, labelSlug(name))}, the address of "${owner.name}", a name of "${entity.name}" (${entity.file}:${entity.line}): write "${owner.name}", or add "${name}" to that entry's aliases`,
+          },
+        ];
+      }),
+    ),
+  );
 }
 
 /** Label values that would share a page with another spelling, or have no slug, on their lines. */
-export function findLabelProblems(articles: readonly ArchiveArticle[]): Problem[] {
+export function findLabelProblems(
+  articles: readonly ArchiveArticle[],
+  entities: EntityRegistry = NO_ENTITIES,
+): Problem[] {
   const byFile = new Map(articles.map((a) => [a.file, a]));
-  return findLabelConflicts(articles).map((conflict) => {
+  // An address that is an entity's is judged by findEntityAddressProblems, with the fix that fits.
+  const conflicts = findLabelConflicts(articles).filter(
+    (conflict) => !entities.addressOwner(conflict.kind.kind, labelSlug(conflict.name)),
+  );
+  return conflicts.map((conflict) => {
     const { field } = conflict.kind;
     const single = isSingleValued(field);
     return {

@@ -87,7 +87,17 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
   const { urlManifest } = site;
   const filesSound = problems.length === 0;
   const redirects = entityRedirectPaths(published, site.pageSize, entities);
-  const scope = { root, baseDir, files: paths, toFile, published, urlManifest, filesSound, redirects };
+  const scope = {
+    root,
+    baseDir,
+    files: paths,
+    toFile,
+    published,
+    urlManifest,
+    filesSound,
+    redirects,
+    entities,
+  };
   addProblems(problems, await judgeArchive(scope));
   const staticFiles = await listStaticFiles(resolve(root, publicDir));
   const isSitePath = createSitePathIndex({

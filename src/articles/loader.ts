@@ -199,6 +199,7 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
           urlManifest,
           filesSound,
           redirects,
+          ...(options.entities && { entities: options.entities }),
         }),
       );
       addProblems(problems, await recheckMovedImages(context.store, root, toFile, schema));

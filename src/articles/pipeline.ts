@@ -5,6 +5,7 @@ import { mayHoldRawHtml } from "./body-structure";
 import { findArchiveProblems, type ArchiveArticle } from "./archive-rules";
 import { isPublic } from "../lib/articles";
 import type { Problem } from "../lib/problems";
+import type { EntityRegistry } from "../entities/registry";
 import { checkUrlManifest } from "../addresses/url-manifest-check";
 import type { ValidArticle, validateArticleSource } from "./validate-article";
 import { findUnreadableImages, findUnsafeRenderedProblems, validateArticleFile } from "./validate-file";
@@ -89,6 +90,8 @@ export interface ArchiveScope {
   urlManifest: string | undefined;
   /** Old addresses the site serves besides the articles' aliases: the pages of entities' other names. */
   redirects?: readonly string[];
+  /** The entity registry the labels were filed by. */
+  entities?: EntityRegistry;
   /** Whether every file passed the per-file rules: published addresses are judged only then. */
   filesSound: boolean;
 }
@@ -101,7 +104,7 @@ export async function judgeArchive(scope: ArchiveScope): Promise<Problem[]> {
     field: "file",
     message: stray.message,
   }));
-  problems.push(...findArchiveProblems(scope.published));
+  problems.push(...findArchiveProblems(scope.published, scope.entities));
   if (scope.urlManifest !== undefined) {
     const sound = scope.filesSound && problems.length === 0;
     problems.push(

@@ -22,6 +22,27 @@ export function identifierLinks(entity: Pick<Entity, "ids">): IdentifierLink[] {
   });
 }
 
+/**
+ * The identifiers of the people, organisations and places an article names, as its JSON-LD links
+ * them: part of the article page's cache key, since the registry can change them alone.
+ */
+export function subjectIdentifiers(
+  registry: EntityRegistry,
+  data: { people: readonly string[]; organizations: readonly string[]; places: readonly string[] },
+): string[][] {
+  const kinds = [
+    ["people", data.people],
+    ["organizations", data.organizations],
+    ["places", data.places],
+  ] as const;
+  return kinds.flatMap(([kind, names]) =>
+    names.flatMap((name) => {
+      const entity = registry.find(kind, name);
+      return entity ? [[kind, name, ...identifierLinks(entity).map((link) => link.url)]] : [];
+    }),
+  );
+}
+
 /** A related entity on a page: its name, its page when it has one, and its articles. */
 export interface RelatedEntity {
   name: string;

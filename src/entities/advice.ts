@@ -82,11 +82,9 @@ export function adviseOnEntities(
     }
   }
   for (const kind of ENTITY_KINDS) {
+    const keys = new Set([...(used.get(kind) ?? [])].map(nameKey));
     for (const entity of registry.all(kind)) {
-      const names = used.get(kind) ?? new Set<string>();
-      if (!namesOf(entity).some((name) => [...names].some((n) => nameKey(n) === nameKey(name)))) {
-        advice.push({ type: "unused", entity });
-      }
+      if (!namesOf(entity).some((name) => keys.has(nameKey(name)))) advice.push({ type: "unused", entity });
     }
   }
   return advice;

@@ -12,10 +12,13 @@ export interface LabelRedirect {
 
 /**
  * The pages of an entity's aliases and former names whose address differs from its own ("中国"
- * is /places/zhongguo/, China /places/china/): each leads to the entity's page of the same number,
- * so that an address a reader saved before a name joined an entry, or before a rename, keeps
- * working. `pagesOf` gives how many pages a label's list has (0 for none); a name whose address
- * is another label's live page is left to that page.
+ * is /places/zhongguo/, China /places/china/), leading to the entity's page, so that an address a
+ * reader saved before a name joined an entry, or before a rename, keeps working. The first page
+ * only: later pages listed other articles than the entity's pages of those numbers, a page
+ * number that fewer articles no longer reach would break a recorded address, and a large
+ * registry would otherwise write a page for every page of every name. `pagesOf` gives how many
+ * pages a label's list has (0 for none); a name whose address is another label's live page is
+ * left to that page.
  */
 export function entityRedirects(
   registry: EntityRegistry,
@@ -25,17 +28,10 @@ export function entityRedirects(
   for (const kind of ENTITY_KINDS) {
     for (const entity of registry.all(kind)) {
       const slug = labelSlug(entity.name);
-      const pages = pagesOf(kind, slug);
-      if (pages === 0) continue;
+      if (pagesOf(kind, slug) === 0) continue;
       for (const other of new Set([...entity.aliases, ...entity.formerNames].map(labelSlug))) {
         if (other === "" || other === slug || pagesOf(kind, other) > 0) continue;
-        for (let n = 1; n <= pages; n++) {
-          redirects.push({
-            from: labelPath(kind, other, n),
-            to: labelPath(kind, slug, n),
-            name: entity.name,
-          });
-        }
+        redirects.push({ from: labelPath(kind, other), to: labelPath(kind, slug), name: entity.name });
       }
     }
   }

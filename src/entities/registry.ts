@@ -3,6 +3,7 @@ import type { LabelKind } from "../lib/urls";
 import type { Problem } from "../lib/problems";
 import { formatFieldPath } from "../lib/problems";
 import { EntrySchema, type EntryData } from "./entry-schema";
+import { slugifyName as slugOf } from "../lib/slugs";
 
 /**
  * The entity registry: people, places, organisations, topics, authors, agencies and sections as
@@ -39,6 +40,9 @@ export function nameKey(name: string): string {
 export class EntityRegistry {
   private readonly byKey = new Map<string, Entity>();
   private readonly entities: Entity[];
+  private readonly byKind = new Map<LabelKind, Entity[]>();
+  private children: Map<Entity, Entity[]> | undefined;
+  private addresses: Map<string, { entity: Entity; name: string }> | undefined;
 
   constructor(entities: readonly Entity[]) {
     this.entities = [...entities];
@@ -47,12 +51,18 @@ export class EntityRegistry {
         const key = `${entity.kind}\0${nameKey(name)}`;
         if (!this.byKey.has(key)) this.byKey.set(key, entity);
       }
+      const list = this.byKind.get(entity.kind) ?? [];
+      this.byKind.set(entity.kind, list);
+      list.push(entity);
     }
   }
 
-  /** The entries, for a fingerprint of what the rules read (the article loader's cache key). */
-  toJSON(): Entity[] {
-    return this.entities;
+  /**
+   * What filing an article reads of the registry, for the article loader's fingerprint: kinds and
+   * names, so that a new description or identifier does not file every article again.
+   */
+  toJSON(): unknown {
+    return this.entities.map((entity) => [entity.kind, ...namesOf(entity)]);
   }
 
   /** Whether the registry has any entry. */
@@ -65,14 +75,28 @@ export class EntityRegistry {
     return this.byKey.get(`${kind}\0${nameKey(name)}`);
   }
 
+  /** The entity one of whose names has the address `slug` in `kind`, and that name. */
+  addressOwner(kind: LabelKind, slug: string): { entity: Entity; name: string } | undefined {
+    if (!this.addresses) {
+      this.addresses = new Map();
+      for (const entity of this.entities) {
+        for (const name of namesOf(entity)) {
+          const key = `${entity.kind}\0${slugOf(name)}`;
+          if (!this.addresses.has(key)) this.addresses.set(key, { entity, name });
+        }
+      }
+    }
+    return this.addresses.get(`${kind}\0${slug}`);
+  }
+
   /** The name the archive shows for a label written `name`: its entity's, else as written. */
   shownName(kind: LabelKind, name: string): string {
     return this.find(kind, name)?.name ?? name;
   }
 
   /** Every entity of a kind, in file order. */
-  all(kind: LabelKind): Entity[] {
-    return this.entities.filter((entity) => entity.kind === kind);
+  all(kind: LabelKind): readonly Entity[] {
+    return this.byKind.get(kind) ?? [];
   }
 
   /** The place a place lies in, when the registry says. */
@@ -81,8 +105,18 @@ export class EntityRegistry {
   }
 
   /** The places that lie directly in a place. */
-  childrenOf(entity: Entity): Entity[] {
-    return this.all("places").filter((place) => this.parentOf(place) === entity);
+  childrenOf(entity: Entity): readonly Entity[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const place of this.all("places")) {
+        const parent = this.parentOf(place);
+        if (!parent) continue;
+        const list = this.children.get(parent) ?? [];
+        this.children.set(parent, list);
+        list.push(place);
+      }
+    }
+    return this.children.get(entity) ?? [];
   }
 }
 
@@ -211,6 +245,34 @@ export function findRegistryProblems(entities: readonly Entity[]): Problem[] {
         field: "sortAs",
         message: "only people and authors have a sort name",
       });
+    }
+  }
+  // Each name has an address; an address leads to one entry (a redirect page or the entry's own).
+  const addressOwner = new Map<string, Entity>();
+  for (const entity of entities) {
+    if (slugOf(entity.name) === "") {
+      problems.push({
+        file: entity.file,
+        line: entity.line,
+        field: "name",
+        message: `"${entity.name}" has no letter or digit to make the address of its page from; write it with at least one`,
+      });
+    }
+    for (const name of namesOf(entity)) {
+      const slug = slugOf(name);
+      // A name another entry has already is reported once, above.
+      if (slug === "" || owner.get(`${entity.kind}\0${nameKey(name)}`) !== entity) continue;
+      const key = `${entity.kind}\0${slug}`;
+      const first = addressOwner.get(key);
+      if (first === undefined) addressOwner.set(key, entity);
+      else if (first !== entity) {
+        problems.push({
+          file: entity.file,
+          line: entity.line,
+          field: "name",
+          message: `"${name}" would have the address /${entity.kind}/${slug}/ that a name of "${first.name}" (${first.file}:${first.line}) has; a name's address leads to one entry: merge the two entries, or remove the name from one`,
+        });
+      }
     }
   }
   const registry = new EntityRegistry(entities);

@@ -2,7 +2,8 @@
  * The search page's date range (`?from=YYYY-MM-DD&to=YYYY-MM-DD`, either end open), as Pagefind
  * can filter it. Pagefind matches filter values exactly, so a range becomes the whole years inside
  * it (the `year` filter) and, at its edges, the single days (the `day` filter every article page
- * carries; see SearchKeys.astro): a few hundred values at most, whatever the range.
+ * carries; see SearchKeys.astro): at most a year's worth of days at each edge, and the years
+ * between.
  */
 
 /** A range of days, "YYYY-MM-DD" each, both included. */

@@ -72,6 +72,27 @@ describe("the entity registry in npm run check", () => {
     ]);
   });
 
+  it("refuses two entries whose names have one address, and a label taking an entity's address", async () => {
+    const cwd = await archive({
+      "authors.yaml": "- name: Dana Whitfield\n- name: Dana Whitfeld\n  aliases: [Dána Whitfield]\n",
+    });
+    await writeFile(
+      join(cwd, "content/articles/2016/pekin.md"),
+      "---\ntitle: Talks resume\npublished: 2016-06-20\nplaces: [Pekin]\n---\n\nThe talks resumed.\n",
+    );
+    const { code, stdout } = await check(cwd);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'content/entities/authors.yaml:2: name: "Dána Whitfield" would have the address /authors/dana-whitfield/ that a name of "Dana Whitfield" (content/entities/authors.yaml:1) has',
+    );
+    // With the registry sound, the label is judged too.
+    await writeFile(join(cwd, "content/entities/authors.yaml"), "- name: Dana Whitfield\n");
+    const second = await check(cwd);
+    expect(second.stdout).toContain(
+      'content/articles/2016/pekin.md:4: places[0]: "Pekin" would take /places/pekin/, the address of "Pékin", a name of "Beijing" (content/entities/places.yaml:10): write "Pékin", or add "Pekin" to that entry\'s aliases',
+    );
+  });
+
   it("counts the address of a name that joined an entry as still served, and only while it is in the entry", async () => {
     const cwd = await archive();
     await writeFile(join(cwd, "content/urls.txt"), "/places/zhongguo/\n/places/peking/\n");

@@ -317,7 +317,7 @@ async function run(): Promise<void> {
       // results are shown, so that the suggestion above them moves nothing.
       const spelling =
         i === 0 && view.query !== "" && main.results.length < pageSize
-          ? await findSpelling(view, index, stages.flat())
+          ? await findSpelling(view, index, parts)
           : undefined;
       if (id !== runId) return;
       if (i === 0) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EntityRegistry, findRegistryProblems, parseEntityFile } from "../../../src/entities/registry";
 import { entityJsonLd, describeEntity, identifierLinks } from "../../../src/entities/about";
 import { entityEntry } from "../../../src/lib/labels";
+import { entityRedirects } from "../../../src/entities/label-redirects";
 
 const places = parseEntityFile(
   [
@@ -59,6 +60,18 @@ describe("the entity registry", () => {
     expect(about.children).toEqual([{ name: "Chaoyang", count: 0 }]);
     const ld = entityJsonLd(about, "https://example.org/places/beijing/", (p) => `https://example.org${p}`);
     expect(ld).toMatchObject({ "@type": "Place", sameAs: [expect.any(String), expect.any(String)] });
+  });
+});
+
+describe("entityRedirects", () => {
+  it("leads each other name's first page to the entity's, never over a live page", () => {
+    const pages: Record<string, number> = { "places/beijing": 3, "places/china": 1, "places/pekin": 1 };
+    const redirects = entityRedirects(registry, (kind, slug) => pages[`${kind}/${slug}`] ?? 0);
+    expect(redirects.map((r) => `${r.from} → ${r.to}`)).toEqual([
+      "/places/zhongguo/ → /places/china/",
+      // Each name's first page; Pékin's address is a live page of its own.
+      "/places/peking/ → /places/beijing/",
+    ]);
   });
 });
 
