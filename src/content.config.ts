@@ -1,16 +1,12 @@
-import { resolve } from "node:path";
 import { defineCollection } from "astro:content";
-import { loadEntityRegistry } from "./entities/load";
+import { getSiteEntities } from "./entities/site-registry";
 import { buildsYear } from "./parts/build-part";
 import { articleLoader } from "./articles/loader";
 import { createArticleSchema } from "./articles/schema/article";
 import { site } from "./site.config";
 
 // The entity registry, read once: its problems fail the build with the articles'.
-const { registry: entities, problems: entityProblems } = loadEntityRegistry(
-  resolve(site.entitiesDir),
-  process.cwd(),
-);
+const { registry: entities, problems: entityProblems } = getSiteEntities();
 const options = { defaultLanguage: site.defaultLanguage, timezone: site.timezone, entities };
 
 /** Every article file under the articles folder, validated by the one article schema. */

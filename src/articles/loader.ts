@@ -29,8 +29,8 @@ export interface ArticleLoaderOptions extends Omit<ArticleSchemaOptions, "imageS
   urlManifest?: string;
   /** The entity registry's problems (src/entities/load.ts), reported with the articles'. */
   entityProblems?: readonly Problem[];
-  /** Articles per list page: the pages of entities' other names that redirect follow it. */
-  pageSize?: number;
+  /** Articles per list page: which pages of entities' other names redirect follows from it. */
+  pageSize: number;
 }
 
 /** How the bodies of the articles are rendered and which of them this build publishes. */
@@ -186,7 +186,7 @@ export function articleLoader(options: ArticleLoaderOptions, bodies: ArticleBody
       const filesSound = problems.length === 0;
       const published = storedArticles(context.store, root);
       const redirects = options.entities
-        ? entityRedirectPaths(published, options.pageSize ?? 10, options.entities)
+        ? entityRedirectPaths(published, options.pageSize, options.entities)
         : [];
       addProblems(
         problems,

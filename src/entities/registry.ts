@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
-import type { LabelKind } from "../lib/urls";
+import { labelPath, type LabelKind } from "../lib/urls";
 import type { Problem } from "../lib/problems";
 import { formatFieldPath } from "../lib/problems";
 import { EntrySchema, type EntryData } from "./entry-schema";
@@ -215,13 +215,17 @@ function offsetOf(node: unknown, path: readonly PropertyKey[]): number | undefin
  */
 export function findRegistryProblems(entities: readonly Entity[]): Problem[] {
   const problems: Problem[] = [];
+  /** The entry that first had `key` (a name, or a name's address), once another one asks for it. */
+  const claim = (owners: Map<string, Entity>, key: string, entity: Entity): Entity | undefined => {
+    const first = owners.get(key);
+    if (first === undefined) owners.set(key, entity);
+    return first === entity ? undefined : first;
+  };
   const owner = new Map<string, Entity>();
   for (const entity of entities) {
     for (const name of namesOf(entity)) {
-      const key = `${entity.kind}\0${nameKey(name)}`;
-      const first = owner.get(key);
-      if (first === undefined) owner.set(key, entity);
-      else if (first !== entity) {
+      const first = claim(owner, `${entity.kind}\0${nameKey(name)}`, entity);
+      if (first) {
         problems.push({
           file: entity.file,
           line: entity.line,
@@ -262,15 +266,13 @@ export function findRegistryProblems(entities: readonly Entity[]): Problem[] {
       const slug = slugOf(name);
       // A name another entry has already is reported once, above.
       if (slug === "" || owner.get(`${entity.kind}\0${nameKey(name)}`) !== entity) continue;
-      const key = `${entity.kind}\0${slug}`;
-      const first = addressOwner.get(key);
-      if (first === undefined) addressOwner.set(key, entity);
-      else if (first !== entity) {
+      const first = claim(addressOwner, `${entity.kind}\0${slug}`, entity);
+      if (first) {
         problems.push({
           file: entity.file,
           line: entity.line,
           field: "name",
-          message: `"${name}" would have the address /${entity.kind}/${slug}/ that a name of "${first.name}" (${first.file}:${first.line}) has; a name's address leads to one entry: merge the two entries, or remove the name from one`,
+          message: `"${name}" would have the address ${labelPath(entity.kind, slug)} that a name of "${first.name}" (${first.file}:${first.line}) has; a name's address leads to one entry: merge the two entries, or remove the name from one`,
         });
       }
     }

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rulesFingerprint } from "../../../src/articles/loader";
 
-const options = { base: "content/articles", defaultLanguage: "en", timezone: "UTC" };
+const options = { base: "content/articles", defaultLanguage: "en", timezone: "UTC", pageSize: 10 };
 
 async function project(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "rules-"));
