@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, fixtureArticlesDir } from "../support/site-build";
+import { buildSite, copyFixtureArchive } from "../support/site-build";
 
 // The fixture archive plus one article of 2020 whose raw HTML only becomes an event handler once
 // rendered (the Markdown rules cannot see it): a build renders a body only where it writes a page
@@ -26,7 +26,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "archive-bodies-"));
   articles = join(work, "articles");
   cache = join(work, "cache");
-  await cp(fixtureArticlesDir, articles, { recursive: true });
+  await copyFixtureArchive(articles);
   await mkdir(join(articles, "2020"), { recursive: true });
   await writeFile(join(articles, "2020/split-tag.md"), SPLIT_TAG);
 });

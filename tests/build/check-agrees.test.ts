@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
-import { buildSite, fixtureArticlesDir, projectRoot } from "../support/site-build";
+import { buildSite, copyFixtureArchive, projectRoot } from "../support/site-build";
 
 /** The `path:line: field: message` lines of a command's output about files under `dir`. */
 function problemLines(output: string, dir: string): string[] {
@@ -19,7 +19,7 @@ describe("npm run check and the build", () => {
   it("find the same problems on the same lines; check adds only its Markdown lints", async () => {
     const root = await mkdtemp(join(tmpdir(), "archive-agree-"));
     const articles = join(root, "articles");
-    await cp(fixtureArticlesDir, articles, { recursive: true });
+    await copyFixtureArchive(articles);
     await cp(join(projectRoot, "tests/fixtures/articles/invalid"), join(articles, "broken"), {
       recursive: true,
     });

@@ -22,7 +22,10 @@ beforeAll(async () => {
 const cards = (page: Root) => all(page, ".card-list .card__title a").map((a) => attr(a, "href"));
 const facts = (page: Root) =>
   Object.fromEntries(
-    all(page, ".entity-about__facts > div").map((row) => [text(one(row, "dt")), text(one(row, "dd"))]),
+    all(page, ".entity-about__facts > div").map((row) => {
+      const items = all(row, "dd li");
+      return [text(one(row, "dt")), items.length > 0 ? items.map((li) => text(li)).join(" · ") : text(one(row, "dd"))];
+    }),
   );
 
 describe("entities", () => {
@@ -57,7 +60,7 @@ describe("entities", () => {
       "Also known as": "北京 · بكين · Pékin",
       Formerly: "Peking",
       In: "China",
-      Elsewhere: "Wikidata GeoNames",
+      Elsewhere: "Wikidata · GeoNames",
     });
     expect(all(beijing, ".entity-about a").map((a) => attr(a, "href"))).toEqual([
       "/places/china/",

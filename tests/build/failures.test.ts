@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import {
   buildSite,
-  fixtureArticlesDir,
+  copyFixtureArchive, fixtureArticlesDir,
   listFiles,
   projectRoot,
   shellEnvironment,
@@ -16,7 +16,7 @@ import {
 async function buildWith(extra: Record<string, string>) {
   const root = await mkdtemp(join(tmpdir(), "archive-broken-"));
   const articles = join(root, "articles");
-  await cp(fixtureArticlesDir, articles, { recursive: true });
+  await copyFixtureArchive(articles);
   for (const [name, content] of Object.entries(extra)) {
     await mkdir(join(articles, name, ".."), { recursive: true });
     await writeFile(join(articles, name), content);
@@ -213,7 +213,7 @@ describe("builds that reuse the content cache", () => {
     const root = await mkdtemp(join(tmpdir(), "archive-cached-"));
     const articles = join(root, "articles");
     const cacheDir = join(root, "cache");
-    await cp(fixtureArticlesDir, articles, { recursive: true });
+    await copyFixtureArchive(articles);
     const story = join(articles, "2019/harbour-light-returns.md");
     const original = await readFile(story, "utf8");
     const build = async (name: string) => {
@@ -249,7 +249,7 @@ describe("image file names that need escaping", () => {
   it("builds a body image written as a URL (%20 for a space) and a frontmatter image named as the file is", async () => {
     const root = await mkdtemp(join(tmpdir(), "archive-names-"));
     const articles = join(root, "articles");
-    await cp(fixtureArticlesDir, articles, { recursive: true });
+    await copyFixtureArchive(articles);
     const photo = await readFile(join(articles, "2019/images/harbour-light.jpg"));
     await writeFile(join(articles, "2019/images/pier at dusk.jpg"), photo);
     await writeFile(join(articles, "2019/images/quay%20view.jpg"), photo);

@@ -1,9 +1,9 @@
-import { copyFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, fixtureArticlesDir, siteDifferences, readSearchIndex } from "../support/site-build";
+import { buildSite, copyFixtureArchive, siteDifferences, readSearchIndex } from "../support/site-build";
 
 // The fixture archive built once, then changed step by step; after each change it is built again
 // with the cache of the build before (into the same, emptied output folder, as CI builds into
@@ -97,7 +97,7 @@ beforeAll(async () => {
   articles = join(work, "articles");
   cache = join(work, "cache");
   out = join(work, "site");
-  await cp(fixtureArticlesDir, articles, { recursive: true });
+  await copyFixtureArchive(articles);
   first = await build(cache);
 });
 

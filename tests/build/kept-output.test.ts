@@ -1,9 +1,9 @@
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, fixtureArticlesDir, siteDifferences } from "../support/site-build";
+import { buildSite, copyFixtureArchive, siteDifferences } from "../support/site-build";
 
 // The output folder kept between builds, as the deploy workflow keeps dist/ with the cache: a
 // rebuild leaves unchanged pages in place, and must still equal a cold build, file for file.
@@ -48,7 +48,7 @@ beforeAll(async () => {
   articles = join(work, "articles");
   cache = join(work, "cache");
   out = join(work, "site");
-  await cp(fixtureArticlesDir, articles, { recursive: true });
+  await copyFixtureArchive(articles);
   const first = await build(out, cache);
   expect(first.code, first.output).toBe(0);
   expect(first.kept).toBe(false);

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { all, attr, one, readPage, text } from "../support/html";
 import { PUBLIC_ARTICLES } from "../support/fixture-site";
-import { buildSite, fixtureArticlesDir, readSearchIndex } from "../support/site-build";
+import { buildSite, copyFixtureArchive, readSearchIndex } from "../support/site-build";
 import { serveStatic } from "../../tools/static-server";
 
 // A copy of the fixture site plus articles whose old addresses take every form, built
@@ -44,7 +44,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "archive-permalinks-"));
   articles = join(root, "articles");
   manifest = join(root, "urls.txt");
-  await cp(fixtureArticlesDir, articles, { recursive: true });
+  await copyFixtureArchive(articles);
   await mkdir(join(articles, "2022"), { recursive: true });
   await writeFile(join(articles, "2022/ferry-timetable.md"), moved);
   await writeFile(join(articles, "2022/not-yet.md"), draft);
@@ -100,6 +100,11 @@ describe("redirect pages for aliases", () => {
       "/archive/news/2015/night-ferry.html /archive/2015/03/09/night-ferry-returns/ 301",
       "/archive/news/2024/old-address.html /archive/2024/10/02/moved-story/ 301",
       "/archive/old/ferry/ /archive/2022/03/04/ferry-timetable/ 301",
+      // The registry's other names of places (عمّان, New York City, NYC, 中国) lead to their pages.
+      "/archive/places/mn/ /archive/places/amman/ 301",
+      "/archive/places/new-york-city/ /archive/places/new-york/ 301",
+      "/archive/places/nyc/ /archive/places/new-york/ 301",
+      "/archive/places/zhongguo/ /archive/places/china/ 301",
     ]);
     expect(existsSync(join(dist, "old/draft-story.html"))).toBe(false);
   });
@@ -125,6 +130,10 @@ describe("the URL manifest", () => {
         "/old/ferry/",
         "/news/2024/old-address.html",
         "/news/2015/night-ferry.html",
+        "/places/mn/",
+        "/places/new-york-city/",
+        "/places/nyc/",
+        "/places/zhongguo/",
       ].sort(),
     );
   });

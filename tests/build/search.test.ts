@@ -42,8 +42,10 @@ describe("search keys on article pages", () => {
       byline: ["José Álvarez"],
       day: ["2019-05-02"],
     });
+    // Its place is written in Arabic, and filed under the registry's name, with the English articles'.
     expect(page("/arabic-bulletin/").filters).toEqual({
       topic: ["testing"],
+      place: ["Amman"],
       year: ["2023"],
       byline: ["سارة الخطيب"],
       day: ["2023-05-17"],

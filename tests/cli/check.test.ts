@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
-import { fixtureArticlesDir, projectRoot, shellEnvironment } from "../support/site-build";
+import { copyFixtureArchive, projectRoot, shellEnvironment } from "../support/site-build";
 
 const invalidDir = join(projectRoot, "tests/fixtures/articles/invalid");
 const good =
@@ -15,7 +15,7 @@ async function archive(files: Record<string, string>, { withFixtureSite = false 
   const root = await mkdtemp(join(tmpdir(), "archive-check-"));
   const articles = join(root, "content/articles");
   await mkdir(articles, { recursive: true });
-  if (withFixtureSite) await cp(fixtureArticlesDir, articles, { recursive: true });
+  if (withFixtureSite) await copyFixtureArchive(articles);
   for (const [name, text] of Object.entries(files)) {
     await mkdir(join(articles, name, ".."), { recursive: true });
     await writeFile(join(articles, name), text);
@@ -29,7 +29,7 @@ const check = (cwd: string, args: string[] = [], env: Record<string, string> = {
 describe("npm run check", () => {
   it("passes a good archive with exit 0", async () => {
     const { code, stdout } = await check(await archive({}, { withFixtureSite: true }));
-    expect(stdout).toBe("No problems in 12 articles.\n");
+    expect(stdout).toBe("No problems in 13 articles.\n");
     expect(code).toBe(0);
   });
 

@@ -11,4 +11,5 @@ export const PUBLIC_ARTICLES = [
   "/2015/03/09/night-ferry-returns/",
   "/2014/11/20/feeds-required-only/",
   "/2013/07/04/feeds-hostile-text/",
+  "/2013/07/04/harbour-exhibition-zh/",
 ];

@@ -67,6 +67,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   })),
   { name: "topic", family: "label", path: "/topics/testing/" },
   { name: "place with a registry entry", family: "label", path: "/places/queens/" },
+  { name: "place named in several scripts, with a place in it", family: "label", path: "/places/china/" },
   { name: "topic page 2", family: "label page", path: "/topics/testing/2/" },
   { name: "author in Arabic", family: "label", path: "/authors/srh-lkhtyb/" },
   { name: "search, empty", family: "search", path: "/search/" },

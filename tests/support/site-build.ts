@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { listFiles as listOutputFiles } from "../../src/build/output-files";
@@ -11,6 +11,15 @@ import { SEARCH_INDEXES_FILE, type SearchIndexList } from "../../src/parts/build
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 /** The small fixture archive that build and browser tests build. */
 export const fixtureArticlesDir = join(projectRoot, "tests/fixtures/site/articles");
+/** The fixture archive's entity registry, beside its articles as the build expects it. */
+export const fixtureEntitiesDir = join(projectRoot, "tests/fixtures/site/entities");
+
+/** Copies the fixture archive, articles to `articles` and its registry beside them, for a test that changes it. */
+export async function copyFixtureArchive(articles: string): Promise<void> {
+  await cp(fixtureArticlesDir, articles, { recursive: true });
+  await cp(fixtureEntitiesDir, join(dirname(articles), "entities"), { recursive: true });
+}
+
 /** The fixture archive of the search tests, whose expected result sets are known exactly. */
 export const searchFixtureArticlesDir = join(projectRoot, "tests/fixtures/search/articles");
 
