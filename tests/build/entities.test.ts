@@ -24,7 +24,10 @@ const facts = (page: Root) =>
   Object.fromEntries(
     all(page, ".entity-about__facts > div").map((row) => {
       const items = all(row, "dd li");
-      return [text(one(row, "dt")), items.length > 0 ? items.map((li) => text(li)).join(" · ") : text(one(row, "dd"))];
+      return [
+        text(one(row, "dt")),
+        items.length > 0 ? items.map((li) => text(li)).join(" · ") : text(one(row, "dd")),
+      ];
     }),
   );
 

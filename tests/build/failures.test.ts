@@ -6,7 +6,8 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import {
   buildSite,
-  copyFixtureArchive, fixtureArticlesDir,
+  copyFixtureArchive,
+  fixtureArticlesDir,
   listFiles,
   projectRoot,
   shellEnvironment,
