@@ -1,25 +1,28 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { formatProblem } from "../lib/problems";
-import { slugFromHeadline } from "../articles/scaffold";
-import { articlePath } from "../lib/urls";
-import { validateArticleSource } from "../articles/validate-article";
-import { formatWireArticle, parseWireExport, type WireProblem } from "../articles/wire-import";
-import { createArticleSchema } from "../articles/schema/article";
+import { calendarDayIn } from "../articles/scaffold";
+import { describeSummary } from "../import/describe-summary";
+import { runImport, type ArticleEvent } from "../import/run-import";
 import { site } from "../site.config";
 import { readArgs } from "./args";
-import { readAddressOwners } from "../articles/claimed-addresses";
-import { articleFilePath, writeNewFile } from "../articles/write-article";
 
-// `npm run import -- FILE… [--publish]`: wire text exports to article files, one at a time,
-// so that a file that cannot be converted stops only itself.
-const USAGE = "npm run import -- export.txt [more.txt …] [--publish]";
-const { positionals: files, values } = readArgs(
-  { allowPositionals: true, options: { publish: { type: "boolean", default: false } } },
+// `npm run import -- FILE|FOLDER … [--publish] [--dry-run] [--json] [--own-domain HOST]`: exports
+// (WordPress, NewsML-G2, NITF, RSS, Atom, wire text) into article files, each format known by content.
+const USAGE =
+  "npm run import -- export.xml [more files or folders …] [--publish] [--dry-run] [--json] [--own-domain news.example.org]";
+const { positionals: paths, values } = readArgs(
+  {
+    allowPositionals: true,
+    options: {
+      publish: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      "own-domain": { type: "string", multiple: true, default: [] },
+    },
+  },
   USAGE,
 );
-if (files.length === 0) {
+if (paths.length === 0) {
   process.stderr.write(`Usage: ${USAGE}\n`);
   process.exit(2);
 }
@@ -29,86 +32,80 @@ if (!existsSync(resolve(site.articlesDir))) {
   );
   process.exit(2);
 }
-const schema = createArticleSchema({ defaultLanguage: site.defaultLanguage, timezone: site.timezone });
-const converted = await Promise.all(files.map(convertFile));
-// One pass over the archive for every address this run would take.
-const ownerOf = await readAddressOwners(
-  process.cwd(),
-  site,
-  converted.flatMap((c) => ("slug" in c ? [c.slug] : [])),
-);
-const taken = new Map<string, string>();
-let failed = 0;
-for (const conversion of converted) {
-  const problems = "slug" in conversion ? await writeConverted(conversion) : conversion.problems;
-  failed += problems.length > 0 ? 1 : 0;
-  for (const problem of problems) process.stderr.write(`${problem}\n`);
+
+const dryRun = values["dry-run"];
+const progress = createProgressLine(!values.json && process.stderr.isTTY === true);
+const ownHosts = values["own-domain"].length > 0 ? values["own-domain"] : [new URL(site.url).hostname];
+
+const summary = await runImport(paths, {
+  root: process.cwd(),
+  articlesDir: site.articlesDir,
+  entitiesDir: site.entitiesDir,
+  defaultLanguage: site.defaultLanguage,
+  timezone: site.timezone,
+  publish: values.publish,
+  dryRun,
+  today: calendarDayIn(Date.now(), site.timezone),
+  ownHosts,
+  onArticle: values.json ? undefined : tellArticle,
+  onProgress: progress.show,
+});
+progress.clear();
+for (const failure of summary.failed) {
+  process.stderr.write(`${failure.file}:${failure.line}: import: ${failure.reason}\n`);
 }
-const done = files.length - failed;
 process.stdout.write(
-  `Imported ${done} of ${files.length} export${files.length === 1 ? "" : "s"}${failed > 0 ? `; ${failed} not converted (nothing written for them)` : ""}.\n`,
+  values.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary, site.entitiesDir),
 );
-process.exitCode = failed > 0 ? 1 : 0;
+process.exitCode = summary.failed.length > 0 ? 1 : 0;
 
-/** An export turned into an article file's text, not yet written. */
-interface Conversion {
-  file: string;
-  slug: string;
-  /** Where the article file goes, relative to the project. */
-  path: string;
-  /** The article page's address. */
-  url: string;
-  text: string;
-  notes: WireProblem[];
+/** One line per article on stdout, and what an editor should look at on stderr. */
+function tellArticle(event: ArticleEvent): void {
+  progress.clear();
+  const verb = {
+    imported: dryRun ? "would write" : "→",
+    updated: dryRun ? "would update" : "updated →",
+    unchanged: "unchanged:",
+  }[event.action];
+  process.stdout.write(`${event.from} ${verb} ${event.file}\n`);
+  for (const removed of event.removed) process.stderr.write(`${event.from}: import: removed: ${removed}\n`);
+  for (const note of event.notes) {
+    // A wire text export's notes name their line of the file ("line 16: …"): shown as file:line.
+    const [, line, message] = /^line (\d+): (.*)$/s.exec(note) ?? [];
+    const where = line !== undefined && !/:\d+$/.test(event.from) ? `${event.from}:${line}` : event.from;
+    process.stderr.write(`${where}: import: note: ${message ?? note}\n`);
+  }
 }
 
-/** Converts one export; returns the problems (`file:line: import: …`) when it cannot. */
-async function convertFile(file: string): Promise<Conversion | { problems: string[] }> {
-  let source: string;
-  try {
-    source = await readFile(file, "utf8");
-  } catch (error) {
-    return { problems: [`${file}:1: import: cannot read the file (${(error as Error).message})`] };
-  }
-  const parsed = parseWireExport(source);
-  if (!parsed.ok) return { problems: parsed.problems.map((p) => `${file}:${p.line}: import: ${p.message}`) };
-  const slug = slugFromHeadline(parsed.article.title);
-  if (slug === "") {
-    return {
-      problems: [
-        `${file}:1: import: the headline gives no URL slug; convert it by hand with npm run new -- --slug`,
-      ],
-    };
-  }
-  const path = articleFilePath(site.articlesDir, parsed.article.published, slug);
-  const text = formatWireArticle(parsed.article, { publish: values.publish });
-  // The same rules as npm run check: a file that would not pass them is not written.
-  const checked = validateArticleSource(text, path, schema);
-  if (!checked.ok) {
-    return {
-      problems: checked.problems.map(
-        (p) => `${file}:1: import: the article would not pass npm run check (${formatProblem(p)})`,
-      ),
-    };
-  }
-  return { file, slug, path, url: articlePath(checked.article.data), text, notes: parsed.notes };
-}
-
-/** Writes a converted article unless its address is taken; returns the problems when it is not written. */
-async function writeConverted({ file, path, url, text, notes }: Conversion): Promise<string[]> {
-  const owner = ownerOf(url) ?? taken.get(url);
-  if (owner !== undefined) {
-    return [
-      `${file}:1: import: ${url} is already the address of ${owner}; if this is the same story it is in the archive already, otherwise write its article by hand with another slug (slug: …)`,
-    ];
-  }
-  try {
-    await writeNewFile(resolve(path), text);
-  } catch (error) {
-    return [`${file}:1: import: ${(error as Error).message}`];
-  }
-  taken.set(url, path);
-  process.stdout.write(`${file} → ${path}\n`);
-  for (const note of notes) process.stderr.write(`${file}:${note.line}: import: note: ${note.message}\n`);
-  return [];
+/** A progress line on a terminal, redrawn at most five times a second; nothing elsewhere. */
+function createProgressLine(enabled: boolean) {
+  let last = 0;
+  let shown = false;
+  return {
+    show: enabled
+      ? ({
+          file,
+          bytesRead,
+          size,
+          records,
+        }: {
+          file: string;
+          bytesRead: number;
+          size: number;
+          records: number;
+        }) => {
+          const now = Date.now();
+          if (now - last < 200) return;
+          last = now;
+          shown = true;
+          const percent = size > 0 ? Math.floor((bytesRead / size) * 100) : 100;
+          process.stderr.write(`\r\x1b[K${file}: ${records.toLocaleString("en")} stories read, ${percent}%`);
+        }
+      : undefined,
+    clear() {
+      if (!shown) return;
+      process.stderr.write("\r\x1b[K");
+      shown = false;
+    },
+  };
 }

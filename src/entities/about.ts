@@ -12,6 +12,12 @@ const IDENTIFIERS: { key: keyof NonNullable<Entity["ids"]>; label: string; url: 
   { key: "geonames", label: "GeoNames", url: (id) => `https://www.geonames.org/${id}/` },
   { key: "viaf", label: "VIAF", url: (id) => `https://viaf.org/viaf/${id}/` },
   { key: "isni", label: "ISNI", url: (id) => `https://isni.org/isni/${id}` },
+  {
+    key: "iptc",
+    label: "IPTC NewsCodes",
+    url: (id) =>
+      `https://cv.iptc.org/newscodes/${id.startsWith("medtop:") ? "mediatopic" : "subjectcode"}/${id.replace(/^\w+:/, "")}`,
+  },
 ];
 
 /** The entity's identifiers as links, in a fixed order. */

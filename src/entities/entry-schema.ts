@@ -41,11 +41,15 @@ const Identifiers = z.strictObject(
         "expected an ISNI: sixteen characters, digits and a last X or digit",
       )
       .optional(),
+    iptc: Text.refine(
+      (v) => /^(?:medtop|subj):\d{8}$/.test(v),
+      "expected an IPTC code: a Media Topic (medtop:20000763) or a Subject Code (subj:04000000)",
+    ).optional(),
   },
   {
     error: (issue) =>
       issue.code === "unrecognized_keys"
-        ? `unknown identifier; known ones are wikidata, geonames, viaf, isni`
+        ? `unknown identifier; known ones are wikidata, geonames, viaf, isni, iptc`
         : "expected identifiers, e.g. wikidata: Q956",
   },
 );

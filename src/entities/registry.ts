@@ -43,6 +43,7 @@ export class EntityRegistry {
   private readonly byKind = new Map<LabelKind, Entity[]>();
   private children: Map<Entity, Entity[]> | undefined;
   private addresses: Map<string, { entity: Entity; name: string }> | undefined;
+  private identified: Map<string, Entity> | undefined;
 
   constructor(entities: readonly Entity[]) {
     this.entities = [...entities];
@@ -87,6 +88,23 @@ export class EntityRegistry {
       }
     }
     return this.addresses.get(`${kind}\0${slug}`);
+  }
+
+  /** The entity of a kind that has an identifier, as an import finds it by an IPTC code. */
+  findByIdentifier(
+    kind: LabelKind,
+    key: keyof NonNullable<Entity["ids"]>,
+    value: string,
+  ): Entity | undefined {
+    if (!this.identified) {
+      this.identified = new Map();
+      for (const entity of this.entities) {
+        for (const [scheme, id] of Object.entries(entity.ids ?? {})) {
+          this.identified.set(`${entity.kind}\0${scheme}\0${id}`, entity);
+        }
+      }
+    }
+    return this.identified.get(`${kind}\0${key}\0${value}`);
   }
 
   /** The name the archive shows for a label written `name`: its entity's, else as written. */

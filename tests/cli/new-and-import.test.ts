@@ -125,7 +125,10 @@ describe("npm run import", () => {
     expect(stdout).toContain(
       "exports/ferry-returns.txt → content/articles/2021/03/kellsport-ferry-returns-to-service-after-winter-repairs.md\n",
     );
-    expect(stdout).toContain("Imported 7 of 8 exports; 1 not converted (nothing written for them).\n");
+    expect(stdout).toContain("Imported 7 articles from 8 exports; 0 updated, 0 unchanged.\n");
+    expect(stdout).toContain(
+      "Failed 1 (each named above, with its file and line); nothing was written for them.\n",
+    );
     expect(await articleFiles(cwd)).toEqual([
       "content/articles/2019/05/library-extends-its-opening-hours-for-exam-season.md",
       "content/articles/2019/05/reading-room-extends-its-opening-hours-for-exam-season.md",
@@ -167,12 +170,15 @@ describe("npm run import", () => {
     const { code, stdout, stderr } = await runCli("import", exports, { cwd });
     expect(code).toBe(1);
     expect(stderr).toContain(
-      `${exports[0]}:1: import: /2019/05/20/library-extends-its-opening-hours-for-exam-season/ is already the address of content/articles/moved/opening-hours.md; if this is the same story it is in the archive already, otherwise write its article by hand with another slug (slug: …)\n`,
+      `${exports[0]}:1: import: /2019/05/20/library-extends-its-opening-hours-for-exam-season/ is already the address of content/articles/moved/opening-hours.md; if this is the same story it is in the archive already (add "id: wire-text:`,
+    );
+    expect(stderr).toMatch(
+      /under its source, and imports will find it\), otherwise write its article by hand with another slug \(slug: …\)\n/,
     );
     expect(stderr).toContain(
       `${exports[2]}:1: import: /2020/10/02/night-market-opens-on-the-old-tram-depot/ is already the address of content/articles/moved/night-market.md;`,
     );
-    expect(stdout).toContain("Imported 1 of 3 exports; 2 not converted (nothing written for them).\n");
+    expect(stdout).toContain("Imported 1 article from 3 exports; 0 updated, 0 unchanged.\n");
     expect(await articleFiles(cwd)).toEqual([
       "content/articles/2022/09/orchard-festival-moves-to-the-old-quarry.md",
       "content/articles/moved/night-market.md",

@@ -1,4 +1,4 @@
-import type { z } from "astro/zod";
+import { z } from "astro/zod";
 import { TextSchema, WebUrlSchema, strictObject } from "./fields";
 
 /** Where an archived copy was retrieved from: shown as "Retrieved 27 April 2024 from Phys.org". */
@@ -11,7 +11,15 @@ export function createSourceSchema<DateSchema extends z.ZodType>(date: DateSchem
       url: WebUrlSchema.optional(),
       /** The day the copy was retrieved. */
       retrieved: date.optional(),
+      /** What the source calls the story (a feed item's id, a NewsML-G2 guid): how an import finds it again. */
+      id: TextSchema.optional(),
+      /** The source's version of the story that was imported. */
+      version: z
+        .union([TextSchema, z.number().transform(String)], {
+          error: "expected a version, e.g. 3 or 2016-06-15T10:00:00Z",
+        })
+        .optional(),
     },
-    "expected a source with publisher, url and retrieved fields",
+    "expected a source with publisher, url, retrieved, id and version fields",
   );
 }

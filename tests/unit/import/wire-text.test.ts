@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateArticleSource } from "../../../src/articles/validate-article";
-import { formatWireArticle, parseWireExport, type WireArticle } from "../../../src/articles/wire-import";
+import { formatWireArticle, parseWireExport, type WireArticle } from "../../../src/import/formats/wire-text";
 import { createArticleSchema } from "../../../src/articles/schema/article";
 
 const wireDir = join(import.meta.dirname, "../../fixtures/wire");

@@ -1,6 +1,6 @@
 import { toMarkdown } from "mdast-util-to-markdown";
 import { stringify } from "yaml";
-import { daysInMonth } from "../lib/dates";
+import { daysInMonth } from "../../lib/dates";
 
 /** What a wire text export holds, in the archive's fields. */
 export interface WireArticle {

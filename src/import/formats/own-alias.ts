@@ -1,0 +1,19 @@
+import { isSitePath } from "../../lib/paths";
+
+/**
+ * The old address of a story that was on this archive's own site, as an alias, so that links to it
+ * keep working; none for another site's story, or an address an alias cannot hold (`?p=123`).
+ */
+export function ownAlias(link: string | undefined, ownHosts: readonly string[]): string[] {
+  if (link === undefined) return [];
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return [];
+  }
+  const host = url.hostname.replace(/^www\./, "");
+  if (!ownHosts.some((own) => own.replace(/^www\./, "") === host)) return [];
+  if (url.search !== "" || !isSitePath(url.pathname) || url.pathname === "/") return [];
+  return [url.pathname];
+}
