@@ -36,7 +36,7 @@ export interface ImportedArticle {
   places: string[];
   codes: CodedName[];
   images: ImportedImage[];
-  source?: { publisher: string; url?: string; retrieved?: string };
+  source: { publisher: string; url?: string; retrieved?: string };
   rights?: string;
   language?: string;
   /** The slug the source used, when it is a valid one: the new file's name. */
@@ -73,13 +73,18 @@ export interface KeptFields {
  */
 export function formatImportedArticle(
   article: ImportedArticle,
-  { publish = false, kept = {} as KeptFields } = {},
+  {
+    publish = false,
+    kept = {} as KeptFields,
+    fingerprint,
+  }: { publish?: boolean; kept?: KeptFields; fingerprint?: string } = {},
 ): string {
   const list = (values: readonly string[]) => (values.length > 0 ? values : undefined);
-  const source = article.source && {
+  const source = {
     ...article.source,
     id: article.sourceId,
     ...(article.version !== undefined && { version: article.version }),
+    ...(fingerprint !== undefined && { fingerprint }),
   };
   const aliases = [...new Set([...(kept.aliases ?? []), ...article.aliases])];
   const data: Record<string, unknown> = {
@@ -96,7 +101,7 @@ export function formatImportedArticle(
     organizations: list(article.organizations),
     places: list(article.places),
     images: kept.images ?? (article.images.length > 0 ? article.images : undefined),
-    source: source ?? { publisher: "Unknown", id: article.sourceId },
+    source,
     rights: article.rights,
     language: article.language,
     slug: kept.slug,

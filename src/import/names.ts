@@ -56,8 +56,11 @@ export class ImportNames {
       ...new Set(
         names.flatMap((name) => {
           const code = kind === "authors" ? undefined : coded.get(`${kind}\0${name}`);
-          const byCode = code === undefined ? undefined : this.byCode(kind as CodedName["kind"], name, code);
-          const filed = byCode ?? this.file(kind, name, notes);
+          if (code !== undefined) {
+            const byCode = this.byCode(kind as CodedName["kind"], name, code, notes);
+            if (byCode !== undefined || name === code) return byCode === undefined ? [] : [byCode];
+          }
+          const filed = this.file(kind, name, notes);
           return filed === undefined ? [] : [filed];
         }),
       ),
@@ -83,16 +86,27 @@ export class ImportNames {
   }
 
   /** A coded subject's name: its entity's when the registry has the code, else a new entry's. */
-  private byCode(kind: CodedName["kind"], name: string, code: string): string | undefined {
+  private byCode(kind: CodedName["kind"], name: string, code: string, notes: string[]): string | undefined {
     const entity = this.registry.findByIdentifier(kind, "iptc", code);
     if (entity) return entity.name;
     const key = `${kind}\0${code}`;
     const known = this.pending.get(key) ?? this.added.get(key);
     if (known) return known.name;
+    if (name === code) {
+      notes.push(
+        `left out the subject ${code}: the export gives it no name, and no registry entry has that code`,
+      );
+      return undefined;
+    }
     // A name the registry has (without this code) or that takes an entity's address is filed as usual.
     if (this.registry.find(kind, name) || this.registry.addressOwner(kind, labelSlug(name))) return undefined;
     const filed = this.spellings.get(`${kind}\0${labelSlug(name)}`) ?? name;
     if (labelSlug(filed) === "") return undefined;
+    // Another code under the same name (a Subject Code and its Media Topic) is one entry, the first code's.
+    const sameName = [...this.pending.values(), ...this.added.values()].some(
+      (entry) => entry.kind === kind && labelSlug(entry.name) === labelSlug(filed),
+    );
+    if (sameName) return filed;
     this.pending.set(key, { kind, name: filed, code });
     this.knowSpelling(kind, filed);
     return filed;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { mkdir, mkdtemp, opendir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, opendir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { isArticleFile } from "../articles/article-files";
 import { splitArticleSource } from "../articles/frontmatter";
@@ -30,7 +30,7 @@ import {
 } from "./imported-article";
 import { ImportNames, type NewEntity } from "./names";
 import { addToRegistry } from "./registry-additions";
-import { RunState } from "./run-state";
+import { RunState, type KnownArticle } from "./run-state";
 import { readXmlElements, XmlReadError } from "./xml/read-elements";
 
 export interface ImportOptions {
@@ -80,6 +80,8 @@ export interface ImportSummary {
   unchanged: number;
   /** Records not imported on purpose, counted by why. */
   skipped: Record<string, number>;
+  /** What the policy removed from the bodies written, counted by kind ("<script>": 12). */
+  removed: Record<string, number>;
   failed: ImportFailure[];
   /** Registry entries added for coded subjects. */
   entities: NewEntity[];
@@ -105,19 +107,26 @@ const READERS: Record<Exclude<ImportFormatName, "wire-text">, (context: FormatCo
   nitf: createNitfReader,
 };
 
-/** The files of the paths given, folders read through in name order; hidden files and folders left out. */
+/**
+ * The files of the paths given, folders read through in name order; hidden files and folders left
+ * out. A folder that cannot be read is given as itself, so that reading it fails with the reason.
+ */
 async function* inputFiles(paths: readonly string[]): AsyncGenerator<string> {
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info?.isDirectory()) {
+    const entries: string[] = [];
+    try {
+      if (info?.isDirectory()) {
+        for await (const entry of await opendir(path)) {
+          if (!entry.name.startsWith(".")) entries.push(join(path, entry.name));
+        }
+      }
+    } catch {
       yield path;
       continue;
     }
-    const entries = [];
-    for await (const entry of await opendir(path)) {
-      if (!entry.name.startsWith(".")) entries.push(join(path, entry.name));
-    }
-    yield* inputFiles(entries.sort());
+    if (info?.isDirectory()) yield* inputFiles(entries.sort());
+    else yield path;
   }
 }
 
@@ -147,16 +156,27 @@ export async function runImport(paths: readonly string[], options: ImportOptions
     updated: 0,
     unchanged: 0,
     skipped: {},
+    removed: {},
     failed: [],
     entities: [],
     dryRun: options.dryRun,
   };
   const project = (path: string) => relative(options.root, path).split("\\").join("/");
+  // Stopped with Ctrl-C: the export being read leaves nothing behind, as when it fails.
+  let current: ExportRun | undefined;
+  const interrupted = () => {
+    current?.discardNow();
+    state.close();
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     await indexArchive(articlesDir, options.root, schema, state, names);
     for await (const file of inputFiles(paths)) {
       summary.exports++;
       const run = new ExportRun(file, { ...options, articlesDir, project, schema, state, names });
+      current = run;
       try {
         state.beginExport();
         await run.read();
@@ -173,6 +193,9 @@ export async function runImport(paths: readonly string[], options: ImportOptions
         for (const [reason, count] of Object.entries(run.counts.skipped)) {
           summary.skipped[reason] = (summary.skipped[reason] ?? 0) + count;
         }
+        for (const [what, count] of Object.entries(run.counts.removed)) {
+          summary.removed[what] = (summary.removed[what] ?? 0) + count;
+        }
         summary.failed.push(...run.failures);
         await run.report();
       } catch (error) {
@@ -185,6 +208,8 @@ export async function runImport(paths: readonly string[], options: ImportOptions
       }
     }
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     state.close();
   }
   return summary;
@@ -208,11 +233,14 @@ async function indexArchive(
     if (!result.ok) continue;
     const { data } = result.article;
     for (const url of [articlePath(data), ...data.aliases]) state.claimAddress(addressKey(url), file);
-    if (data.source?.id)
+    if (data.source?.id) {
+      const { version, fingerprint } = data.source;
       state.rememberItem(data.source.id, {
         file,
-        ...(data.source.version && { version: data.source.version }),
+        ...(version && { version }),
+        ...(fingerprint && { fingerprint }),
       });
+    }
     for (const kind of LABEL_KINDS)
       for (const name of getLabels({ data }, kind)) names.knowSpelling(kind.kind, name);
   }
@@ -227,7 +255,13 @@ interface RunContext extends ImportOptions {
 
 /** One export being imported: its records read, its articles staged, then moved into place. */
 class ExportRun {
-  readonly counts = { imported: 0, updated: 0, unchanged: 0, skipped: {} as Record<string, number> };
+  readonly counts = {
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: {} as Record<string, number>,
+    removed: {} as Record<string, number>,
+  };
   readonly failures: ImportFailure[] = [];
   private stageDir: string | undefined;
   private readonly log: string[] = [];
@@ -256,9 +290,7 @@ class ExportRun {
       reason: `cannot read the file (${error.code === "ENOENT" ? "there is no such file" : error.message})`,
       line: 1,
     }));
-    if (!detection.ok) {
-      throw new ExportFailure(`${detection.reason}`, detection.line ?? 1);
-    }
+    if (!detection.ok) throw new ExportFailure(detection.reason, detection.line ?? 1);
     if (detection.format === "wire-text") {
       await this.readWireText();
       return;
@@ -268,20 +300,27 @@ class ExportRun {
       ownHosts: this.context.ownHosts,
       photos: this.context.state,
     };
-    this.context.state.clearPhotos();
     const reader = READERS[detection.format](context);
+    // With a first reading, the progress line counts both: the first is the first half.
     const size = (await stat(this.file)).size;
-    const progress = (bytesRead: number) =>
-      this.context.onProgress?.({ file: this.file, bytesRead, size, records: this.records });
+    const passes = reader.prepass ? 2 : 1;
+    const progress = (pass: number) => (bytesRead: number) =>
+      this.context.onProgress?.({
+        file: this.file,
+        bytesRead: pass * size + bytesRead,
+        size: passes * size,
+        records: this.records,
+      });
     try {
       if (reader.prepass) {
         const { keep, read } = reader.prepass;
-        for await (const { element } of readXmlElements(this.file, { keep })) read(element);
+        for await (const { element } of readXmlElements(this.file, { keep, onProgress: progress(0) }))
+          read(element);
       }
       let found = 0;
       for await (const { element, ancestors } of readXmlElements(this.file, {
         keep: reader.keep,
-        onProgress: progress,
+        onProgress: progress(passes - 1),
       })) {
         const record = reader.read(element, ancestors);
         if (!record) continue;
@@ -293,8 +332,11 @@ class ExportRun {
         throw new ExportFailure(`a ${FORMAT_LABELS[detection.format]} with no stories in it`, 1);
       }
     } catch (error) {
-      if (error instanceof XmlReadError) throw new ExportFailure(error.message, error.line);
-      throw error;
+      if (error instanceof XmlReadError || error instanceof ExportFailure) {
+        throw error instanceof XmlReadError ? new ExportFailure(error.message, error.line) : error;
+      }
+      // A file that stops being readable part way (a disk error, a file removed): this export fails.
+      throw new ExportFailure(`cannot read the file (${(error as Error).message})`, 1);
     }
   }
 
@@ -352,17 +394,31 @@ class ExportRun {
       this.failures.push({ file: this.file, line: record.line, reason: record.reason });
       return;
     }
-    const article = this.context.names.fileArticle(record.article);
-    const fail = (reason: string) => this.failures.push({ file: this.file, line: record.line, reason });
+    try {
+      await this.takeArticle(record.article, record.line, from);
+    } catch (error) {
+      this.failures.push({
+        file: this.file,
+        line: record.line,
+        reason: `could not be imported (${(error as Error).message})`,
+      });
+    }
+  }
+
+  private async takeArticle(imported: ImportedArticle, line: number, from: string): Promise<void> {
+    const article = this.context.names.fileArticle(imported);
+    const fail = (reason: string) => this.failures.push({ file: this.file, line, reason });
     const known = this.context.state.knownItem(article.sourceId);
-    if (known && !isNewer(article.version, known.version)) {
+    const fingerprint = fingerprintOf(article);
+    if (known && !isNewerThan(article.version, fingerprint, known)) {
       this.counts.unchanged++;
       await this.event({ action: "unchanged", from, file: known.file, removed: [], notes: [] });
       return;
     }
-    const placed = known ? await this.update(article, known.file) : this.place(article);
+    const placed = known ? await this.update(article, fingerprint, known) : this.place(article, fingerprint);
     if (typeof placed === "string") return void fail(placed);
-    const { file, text, previous } = placed;
+    const { file, text } = placed;
+    const previous = "previous" in placed ? placed.previous : undefined;
     const checked = validateArticleSource(text, file, this.context.schema);
     if (!checked.ok) {
       return void fail(
@@ -382,6 +438,7 @@ class ExportRun {
     this.context.state.rememberItem(article.sourceId, {
       file,
       ...(article.version && { version: article.version }),
+      fingerprint,
     });
     if (!this.context.dryRun) {
       const staged = join(
@@ -393,33 +450,44 @@ class ExportRun {
     }
     const action = known ? "updated" : "imported";
     this.counts[action]++;
+    for (const removal of article.removed) {
+      const [, count = "1", what = removal] = /^(\d+) (.*)$/.exec(removal) ?? [];
+      this.counts.removed[what] = (this.counts.removed[what] ?? 0) + Number(count);
+    }
     await this.event({ action, from, file, removed: article.removed, notes: article.notes });
   }
 
-  /** Where a new article goes: its slug (made unique on its day when another import took it) and file. */
-  private place(article: ImportedArticle): { file: string; text: string; previous?: string } | string {
+  /**
+   * Where a new article goes: the file named for its slug. When another imported story has the
+   * address or the file (two stories under one headline), the slug is numbered; when an article
+   * no import wrote has it, the story is not written, with the choices.
+   */
+  private place(article: ImportedArticle, fingerprint: string): { file: string; text: string } | string {
     const base = article.slug ?? slugFromHeadline(article.title);
     if (base === "")
       return "the headline gives no address (slug); add the story by hand with npm run new -- --slug";
     const day = dayOf(article.published);
+    const { state } = this.context;
     for (let n = 1; n < 100; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
       const file = this.context.project(articleFilePath(this.context.articlesDir, day, slug));
       const url = `/${day.replaceAll("-", "/")}/${slug}/`;
-      const owner = this.context.state.addressOwner(addressKey(url));
-      const exists = existsSync(resolve(this.context.root, file));
-      if (n === 1 && owner !== undefined && !this.context.state.holdsImportedItem(owner)) {
+      const owner = state.addressOwner(addressKey(url));
+      if (owner !== undefined && !state.holdsImportedItem(owner)) {
         return `${url} is already the address of ${owner}; if this is the same story it is in the archive already (add "id: ${article.sourceId}" under its source, and imports will find it), otherwise write its article by hand with another slug (slug: …)`;
       }
-      if (n === 1 && owner === undefined && exists) return `${file} already exists; it was left as it is`;
-      // Another imported story has this address (two stories of one day under one headline): number this one.
-      if (owner !== undefined || exists) continue;
+      const fileTaken = state.holdsImportedItem(file) || existsSync(resolve(this.context.root, file));
+      if (fileTaken && !state.holdsImportedItem(file)) return `${file} already exists; it was left as it is`;
+      if (owner !== undefined || fileTaken) continue;
       const aliases = article.aliases.filter((alias) => {
-        const aliasOwner = this.context.state.addressOwner(addressKey(alias));
+        const aliasOwner = state.addressOwner(addressKey(alias));
         return aliasOwner === undefined && addressKey(alias) !== addressKey(url);
       });
       // The file is named for the slug, so the article needs no slug field.
-      const text = formatImportedArticle({ ...article, aliases }, { publish: this.context.publish });
+      const text = formatImportedArticle(
+        { ...article, aliases },
+        { publish: this.context.publish, fingerprint },
+      );
       return { file, text };
     }
     return `the address ${base} is taken on ${day} by 99 other articles`;
@@ -428,13 +496,18 @@ class ExportRun {
   /** A newer version of an imported story: the file rewritten, keeping what editors decide; a correction when the text changed. */
   private async update(
     article: ImportedArticle,
-    file: string,
+    fingerprint: string,
+    known: KnownArticle,
   ): Promise<{ file: string; text: string; previous: string } | string> {
+    const { file } = known;
     const staged =
       this.stageDir &&
       join(this.stageDir, relative(this.context.articlesDir, resolve(this.context.root, file)));
     const path = staged && existsSync(staged) ? staged : resolve(this.context.root, file);
-    const previous = await readFile(path, "utf8").catch(() => undefined);
+    // A dry run stages nothing: a story met twice in one export has no file to read yet.
+    const previous = await readFile(path, "utf8").catch(() =>
+      this.context.dryRun ? "---\n---\n" : undefined,
+    );
     if (previous === undefined) return `${file}, where this story was imported, cannot be read`;
     const split = splitArticleSource(previous);
     if (!split.ok) return `${file}, where this story was imported, has no frontmatter; fix it first`;
@@ -446,9 +519,16 @@ class ExportRun {
       Array.isArray(data.images) && data.images.some((i) => (i as { src?: unknown }).src)
         ? data.images
         : undefined;
-    const textChanged = squeeze(split.source.body) !== squeeze(article.body);
+    // The text as the source gave it last time, not as an editor may have corrected it since.
+    const textChanged =
+      known.fingerprint !== undefined
+        ? known.fingerprint !== fingerprint
+        : squeeze(split.source.body) !== squeeze(article.body);
     const versionDay = article.version !== undefined ? fromIso(article.version) : undefined;
-    const day = versionDay ? dayOf(versionDay) : this.context.today;
+    // Never before the article's own day (a post scheduled ahead was last modified before it).
+    const day = [versionDay ? dayOf(versionDay) : this.context.today, dayOf(article.published)]
+      .sort()
+      .at(-1)!;
     const kept: KeptFields = {
       ...(typeof data.published === "string" && { published: data.published }),
       draft: data.draft === true,
@@ -472,7 +552,7 @@ class ExportRun {
         : {};
     const text = formatImportedArticle(
       { ...article, ...updated, aliases: [] },
-      { publish: this.context.publish, kept },
+      { publish: this.context.publish, kept, fingerprint },
     );
     return { file, text, previous };
   }
@@ -489,15 +569,22 @@ class ExportRun {
     this.log.length = 0;
   }
 
-  /** Moves the staged files into the articles folder. */
+  /** Moves the staged files into the articles folder, one folder (a month) at a time. */
   async commit(): Promise<void> {
     if (!this.stageDir) return;
-    for await (const entry of await opendir(this.stageDir, { recursive: true })) {
-      if (!entry.isFile()) continue;
-      const staged = join(entry.parentPath, entry.name);
-      const target = join(this.context.articlesDir, relative(this.stageDir, staged));
-      await mkdir(dirname(target), { recursive: true });
-      await rename(staged, target);
+    // Each folder is listed whole before its files move, so that no move disturbs the listing.
+    const folders = [this.stageDir];
+    for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+      for (const entry of await readdir(folder, { withFileTypes: true })) {
+        const staged = join(folder, entry.name);
+        if (entry.isDirectory()) {
+          folders.push(staged);
+          continue;
+        }
+        const target = join(this.context.articlesDir, relative(this.stageDir, staged));
+        await mkdir(dirname(target), { recursive: true });
+        await rename(staged, target);
+      }
     }
   }
 
@@ -510,6 +597,11 @@ class ExportRun {
       if (line !== "") this.context.onArticle?.(JSON.parse(line) as ArticleEvent);
   }
 
+  /** Removes the staging folder at once, when the process is stopped. */
+  discardNow(): void {
+    if (this.stageDir) rmSync(this.stageDir, { recursive: true, force: true });
+  }
+
   /** Removes the staging folder and the log, whatever is left in them. */
   async discard(): Promise<void> {
     if (this.stageDir) await rm(this.stageDir, { recursive: true, force: true });
@@ -517,15 +609,30 @@ class ExportRun {
   }
 }
 
-/** Whether an incoming version is newer than the one imported: numbers as numbers, dates as moments. */
-export function isNewer(incoming: string | undefined, imported: string | undefined): boolean {
-  if (incoming === undefined || imported === undefined)
-    return incoming !== imported || incoming === undefined;
+/**
+ * Whether a story read again is newer than the one imported: by the source's versions when both
+ * have one (numbers as numbers, dates as moments), else by whether its text changed. An article
+ * that no import wrote (an editor gave it the story's id) is never rewritten.
+ */
+export function isNewerThan(version: string | undefined, fingerprint: string, known: KnownArticle): boolean {
+  if (known.version === undefined && known.fingerprint === undefined) return false;
+  if (version !== undefined && known.version !== undefined) return isNewer(version, known.version);
+  return fingerprint !== known.fingerprint;
+}
+
+/** Whether one version is later than another: numbers as numbers, dates as moments, else any difference. */
+export function isNewer(incoming: string, imported: string): boolean {
   if (/^\d+$/.test(incoming) && /^\d+$/.test(imported)) return Number(incoming) > Number(imported);
   const a = Date.parse(incoming);
   const b = Date.parse(imported);
   if (!Number.isNaN(a) && !Number.isNaN(b)) return a > b;
   return incoming !== imported;
+}
+
+/** A short hash of the text the source gave (headline, standfirst, body): what "the text changed" means. */
+export function fingerprintOf(article: Pick<ImportedArticle, "title" | "dek" | "body">): string {
+  const text = [article.title, article.dek ?? "", article.body].map(squeeze).join("\n");
+  return `sha256:${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
 }
 
 function squeeze(text: string): string {

@@ -8,6 +8,8 @@ import type { PhotoStore, StoredPhoto } from "./formats/format";
 export interface KnownArticle {
   file: string;
   version?: string;
+  /** The fingerprint of the text as imported (see fingerprintOf). */
+  fingerprint?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export class RunState implements PhotoStore {
     this.db.exec(`
       PRAGMA synchronous = OFF;
       CREATE TABLE address (key TEXT PRIMARY KEY, file TEXT NOT NULL) WITHOUT ROWID;
-      CREATE TABLE item (id TEXT PRIMARY KEY, file TEXT NOT NULL, version TEXT) WITHOUT ROWID;
+      CREATE TABLE item (id TEXT PRIMARY KEY, file TEXT NOT NULL, version TEXT, fingerprint TEXT) WITHOUT ROWID;
       CREATE INDEX item_file ON item (file);
       CREATE TABLE photo (id TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
       BEGIN;
@@ -32,12 +34,13 @@ export class RunState implements PhotoStore {
     this.statements = {
       setAddress: this.db.prepare("INSERT OR IGNORE INTO address (key, file) VALUES (?, ?)"),
       getAddress: this.db.prepare("SELECT file FROM address WHERE key = ?"),
-      setItem: this.db.prepare("INSERT OR REPLACE INTO item (id, file, version) VALUES (?, ?, ?)"),
-      getItem: this.db.prepare("SELECT file, version FROM item WHERE id = ?"),
+      setItem: this.db.prepare(
+        "INSERT OR REPLACE INTO item (id, file, version, fingerprint) VALUES (?, ?, ?, ?)",
+      ),
+      getItem: this.db.prepare("SELECT file, version, fingerprint FROM item WHERE id = ?"),
       fileItem: this.db.prepare("SELECT 1 AS found FROM item WHERE file = ? LIMIT 1"),
       setPhoto: this.db.prepare("INSERT OR REPLACE INTO photo (id, json) VALUES (?, ?)"),
       getPhoto: this.db.prepare("SELECT json FROM photo WHERE id = ?"),
-      clearPhotos: this.db.prepare("DELETE FROM photo"),
     };
   }
 
@@ -67,13 +70,20 @@ export class RunState implements PhotoStore {
 
   /** Records the file an imported item is in, and its version. */
   rememberItem(id: string, article: KnownArticle): void {
-    this.statements.setItem!.run(id, article.file, article.version ?? null);
+    this.statements.setItem!.run(id, article.file, article.version ?? null, article.fingerprint ?? null);
   }
 
   /** The file an item was imported into, by the source's identifier. */
   knownItem(id: string): KnownArticle | undefined {
-    const row = this.statements.getItem!.get(id) as { file: string; version: string | null } | undefined;
-    return row && { file: row.file, ...(row.version !== null && { version: row.version }) };
+    const row = this.statements.getItem!.get(id) as
+      { file: string; version: string | null; fingerprint: string | null } | undefined;
+    return (
+      row && {
+        file: row.file,
+        ...(row.version !== null && { version: row.version }),
+        ...(row.fingerprint !== null && { fingerprint: row.fingerprint }),
+      }
+    );
   }
 
   /** Whether an article file holds an imported item. */
@@ -86,18 +96,13 @@ export class RunState implements PhotoStore {
     return join(this.dir, name);
   }
 
-  set(id: string, photo: StoredPhoto): void {
+  setPhoto(id: string, photo: StoredPhoto): void {
     this.statements.setPhoto!.run(id, JSON.stringify(photo));
   }
 
-  get(id: string): StoredPhoto | undefined {
+  getPhoto(id: string): StoredPhoto | undefined {
     const row = this.statements.getPhoto!.get(id) as { json: string } | undefined;
     return row && (JSON.parse(row.json) as StoredPhoto);
-  }
-
-  /** Forgets one export's photos before the next export is read. */
-  clearPhotos(): void {
-    this.statements.clearPhotos!.run();
   }
 
   /** Closes and deletes the database. */

@@ -8,6 +8,7 @@ import { runCli } from "../support/cli";
 import { projectRoot } from "../support/site-build";
 
 const fixtures = join(projectRoot, "tests/fixtures/import");
+const FINGERPRINT = /^sha256:[0-9a-f]{16}$/;
 
 /** An empty project with an articles folder, and optionally a registry of places. */
 async function project(places?: string): Promise<string> {
@@ -80,6 +81,7 @@ describe("npm run import: WordPress", () => {
         retrieved: "2026-03-02",
         id: "https://courier.example.org/?p=41",
         version: "2015-11-14T11:02:00+00:00",
+        fingerprint: expect.stringMatching(FINGERPRINT),
       },
       language: "en-GB",
       aliases: ["/news/night-ferry-timetable-changes/"],
@@ -204,6 +206,13 @@ describe("npm run import: WordPress", () => {
         "a menu item": 1,
         "an attachment (its photo goes with the posts that show it)": 1,
       },
+      removed: {
+        "<script>": 1,
+        "<iframe> (video.example.net)": 1,
+        "tracking pixel (stats.example.net)": 1,
+        "onclick handler": 1,
+        "script link (kept as text)": 1,
+      },
       failed: [{ file: "missing.xml", line: 1, reason: "cannot read the file (there is no such file)" }],
       entities: [],
       dryRun: false,
@@ -245,6 +254,7 @@ describe("npm run import: news agency formats", () => {
         retrieved: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         id: "urn:newsml:harbourwire.example.org:20160614:harbour-talks",
         version: "2",
+        fingerprint: expect.stringMatching(FINGERPRINT),
       },
       rights: "© 2016 Harbour Wire. All rights reserved.",
       language: "en",
@@ -310,6 +320,7 @@ describe("npm run import: news agency formats", () => {
         retrieved: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         id: "CNS-2019-0520-0042",
         version: "2",
+        fingerprint: expect.stringMatching(FINGERPRINT),
       },
       rights: "© 2019 Coastline News Service",
       language: "en-GB",
@@ -378,6 +389,60 @@ describe("npm run import: feeds", () => {
     expect(museum.data).not.toHaveProperty("aliases");
     const tides = await article(cwd, "content/articles/2025/03/tide-tables-for-april.md");
     expect(tides.body).toBe("The **April** tide tables are out.\n\n- High water: 06:12\n- Low water: 12:30");
+  });
+});
+
+describe("npm run import: stories read again, and stories alike", () => {
+  const feed = (items: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Tide Desk</title>${items}</channel></rss>`;
+  const item = (id: string, day: string, text: string) =>
+    `<item><title>Tide tables</title><guid>${id}</guid><pubDate>${day} Mar 2025 06:00:00 +0000</pubDate><description>${text}</description></item>`;
+
+  it("numbers a second story with the same headline in the same month, in one export or the next", async () => {
+    const cwd = await project();
+    await writeFile(
+      join(cwd, "march.xml"),
+      feed(item("t-3", "03", "High water at six.") + item("t-4", "04", "High water at seven.")),
+    );
+    await writeFile(join(cwd, "later.xml"), feed(item("t-5", "05", "High water at eight.")));
+    const { code } = await importInto(cwd, ["march.xml", "later.xml"]);
+    expect(code).toBe(0);
+    expect(await filesUnder(cwd)).toEqual([
+      "content/articles/2025/03/tide-tables-2.md",
+      "content/articles/2025/03/tide-tables-3.md",
+      "content/articles/2025/03/tide-tables.md",
+    ]);
+    expect((await article(cwd, "content/articles/2025/03/tide-tables-3.md")).body).toBe(
+      "High water at eight.",
+    );
+  });
+
+  it("leaves a story whose source has no versions alone while its text is the same, whatever an editor changed", async () => {
+    const cwd = await project();
+    await writeFile(join(cwd, "feed.xml"), feed(item("t-3", "03", "High water at six.")));
+    await importInto(cwd, ["feed.xml"]);
+    const file = join(cwd, "content/articles/2025/03/tide-tables.md");
+    // An editor corrects the article; the feed is imported again another day, unchanged.
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("High water at six.", "High water at 06:00."),
+    );
+    const edited = await readFile(file, "utf8");
+    const again = await importInto(cwd, ["feed.xml"]);
+    expect(again.stdout).toContain("0 updated, 1 unchanged");
+    expect(await readFile(file, "utf8")).toBe(edited);
+    // The source's text changes: the story is updated to it, with a correction note.
+    await writeFile(join(cwd, "feed.xml"), feed(item("t-3", "03", "High water at half past six.")));
+    const changed = await importInto(cwd, ["feed.xml"]);
+    expect(changed.stdout).toContain("1 updated, 0 unchanged");
+    const updated = await article(cwd, "content/articles/2025/03/tide-tables.md");
+    expect(updated.body).toBe("High water at half past six.");
+    expect(updated.data.corrections).toEqual([
+      {
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        text: "The source published a new version; the text was updated to it.",
+      },
+    ]);
   });
 });
 

@@ -19,7 +19,9 @@ export function createSourceSchema<DateSchema extends z.ZodType>(date: DateSchem
           error: "expected a version, e.g. 3 or 2016-06-15T10:00:00Z",
         })
         .optional(),
+      /** A hash of the text as imported, written by npm run import: how it knows the source's text changed. */
+      fingerprint: TextSchema.optional(),
     },
-    "expected a source with publisher, url, retrieved, id and version fields",
+    "expected a source with publisher, url, retrieved, id, version and fingerprint fields",
   );
 }

@@ -46,9 +46,9 @@ const REMOVED_ELEMENTS = new Set([
   "audio",
   "canvas",
 ]);
-// Hosts and paths of counters that news sites put in bodies as invisible images.
-const TRACKER =
-  /(?:^|[./])(?:pixel|beacon|track(?:ing)?|stats\.wp|feeds\.feedburner|doubleclick|analytics)[./?-]|\/(?:b|p|t|1x1|spacer)\.gif\b/i;
+// Hosts that serve only counters and tracking beacons; any other image is a tracker only when tiny.
+const TRACKER_HOSTS =
+  /(?:^|\.)(?:stats\.wp\.com|pixel\.wp\.com|feeds\.feedburner\.com|google-analytics\.com|doubleclick\.net|scorecardresearch\.com|quantserve\.com|facebook\.com|pixel\.[a-z0-9-]+\.[a-z]+|chartbeat\.net|parsely\.com|omtrdc\.net)$/i;
 
 /** Counts removals by what was removed, to report one line per kind. */
 class Removals {
@@ -74,7 +74,7 @@ function isTrackingPixel(image: Element): boolean {
   const width = size(image.properties.width);
   const height = size(image.properties.height);
   const tiny = (width !== undefined && width <= 2) || (height !== undefined && height <= 2);
-  return tiny || TRACKER.test(String(image.properties.src ?? ""));
+  return tiny || TRACKER_HOSTS.test(hostOf(String(image.properties.src ?? "")));
 }
 
 function textOf(node: Element | RootContent): string {
@@ -144,12 +144,14 @@ function applyPolicy(tree: Root, images: BodyImage[], removals: Removals): void 
         return node.children;
       }
       if (tag === "figure") {
+        const before = images.length;
         visit(node, node);
-        // The photo went to the images with its caption; the caption is not repeated in the text.
-        const rest = node.children.filter(
+        // A photo went to the images with its caption: the caption is not repeated in the text.
+        // A figure of something else (a table, a quote) keeps its caption as a line of text.
+        if (images.length === before) return node.children;
+        return node.children.filter(
           (c) => !(c.type === "element" && c.tagName === "figcaption") && squeeze(textOf(c)) !== undefined,
         );
-        return rest.length > 0 ? rest : [];
       }
       visit(node, figure);
       return [node];

@@ -7,10 +7,13 @@ export interface StoredPhoto extends ImportedImage {
   url?: string;
 }
 
-/** Photos kept between a first reading of an export and the second, outside the memory of the run. */
+/**
+ * Photos kept between a first reading of an export and the second, outside the memory of the run,
+ * for the whole run (a split export's posts may show photos of an earlier file).
+ */
 export interface PhotoStore {
-  set(id: string, photo: StoredPhoto): void;
-  get(id: string): StoredPhoto | undefined;
+  setPhoto(id: string, photo: StoredPhoto): void;
+  getPhoto(id: string): StoredPhoto | undefined;
 }
 
 /** What every format is told about the run. */

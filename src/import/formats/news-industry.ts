@@ -19,7 +19,7 @@ import { recordPhotos } from "./photos";
 export const NEWSML_G2 = "http://iptc.org/std/nar/2006-10-01/";
 const g2 = (local: string): NameTest => ({ local, uri: NEWSML_G2 });
 // An IPTC code as a NewsML-G2 qcode: Media Topics (medtop:) and the older Subject Codes (subj:).
-const IPTC_CODE = /^(?:medtop|subj):\d+$/;
+const IPTC_CODE = /^(?:medtop|subj):\d{8}$/;
 
 /** The people, organisations, places and topics an item names, and the IPTC codes of those that have one. */
 interface Subjects {
@@ -35,9 +35,12 @@ function emptySubjects(): Subjects {
 }
 
 function addSubject(subjects: Subjects, kind: CodedName["kind"], name: string, code?: string): void {
-  if (name === "" || subjects[kind].includes(name)) return;
-  subjects[kind].push(name);
-  if (code !== undefined && IPTC_CODE.test(code)) subjects.codes.push({ kind, name, code });
+  const coded = code !== undefined && IPTC_CODE.test(code);
+  // A subject known only by its code is looked up by it in the registry (see ImportNames).
+  const written = name === "" && coded ? code : name;
+  if (written === "" || subjects[kind].includes(written)) return;
+  subjects[kind].push(written);
+  if (coded) subjects.codes.push({ kind, name: written, code });
 }
 
 /** A concept's name in the item's language when it has one, else its first. */
@@ -104,8 +107,8 @@ function readNewsItem(item: XmlElement, context: FormatContext): ImportRecord {
     .map((c) => conceptName(c, language))
     .filter((n) => n !== "");
   const by = textOf(child(content, g2("by"))).replace(/^by\s+/i, "");
-  const dateline =
-    textOf(child(content, g2("dateline"))) || conceptName(child(content, g2("located")) ?? item, language);
+  const located = child(content, g2("located"));
+  const dateline = textOf(child(content, g2("dateline"))) || (located ? conceptName(located, language) : "");
   const provider = child(meta, g2("provider"));
   const agency =
     textOf(child(content, g2("creditline"))) || (provider && conceptName(provider, language)) || undefined;

@@ -1,5 +1,5 @@
 import { splitCredit } from "../body/credits";
-import { childElements, path, rawTextOf, serializeChildren, textOf, type XmlElement } from "../xml/element";
+import { childElements, path, serializeChildren, textOf, type XmlElement } from "../xml/element";
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 // NITF's names for what HTML calls otherwise; the rest (p, ul, ol, li, table, a, em, q) are HTML already.
@@ -27,9 +27,4 @@ function mediaFigure(media: XmlElement): string {
   const alt = reference?.attributes["alternate-text"] ?? "";
   const text = [split.caption, credit && `Photo: ${credit}`].filter(Boolean).join(" ");
   return `<figure><img src="${escape(src)}" alt="${escape(alt)}"><figcaption>${escape(text)}</figcaption></figure>`;
-}
-
-/** The text of an element that may hold inline markup (a headline with emphasis). */
-export function inlineText(element: XmlElement | undefined): string {
-  return rawTextOf(element).replace(/\s+/g, " ").trim();
 }

@@ -1,8 +1,9 @@
-import { isSitePath } from "../../lib/paths";
+import { findAliasProblem, isSitePath } from "../../lib/paths";
 
 /**
  * The old address of a story that was on this archive's own site, as an alias, so that links to it
- * keep working; none for another site's story, or an address an alias cannot hold (`?p=123`).
+ * keep working; none for another site's story, or an address an alias cannot hold (`?p=123`, a
+ * %-escaped space): `source.url` keeps it.
  */
 export function ownAlias(link: string | undefined, ownHosts: readonly string[]): string[] {
   if (link === undefined) return [];
@@ -14,6 +15,13 @@ export function ownAlias(link: string | undefined, ownHosts: readonly string[]):
   }
   const host = url.hostname.replace(/^www\./, "");
   if (!ownHosts.some((own) => own.replace(/^www\./, "") === host)) return [];
-  if (url.search !== "" || !isSitePath(url.pathname) || url.pathname === "/") return [];
-  return [url.pathname];
+  if (url.search !== "" || url.pathname === "/") return [];
+  // As a browser shows it: a non-Latin slug's %-escapes decoded.
+  let path: string;
+  try {
+    path = decodeURI(url.pathname);
+  } catch {
+    return [];
+  }
+  return isSitePath(path) && findAliasProblem(path) === undefined ? [path] : [];
 }

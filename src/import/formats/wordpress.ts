@@ -47,9 +47,15 @@ function meta(item: XmlElement, key: string): string | undefined {
 /** Reads a WordPress export (Tools → Export): posts, with their attachments' photos and authors' names. */
 export function createWordPressReader(context: FormatContext): XmlFormatReader {
   let publisher = "WordPress";
+  // Attachments are known by the site and their id: two sites' exports in one run do not mix.
+  let site = "";
   let language: string | undefined;
   let exported: string | undefined;
   const authors = new Map<string, string>();
+
+  const readChannelFact = (element: XmlElement) => {
+    if (element.local === "base_site_url" && isWordPress(element.uri)) site = textOf(element);
+  };
 
   const readAttachment = (item: XmlElement) => {
     if (textOf(child(item, wp("post_type"))) !== "attachment") return;
@@ -64,7 +70,7 @@ export function createWordPressReader(context: FormatContext): XmlFormatReader {
       ...(split.caption && { caption: split.caption }),
       ...(credit && { credit }),
     };
-    context.photos.set(textOf(child(item, wp("post_id"))), photo);
+    context.photos.setPhoto(`${site}\0${textOf(child(item, wp("post_id")))}`, photo);
   };
 
   const readPost = (item: XmlElement): ImportRecord => {
@@ -101,12 +107,12 @@ export function createWordPressReader(context: FormatContext): XmlFormatReader {
     const body = htmlToMarkdown(wrapParagraphs(expanded.html));
     removed.push(...body.removed);
     const thumbnail = meta(item, "_thumbnail_id");
-    const featured = thumbnail === undefined ? undefined : context.photos.get(thumbnail);
+    const featured = thumbnail === undefined ? undefined : context.photos.getPhoto(`${site}\0${thumbnail}`);
     if (thumbnail !== undefined && featured === undefined) {
       notes.push(`the featured image (attachment ${thumbnail}) is not in the export`);
     }
     const link = textOf(child(item, "link")) || undefined;
-    const postName = decodeURIComponent(textOf(child(item, wp("post_name"))));
+    const postName = safeDecode(textOf(child(item, wp("post_name"))));
     const modified = fromWordPress(
       textOf(child(item, wp("post_modified"))),
       textOf(child(item, wp("post_modified_gmt"))),
@@ -142,10 +148,14 @@ export function createWordPressReader(context: FormatContext): XmlFormatReader {
   };
 
   return {
-    prepass: { keep: (_element, ancestors) => inChannel(ancestors), read: readAttachment },
+    prepass: {
+      keep: (_element, ancestors) => inChannel(ancestors),
+      read: (element) => (element.local === "item" ? readAttachment(element) : readChannelFact(element)),
+    },
     keep: (_element, ancestors) => inChannel(ancestors),
     read(element) {
       if (element.local === "item") return readPost(element);
+      readChannelFact(element);
       if (element.local === "title" && element.uri === "") publisher = textOf(element) || publisher;
       if (element.local === "language" && element.uri === "") language = textOf(element) || undefined;
       if (element.local === "pubDate") {
@@ -160,4 +170,13 @@ export function createWordPressReader(context: FormatContext): XmlFormatReader {
       return undefined;
     },
   };
+}
+
+/** A percent-encoded WordPress slug decoded; one that does not decode stays as it is (and is not used). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -31,7 +31,7 @@ export interface ReadElement {
 export interface ReadOptions {
   /** Whether to keep the element just opened, whole, with what it holds (called with its ancestors). */
   keep(element: OpenElement, ancestors: readonly OpenElement[]): boolean;
-  /** Told how many characters have been read, for a progress line. */
+  /** Told how many bytes of the file have been read, for a progress line. */
   onProgress?(bytesRead: number): void;
 }
 

@@ -45,6 +45,16 @@ describe("htmlToMarkdown", () => {
     ]);
   });
 
+  it("keeps the caption of a figure that is not a photo, and a photo whose name only sounds like a tracker", () => {
+    const { markdown, images, removed } = htmlToMarkdown(
+      '<figure class="wp-block-table"><table><tr><th>Day</th></tr><tr><td>Mon</td></tr></table><figcaption>Opening days</figcaption></figure>' +
+        '<img src="https://news.example/uploads/track-meet.jpg" alt="Runners"><img src="https://pixel.wp.com/g.gif?v=1">',
+    );
+    expect(markdown).toBe("| Day |\n| --- |\n| Mon |\n\nOpening days\n");
+    expect(images).toEqual([{ url: "https://news.example/uploads/track-meet.jpg", alt: "Runners" }]);
+    expect(removed).toEqual(["1 tracking pixel (pixel.wp.com)"]);
+  });
+
   it("writes Markdown's own characters in text so that they stay text", () => {
     expect(htmlToMarkdown("<p>*not emphasis* and 1. not a list &lt;b&gt;</p>").markdown).toBe(
       "\\*not emphasis\\* and 1. not a list \\<b>\n",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EntityRegistry, parseEntityFile } from "../../../src/entities/registry";
 import type { ImportedArticle } from "../../../src/import/imported-article";
 import { ImportNames } from "../../../src/import/names";
-import { isNewer } from "../../../src/import/run-import";
+import { fingerprintOf, isNewer, isNewerThan } from "../../../src/import/run-import";
 
 function registry(yaml: Record<string, string>): EntityRegistry {
   return new EntityRegistry(
@@ -72,6 +72,40 @@ describe("ImportNames", () => {
     expect(names.takeNewEntities()).toEqual([]);
   });
 
+  it("finds a subject known only by its code in the registry, and leaves it out when the registry lacks it", () => {
+    const names = new ImportNames(
+      registry({ topics: "- name: Shipping\n  ids: { iptc: medtop:20000349 }\n" }),
+    );
+    const filed = names.fileArticle(
+      article({
+        topics: ["medtop:20000349", "medtop:20000001"],
+        codes: [
+          { kind: "topics", name: "medtop:20000349", code: "medtop:20000349" },
+          { kind: "topics", name: "medtop:20000001", code: "medtop:20000001" },
+        ],
+      }),
+    );
+    expect(filed.topics).toEqual(["Shipping"]);
+    expect(filed.notes).toEqual([
+      "left out the subject medtop:20000001: the export gives it no name, and no registry entry has that code",
+    ]);
+  });
+
+  it("adds one registry entry for two codes of one subject", () => {
+    const names = new ImportNames(registry({}));
+    names.fileArticle(
+      article({
+        topics: ["economy"],
+        codes: [{ kind: "topics", name: "economy", code: "subj:04000000" }],
+      }),
+    );
+    const second = names.fileArticle(
+      article({ topics: ["Economy"], codes: [{ kind: "topics", name: "Economy", code: "medtop:04000000" }] }),
+    );
+    expect(second.topics).toEqual(["economy"]);
+    expect(names.takeNewEntities()).toEqual([{ kind: "topics", name: "economy", code: "subj:04000000" }]);
+  });
+
   it("leaves out a name with nothing to make an address from, saying so", () => {
     const filed = new ImportNames(registry({})).fileArticle(article({ topics: ["!!!", "ports"] }));
     expect(filed.topics).toEqual(["ports"]);
@@ -81,12 +115,22 @@ describe("ImportNames", () => {
   });
 });
 
-describe("isNewer", () => {
-  it("compares numbers as numbers and dates as moments; with no version, the text decides", () => {
+describe("whether a story read again is newer", () => {
+  it("compares numbers as numbers and dates as moments", () => {
     expect(isNewer("10", "9")).toBe(true);
     expect(isNewer("2", "2")).toBe(false);
     expect(isNewer("2016-06-14T23:30:00-05:00", "2016-06-15T04:00:00Z")).toBe(true);
     expect(isNewer("2016-06-14T10:00:00Z", "2016-06-14T10:00:00Z")).toBe(false);
-    expect(isNewer(undefined, undefined)).toBe(true);
+  });
+
+  it("goes by the source's versions when both have one, else by the text; never rewrites an article no import wrote", () => {
+    const text = fingerprintOf({ title: "T", body: "Body." });
+    const changed = fingerprintOf({ title: "T", body: "Body, changed." });
+    expect(fingerprintOf({ title: "T", body: "Body.\n\n" })).toBe(text);
+    expect(isNewerThan("3", changed, { file: "a.md", version: "3", fingerprint: text })).toBe(false);
+    expect(isNewerThan("4", text, { file: "a.md", version: "3", fingerprint: text })).toBe(true);
+    expect(isNewerThan(undefined, text, { file: "a.md", fingerprint: text })).toBe(false);
+    expect(isNewerThan(undefined, changed, { file: "a.md", fingerprint: text })).toBe(true);
+    expect(isNewerThan("4", changed, { file: "hand-written.md" })).toBe(false);
   });
 });

@@ -436,7 +436,7 @@ describe("messages for common slips", () => {
 
   it("says what a source is when it is written as plain text", () => {
     expect(problemsOf("title: T\npublished: 2020-01-01\nsource: Phys.org\n")).toEqual([
-      "a.md:4: source: expected a source with publisher, url, retrieved, id and version fields",
+      "a.md:4: source: expected a source with publisher, url, retrieved, id, version and fingerprint fields",
     ]);
   });
 
