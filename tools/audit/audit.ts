@@ -18,8 +18,9 @@ import { findAuditPages } from "./audit-pages";
 import { CLOSED_NETWORK_FLAGS, requireChromium } from "../chromium";
 import { serveStatic, type StaticHost } from "../static-server";
 
-// `npm run audit [-- DIR] [--build] [--runs N] [--json FILE]`: Lighthouse (mobile) on the built site.
-const USAGE = "npm run audit [-- [DIR] [--build] [--runs N] [--json FILE]]";
+// `npm run audit [-- DIR] [--build] [--runs N] [--json FILE] [--page PATH …]`: Lighthouse (mobile)
+// on the built site: the four pages of the budget, and any other page named with --page.
+const USAGE = "npm run audit [-- [DIR] [--build] [--runs N] [--json FILE] [--page /places/china/ …]]";
 const { values, positionals } = readArgs(
   {
     allowPositionals: true,
@@ -27,6 +28,7 @@ const { values, positionals } = readArgs(
       build: { type: "boolean", default: false },
       runs: { type: "string", default: "3" },
       json: { type: "string" },
+      page: { type: "string", multiple: true, default: [] },
     },
   },
   USAGE,
@@ -48,7 +50,8 @@ try {
     if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status ?? build.signal})`);
   }
   const chromePath = requireChromium();
-  const pages = await findAuditPages(dist, site.base);
+  const extra = values.page.map((path) => ({ name: path, path: `${site.base.replace(/\/$/, "")}${path}` }));
+  const pages = [...(await findAuditPages(dist, site.base)), ...extra];
   host = await serveStatic(dist, site.base);
   const origin = new URL(host.url).origin;
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
