@@ -268,12 +268,21 @@ class ExportRun {
   private readonly logFile: string;
   private records = 0;
   private wholeFile = false;
+  private readonly folders = new Set<string>();
 
   constructor(
     private readonly file: string,
     private readonly context: RunContext,
   ) {
     this.logFile = context.state.tempFile("events.jsonl");
+  }
+
+  /** Makes the folder of a file once: a month's folder holds many articles. */
+  private async folderFor(file: string): Promise<void> {
+    const folder = dirname(file);
+    if (this.folders.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    this.folders.add(folder);
   }
 
   private async stage(): Promise<string> {
@@ -445,7 +454,7 @@ class ExportRun {
         await this.stage(),
         relative(this.context.articlesDir, resolve(this.context.root, file)),
       );
-      await mkdir(dirname(staged), { recursive: true });
+      await this.folderFor(staged);
       await writeFile(staged, text);
     }
     const action = known ? "updated" : "imported";
@@ -582,7 +591,7 @@ class ExportRun {
           continue;
         }
         const target = join(this.context.articlesDir, relative(this.stageDir, staged));
-        await mkdir(dirname(target), { recursive: true });
+        await this.folderFor(target);
         await rename(staged, target);
       }
     }
