@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import { parseFrontmatter } from "astro/markdown";
+import { alignmentClasses } from "./alignment-classes";
 import { basePathLinks } from "./base-path-links";
 import { findBodyImages, mayHoldRawHtml } from "./body-structure";
 import { summarize } from "../lib/format";
@@ -17,7 +18,10 @@ export function markdownConfig(base: string) {
   return {
     // Shiki colours code with style attributes, which the policy blocks: code blocks stay plain.
     syntaxHighlight: false as const,
-    processor: satteri({ mdastPlugins: base === "/" ? [] : [basePathLinks(base)] }),
+    processor: satteri({
+      mdastPlugins: base === "/" ? [] : [basePathLinks(base)],
+      hastPlugins: [alignmentClasses],
+    }),
   };
 }
 

@@ -126,6 +126,11 @@ function findUnsafeHtml(html: string): { lineOffset: number; message: string }[]
           lineOffset: lineAt(attrAt),
           message: `the inline event handler ${attr}= on <${tagName}> is not allowed; article bodies never run script`,
         });
+      } else if (attr === "style") {
+        found.push({
+          lineOffset: lineAt(attrAt),
+          message: `a style attribute on <${tagName}> is not allowed: the site's security policy blocks inline styles, so it would only log an error; align table columns with Markdown (|---:|) instead`,
+        });
       } else if (URL_PROPERTIES.has(name) && typeof value === "string" && isScriptUrl(value)) {
         found.push({
           lineOffset: lineAt(attrAt),

@@ -75,13 +75,16 @@ describe("a build with bad input fails loudly and publishes nothing", () => {
     expect(existsSync(join(outDir, "index.html"))).toBe(false);
   });
 
-  it("refuses a body that would run script, with its line", async () => {
+  it("refuses a body that would run script or carry a style attribute, with its line", async () => {
     const { code, output, outDir } = await buildWith({
       "2020/script.md":
         "---\ntitle: Script\npublished: 2020-01-02\n---\n\nFirst paragraph.\n\n<script>alert(1)</script>\n",
+      "2020/styled.md":
+        '---\ntitle: Styled\npublished: 2020-01-03\n---\n\n<p style="color: red">Red text.</p>\n',
     });
     expect(code).not.toBe(0);
     expect(output).toMatch(/articles\/2020\/script\.md:8: body: raw <script> is not allowed/);
+    expect(output).toMatch(/articles\/2020\/styled\.md:6: body: a style attribute on <p> is not allowed/);
     expect(existsSync(join(outDir, "index.html"))).toBe(false);
   });
 

@@ -274,3 +274,17 @@ describe("findUnsafeMarkup: lines in awkward HTML", () => {
     expect(findUnsafeMarkup("<a href=javascript:alert(1)>x</a>\n").map((p) => p.line)).toEqual([1]);
   });
 });
+
+describe("findUnsafeMarkup: style attributes", () => {
+  it("refuses a style attribute in raw HTML, on its line, with the Markdown way to align a column", () => {
+    expect(
+      findUnsafeMarkup('Numbers:\n\n<table>\n<tr><td style="text-align:right">12</td></tr>\n</table>\n'),
+    ).toEqual([
+      {
+        line: 4,
+        message:
+          "a style attribute on <td> is not allowed: the site's security policy blocks inline styles, so it would only log an error; align table columns with Markdown (|---:|) instead",
+      },
+    ]);
+  });
+});
