@@ -70,10 +70,9 @@ function tellArticle(event: ArticleEvent): void {
   process.stdout.write(`${event.from} ${verb} ${event.file}\n`);
   for (const removed of event.removed) process.stderr.write(`${event.from}: import: removed: ${removed}\n`);
   for (const note of event.notes) {
-    // A wire text export's notes name their line of the file ("line 16: …"): shown as file:line.
-    const [, line, message] = /^line (\d+): (.*)$/s.exec(note) ?? [];
-    const where = line !== undefined && !/:\d+$/.test(event.from) ? `${event.from}:${line}` : event.from;
-    process.stderr.write(`${where}: import: note: ${message ?? note}\n`);
+    const [where, message] =
+      typeof note === "string" ? [event.from, note] : [`${event.from}:${note.line}`, note.message];
+    process.stderr.write(`${where}: import: note: ${message}\n`);
   }
 }
 

@@ -24,6 +24,7 @@ import {
   type ImportedArticle,
   type ImportRecord,
   type KeptFields,
+  type Note,
 } from "./imported-article";
 import type { ImportNames, NewEntity } from "./names";
 import type { KnownArticle, RunState } from "./run-state";
@@ -61,7 +62,7 @@ export interface ArticleEvent {
   /** The article file, relative to the project. */
   file: string;
   removed: string[];
-  notes: string[];
+  notes: Note[];
 }
 
 export interface ImportFailure {
@@ -181,15 +182,15 @@ export class ExportRun {
     try {
       if (reader.prepass) {
         const { keep, read } = reader.prepass;
-        for await (const { element } of readXmlElements(this.file, { keep, onProgress: progress(0) }))
+        for await (const element of readXmlElements(this.file, { keep, onProgress: progress(0) }))
           read(element);
       }
       let found = 0;
-      for await (const { element, ancestors } of readXmlElements(this.file, {
+      for await (const element of readXmlElements(this.file, {
         keep: reader.keep,
         onProgress: progress(passes - 1),
       })) {
-        const record = reader.read(element, ancestors);
+        const record = reader.read(element);
         if (!record) continue;
         found++;
         this.records++;
@@ -244,7 +245,7 @@ export class ExportRun {
         aliases: [],
         body: article.body,
         removed: [],
-        notes: parsed.notes.map((n) => `line ${n.line}: ${n.message}`),
+        notes: parsed.notes.map((n) => ({ line: n.line, message: n.message })),
       },
     });
   }

@@ -47,8 +47,11 @@ export interface ImportedArticle {
   /** What the archive's policy removed from the body. */
   removed: string[];
   /** What an editor should look at: an image left out, an embed kept as a link. */
-  notes: string[];
+  notes: Note[];
 }
+
+/** Something an editor should look at, at a line of the export when it has its own (a wire text export's). */
+export type Note = string | { line: number; message: string };
 
 /** What an export's record became: an article, or why not. */
 export type ImportRecord =

@@ -1,7 +1,7 @@
 import type { EntityRegistry } from "../entities/registry";
 import { labelSlug } from "../lib/labels";
 import type { LabelKind } from "../lib/urls";
-import type { CodedName, ImportedArticle } from "./imported-article";
+import type { CodedName, ImportedArticle, Note } from "./imported-article";
 
 /** A registry entry an import adds: a subject the source identifies by an IPTC code. */
 export interface NewEntity {
@@ -33,7 +33,7 @@ export class ImportNames {
   }
 
   /** The name to write for `name`, and a note when it is not the one the source wrote. */
-  private file(kind: LabelKind, name: string, notes: string[]): string | undefined {
+  private file(kind: LabelKind, name: string, notes: Note[]): string | undefined {
     const slug = labelSlug(name);
     if (slug === "") {
       notes.push(
@@ -86,7 +86,7 @@ export class ImportNames {
   }
 
   /** A coded subject's name: its entity's when the registry has the code, else a new entry's. */
-  private byCode(kind: CodedName["kind"], name: string, code: string, notes: string[]): string | undefined {
+  private byCode(kind: CodedName["kind"], name: string, code: string, notes: Note[]): string | undefined {
     const entity = this.registry.findByIdentifier(kind, "iptc", code);
     if (entity) return entity.name;
     const key = `${kind}\0${code}`;

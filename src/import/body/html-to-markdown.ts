@@ -61,9 +61,12 @@ class Removals {
   }
 }
 
-function hostOf(url: string): string {
+/** The host an address names, as a report shows it: "www." left out, "this site" for a path. */
+export function hostOf(url: string): string {
   try {
-    return new URL(url, "https://unknown.invalid/").hostname.replace(/^unknown\.invalid$/, "this site");
+    return new URL(url, "https://unknown.invalid/").hostname
+      .replace(/^www\./, "")
+      .replace(/^unknown\.invalid$/, "this site");
   } catch {
     return "an unreadable address";
   }

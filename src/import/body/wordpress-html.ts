@@ -1,3 +1,5 @@
+import { hostOf } from "./html-to-markdown";
+
 // WordPress stores a post as its editor wrote it: paragraphs separated by blank lines rather than
 // in <p> elements, and shortcodes ([caption], [embed], [gallery]) that only its own pages expand.
 // These turn such a post into plain HTML before it is converted, saying what could not be kept.
@@ -35,7 +37,7 @@ export function expandShortcodes(html: string): { html: string; removed: string[
     })
     .replace(EMBED, (_all, url: string) => {
       const href = url.trim();
-      notes.push(`an embedded ${hostName(href)} item is kept as a link to it`);
+      notes.push(`an embedded item (${hostOf(href)}) is kept as a link to it`);
       return `\n\n<p><a href="${href}">${href}</a></p>\n\n`;
     })
     .replace(MEDIA_SHORTCODE, (_all, name: string) => {
@@ -43,12 +45,4 @@ export function expandShortcodes(html: string): { html: string; removed: string[
       return "";
     });
   return { html: expanded, removed, notes };
-}
-
-function hostName(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "other site's";
-  }
 }

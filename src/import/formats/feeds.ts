@@ -13,6 +13,7 @@ import {
 } from "../xml/element";
 import type { OpenElement } from "../xml/read-elements";
 import type { FormatContext, StoredPhoto, XmlFormatReader } from "./format";
+import { bylineNames } from "../byline-names";
 import { ownAlias } from "./own-alias";
 import { recordPhotos } from "./photos";
 
@@ -115,13 +116,6 @@ function feedArticle(
   };
 }
 
-const splitNames = (text: string) =>
-  text
-    .replace(/^by\s+/i, "")
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
-    .map((n) => n.replace(/^[^\s@]+@\S+\s*\(([^)]+)\)$/, "$1").trim())
-    .filter((n) => n !== "");
-
 /** Reads an RSS 2.0 feed, with content:encoded, dc:creator and Media RSS photos. */
 export function createRssReader(context: FormatContext): XmlFormatReader {
   let publisher = "Feed";
@@ -139,13 +133,13 @@ export function createRssReader(context: FormatContext): XmlFormatReader {
       if (element.local !== "item") return undefined;
       const item = element;
       const link = textOf(child(item, "link")) || undefined;
-      const creators = childElements(item, CREATOR).flatMap((c) => splitNames(textOf(c)));
+      const creators = childElements(item, CREATOR).flatMap((c) => bylineNames(textOf(c)));
       return feedArticle(context, {
         line: item.line,
         id: textOf(child(item, "guid")) || link || "",
         title: htmlToText(textOf(child(item, "title"))),
         published: fromRfc822(textOf(child(item, "pubDate"))),
-        byline: creators.length > 0 ? creators : splitNames(textOf(child(item, "author"))),
+        byline: creators.length > 0 ? creators : bylineNames(textOf(child(item, "author"))),
         topics: childElements(item, "category")
           .map((c) => textOf(c))
           .filter((t) => t !== ""),

@@ -34,5 +34,5 @@ export interface XmlFormatReader {
   };
   keep(element: OpenElement, ancestors: readonly OpenElement[]): boolean;
   /** The record an element is, or nothing for the export's own facts (its title, its authors). */
-  read(element: XmlElement, ancestors: readonly OpenElement[]): ImportRecord | undefined;
+  read(element: XmlElement): ImportRecord | undefined;
 }

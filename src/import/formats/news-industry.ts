@@ -13,6 +13,7 @@ import {
 } from "../xml/element";
 import type { FormatContext, XmlFormatReader } from "./format";
 import { nitfBodyToHtml } from "./nitf-body";
+import { bylineNames } from "../byline-names";
 import { ownAlias } from "./own-alias";
 import { recordPhotos } from "./photos";
 
@@ -106,7 +107,7 @@ function readNewsItem(item: XmlElement, context: FormatContext): ImportRecord {
   const byline = childElements(content, g2("creator"))
     .map((c) => conceptName(c, language))
     .filter((n) => n !== "");
-  const by = textOf(child(content, g2("by"))).replace(/^by\s+/i, "");
+  const by = bylineNames(textOf(child(content, g2("by"))));
   const located = child(content, g2("located"));
   const dateline = textOf(child(content, g2("dateline"))) || (located ? conceptName(located, language) : "");
   const provider = child(meta, g2("provider"));
@@ -138,7 +139,7 @@ function readNewsItem(item: XmlElement, context: FormatContext): ImportRecord {
       title,
       ...(summary && textOf(summary) !== "" && { dek: htmlToText(textOf(summary)) }),
       published,
-      byline: byline.length > 0 ? byline : by ? [by] : [],
+      byline: byline.length > 0 ? byline : by,
       ...(agency && { agency }),
       ...(dateline && { dateline }),
       ...subjects,
@@ -217,7 +218,7 @@ function readNitf(nitf: XmlElement, context: FormatContext): ImportRecord {
   const byline = childElements(child(bodyHead, "byline"), "person")
     .map((p) => textOf(p))
     .filter(Boolean);
-  const bylineText = textOf(child(bodyHead, "byline")).replace(/^by\s+/i, "");
+  const bylineText = bylineNames(textOf(child(bodyHead, "byline")));
   const copyright = child(docdata, "doc.copyright");
   const rights = copyright?.attributes.holder
     ? `© ${copyright.attributes.year ? `${copyright.attributes.year} ` : ""}${copyright.attributes.holder}`
@@ -241,7 +242,7 @@ function readNitf(nitf: XmlElement, context: FormatContext): ImportRecord {
       title,
       ...(textOf(path(bodyHead, "hedline", "hl2")) && { dek: textOf(path(bodyHead, "hedline", "hl2")) }),
       published,
-      byline: byline.length > 0 ? byline : bylineText ? [bylineText] : [],
+      byline: byline.length > 0 ? byline : bylineText,
       ...(distributor && { agency: distributor }),
       ...(textOf(path(bodyHead, "dateline", "location")) && {
         dateline: textOf(path(bodyHead, "dateline", "location")),

@@ -1,7 +1,13 @@
 import { splitCredit } from "../body/credits";
-import { childElements, path, serializeChildren, textOf, type XmlElement } from "../xml/element";
+import {
+  childElements,
+  path,
+  escapeMarkup,
+  serializeChildren,
+  textOf,
+  type XmlElement,
+} from "../xml/element";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 // NITF's names for what HTML calls otherwise; the rest (p, ul, ol, li, table, a, em, q) are HTML already.
 const RENAMED: Record<string, string> = { hl2: "h2", block: "div", "body.content": "div" };
 
@@ -26,5 +32,5 @@ function mediaFigure(media: XmlElement): string {
   const src = reference?.attributes.source ?? "";
   const alt = reference?.attributes["alternate-text"] ?? "";
   const text = [split.caption, credit && `Photo: ${credit}`].filter(Boolean).join(" ");
-  return `<figure><img src="${escape(src)}" alt="${escape(alt)}"><figcaption>${escape(text)}</figcaption></figure>`;
+  return `<figure><img src="${escapeMarkup(src)}" alt="${escapeMarkup(alt)}"><figcaption>${escapeMarkup(text)}</figcaption></figure>`;
 }

@@ -1,6 +1,7 @@
 import { toMarkdown } from "mdast-util-to-markdown";
 import { stringify } from "yaml";
 import { daysInMonth } from "../../lib/dates";
+import { bylineNames } from "../byline-names";
 
 /** What a wire text export holds, in the archive's fields. */
 export interface WireArticle {
@@ -104,7 +105,7 @@ export function parseWireExport(text: string): WireParseResult {
   const article: WireArticle = {
     title,
     published: published ?? "",
-    byline: splitNames(dateMatch?.[4]),
+    byline: bylineNames(dateMatch?.[4]),
     images: [],
     body: "",
   };
@@ -227,15 +228,6 @@ function isoDay(year = "", monthName = "", day = ""): string | undefined {
   const last = daysInMonth(Number(year), month + 1);
   if (month === -1 || date < 1 || date > last) return undefined;
   return `${year}-${String(month + 1).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
-}
-
-/** "Ann Lee, Bo Chen and Cy Dunn" → three names. */
-function splitNames(names: string | undefined): string[] {
-  if (names === undefined) return [];
-  return names
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i)
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
 }
 
 /** The publisher named by a URL's host: "https://www.news.example.org/…" → "News.example.org". */

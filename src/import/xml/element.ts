@@ -71,7 +71,10 @@ export interface SerializeOptions {
   replace?: (element: XmlElement) => string | undefined;
 }
 
-const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Text or an attribute value written as markup. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
 
 /** The element written back as markup, for a body in inline XHTML or NITF. */
 export function serialize(element: XmlElement, options: SerializeOptions = {}): string {
@@ -80,7 +83,7 @@ export function serialize(element: XmlElement, options: SerializeOptions = {}): 
   const tag = options.rename?.[element.local] ?? element.local;
   const attributes = Object.entries(element.attributes)
     .filter(([name]) => !name.includes(":") && name !== "xmlns")
-    .map(([name, value]) => ` ${name}="${escapeText(value).replace(/"/g, "&quot;")}"`)
+    .map(([name, value]) => ` ${name}="${escapeMarkup(value)}"`)
     .join("");
   return `<${tag}${attributes}>${serializeChildren(element, options)}</${tag}>`;
 }
@@ -88,6 +91,6 @@ export function serialize(element: XmlElement, options: SerializeOptions = {}): 
 /** What an element holds, written back as markup. */
 export function serializeChildren(element: XmlElement, options: SerializeOptions = {}): string {
   return element.children
-    .map((n) => (typeof n === "string" ? escapeText(n) : serialize(n, options)))
+    .map((n) => (typeof n === "string" ? escapeMarkup(n) : serialize(n, options)))
     .join("");
 }

@@ -22,12 +22,6 @@ export interface OpenElement {
   uri: string;
 }
 
-/** A finished element and the names of the elements it sits in, outermost first. */
-export interface ReadElement {
-  element: XmlElement;
-  ancestors: readonly OpenElement[];
-}
-
 export interface ReadOptions {
   /** Whether to keep the element just opened, whole, with what it holds (called with its ancestors). */
   keep(element: OpenElement, ancestors: readonly OpenElement[]): boolean;
@@ -50,7 +44,7 @@ const WELL_KNOWN_PREFIXES: Record<string, string> = {
  * so that memory holds one record (a post, a news item) and never the file. A document type that
  * declares entities is refused before any of them could be used: nothing here expands or fetches one.
  */
-export async function* readXmlElements(file: string, options: ReadOptions): AsyncGenerator<ReadElement> {
+export async function* readXmlElements(file: string, options: ReadOptions): AsyncGenerator<XmlElement> {
   const parser = new SaxesParser({
     xmlns: true,
     position: true,
@@ -60,7 +54,7 @@ export async function* readXmlElements(file: string, options: ReadOptions): Asyn
   // The elements being kept, innermost last; `keptDepth` is the depth of the outermost.
   const building: XmlElement[] = [];
   let keptDepth = -1;
-  const finished: ReadElement[] = [];
+  const finished: XmlElement[] = [];
   let failure: XmlReadError | undefined;
 
   parser.on("doctype", (doctype) => {
@@ -98,7 +92,7 @@ export async function* readXmlElements(file: string, options: ReadOptions): Asyn
     if (keptDepth === -1) return;
     const element = building.pop() as XmlElement;
     if (open.length === keptDepth) {
-      finished.push({ element, ancestors: [...open] });
+      finished.push(element);
       keptDepth = -1;
     }
   });
@@ -118,7 +112,7 @@ export async function* readXmlElements(file: string, options: ReadOptions): Asyn
     for await (const chunk of stream as AsyncIterable<string>) {
       parser.write(chunk);
       options.onProgress?.(stream.bytesRead);
-      while (finished.length > 0) yield finished.shift() as ReadElement;
+      while (finished.length > 0) yield finished.shift() as XmlElement;
     }
     parser.close();
   } catch (error) {
@@ -128,5 +122,5 @@ export async function* readXmlElements(file: string, options: ReadOptions): Asyn
     stream.destroy();
   }
   if (failure) throw failure;
-  while (finished.length > 0) yield finished.shift() as ReadElement;
+  while (finished.length > 0) yield finished.shift() as XmlElement;
 }

@@ -100,6 +100,6 @@ describe("WordPress post HTML", () => {
       '<figure><a href="/a.jpg"><img src="/a.jpg" alt="Quay"></a><figcaption>The quay. Photo: Ann Lee</figcaption></figure>\n\n\n<p><a href="https://www.video.example/watch?v=1">https://www.video.example/watch?v=1</a></p>\n\n\n',
     );
     expect(result.removed).toEqual(["[gallery] shortcode"]);
-    expect(result.notes).toEqual(["an embedded video.example item is kept as a link to it"]);
+    expect(result.notes).toEqual(["an embedded item (video.example) is kept as a link to it"]);
   });
 });

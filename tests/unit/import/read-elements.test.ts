@@ -16,7 +16,7 @@ async function read(path: string): Promise<string[]> {
   const titles: string[] = [];
   const keep = (_e: unknown, ancestors: readonly { local: string }[]) =>
     ancestors.at(-1)?.local === "channel";
-  for await (const { element } of readXmlElements(path, { keep }))
+  for await (const element of readXmlElements(path, { keep }))
     titles.push(`${element.local}:${textOf(element)}`);
   return titles;
 }
