@@ -10,9 +10,8 @@ const HEADER = " Entries added by npm run import: subjects the source identified
  * Adds entries to the registry's files, one per coded subject, keeping what editors wrote (their
  * comments included); each file is replaced whole, so it is never left half-written.
  */
-export async function addToRegistry(entitiesDir: string, entities: readonly NewEntity[]): Promise<string[]> {
+export async function addToRegistry(entitiesDir: string, entities: readonly NewEntity[]): Promise<void> {
   const byKind = Map.groupBy(entities, (entity) => entity.kind);
-  const written: string[] = [];
   for (const [kind, list] of byKind) {
     const file = join(entitiesDir, `${kind}.yaml`);
     const doc = existsSync(file) ? parseDocument(await readFile(file, "utf8")) : new Document(new YAMLSeq());
@@ -31,7 +30,5 @@ export async function addToRegistry(entitiesDir: string, entities: readonly NewE
     await mkdir(entitiesDir, { recursive: true });
     await writeFile(`${file}.importing`, doc.toString({ lineWidth: 100 }));
     await rename(`${file}.importing`, file);
-    written.push(file);
   }
-  return written;
 }

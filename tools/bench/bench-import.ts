@@ -128,7 +128,10 @@ for (const size of sizes) {
   await mkdir(join(project, "content/articles"), { recursive: true });
   for (const run of ["first", "again"] as const) {
     progress(`${size} posts: importing (${run})…`);
+    // With --json the command prints the summary alone, from a line "{" (stderr shares the stream).
+    const output: string[] = [];
     const measured = await runMeasured(process.execPath, [tsx, importScript, "--json", exportFile], {
+      onLine: (line) => output.push(line),
       cwd: project,
       env: {
         ...process.env,
@@ -141,7 +144,7 @@ for (const size of sizes) {
       process.stderr.write(`${measured.tail.join("\n")}\n`);
       throw new Error(`the import of ${size} posts (${run}) failed`);
     }
-    const summary = JSON.parse(measured.tail.join("\n").slice(measured.tail.join("\n").indexOf("{"))) as {
+    const summary = JSON.parse(output.slice(output.indexOf("{")).join("\n")) as {
       imported: number;
       unchanged: number;
     };
