@@ -29,9 +29,11 @@ export interface CheckOptions {
   publicDir?: string;
 }
 
-/** The outcome of a check: every problem, sorted, and how many articles were read. */
+/** The outcome of a check: every problem and warning, sorted, and how many articles were read. */
 export interface CheckReport {
   problems: Problem[];
+  /** What an editor should see to but that does not stop a build (a photo in the body without a credit). */
+  warnings: Problem[];
   /** Article files read. */
   articles: number;
   /** Whether a problem's file is one of the article files (not a stray file or the URL manifest). */
@@ -107,14 +109,17 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
     entities,
   });
   const siteUrl = new URL(site.base === "/" ? "" : site.base, site.url).href.replace(/\/+$/, "");
+  const warnings: Problem[] = [];
   for (const { file, body, bodyLine } of bodies) {
     for (const found of findMarkdownProblems(body, { isSitePath, siteUrl })) {
-      problems.push({ file, line: bodyLine + found.line - 1, field: "body", message: found.message });
+      const problem = { file, line: bodyLine + found.line - 1, field: "body", message: found.message };
+      (found.warning ? warnings : problems).push(problem);
     }
   }
   const shown = new Set(articleFiles.map((path) => toFile(join(baseDir, path))));
   return {
     problems: sortProblems(problems),
+    warnings: sortProblems(warnings),
     articles: articleFiles.length,
     isArticleFile: (file) => shown.has(file),
   };

@@ -1,5 +1,7 @@
 import { markdownToMdast, type MdastNode } from "satteri";
 import type { MarkupProblem } from "./unsafe-markup";
+import { walk } from "./body-structure";
+import { splitCredit } from "../lib/photo-credit";
 
 /** How a body's links are judged: which of the site's own addresses exist. */
 export interface MarkdownLintContext {
@@ -7,6 +9,11 @@ export interface MarkdownLintContext {
   isSitePath(path: string): boolean;
   /** The site's own origin and base ("https://news.example.org/archive"), so absolute links to it are checked too. */
   siteUrl?: string;
+}
+
+/** A problem of a body's Markdown; a warning is reported without failing the check. */
+export interface MarkdownProblem extends MarkupProblem {
+  warning?: boolean;
 }
 
 // Only a body with one of these can hold an image, a link or an <img>: skip the parse otherwise.
@@ -17,13 +24,22 @@ const MAY_HAVE_LINKS = /[[\]]|<img\b|https?:\/\//i;
  * links without text or address, and links to addresses of the site that no page has.
  * Lines are 1-based within the body.
  */
-export function findMarkdownProblems(body: string, context: MarkdownLintContext): MarkupProblem[] {
+export function findMarkdownProblems(body: string, context: MarkdownLintContext): MarkdownProblem[] {
   if (!MAY_HAVE_LINKS.test(body)) return [];
-  const problems: MarkupProblem[] = [];
+  const problems: MarkdownProblem[] = [];
   const report = (node: MdastNode, message: string): void => {
     problems.push({ line: node.position?.start.line ?? 1, message });
   };
   walk(markdownToMdast(body), (node) => {
+    const photo = standalonePhoto(node);
+    if (photo !== undefined && !creditOf(photo)) {
+      const url = "url" in photo ? String(photo.url) : "";
+      problems.push({
+        line: photo.position?.start.line ?? 1,
+        warning: true,
+        message: `the photo ${url} has no credit: end its title with it, ![…](${url} "What it shows. Photo: Name/Agency")`,
+      });
+    }
     if (node.type === "image" && "url" in node && !String(("alt" in node && node.alt) || "").trim()) {
       report(
         node,
@@ -66,6 +82,20 @@ export function findMarkdownProblems(body: string, context: MarkdownLintContext)
   return problems;
 }
 
+/** The image of a paragraph that holds nothing else: a photo the page shows as a figure (body-figures.ts). */
+function standalonePhoto(node: MdastNode): MdastNode | undefined {
+  if (node.type !== "paragraph" || !("children" in node)) return undefined;
+  const content = (node.children as MdastNode[]).filter(
+    (child) => !(child.type === "text" && "value" in child && String(child.value).trim() === ""),
+  );
+  return content.length === 1 && content[0]?.type === "image" ? content[0] : undefined;
+}
+
+/** The credit at the end of an image's title, as the page shows it under the photo (body-figures.ts). */
+function creditOf(node: MdastNode): string | undefined {
+  return splitCredit("title" in node && typeof node.title === "string" ? node.title.trim() : "").credit;
+}
+
 /** The root-relative path of a link to this site ("/x/", or the site's own absolute URL); undefined for other links. */
 function sitePathOf(url: string, siteUrl: string | undefined): string | undefined {
   if (url.startsWith("/") && !url.startsWith("//")) return url;
@@ -90,11 +120,4 @@ function hasText(node: MdastNode): boolean {
     if (child.type === "html") found = true;
   });
   return found;
-}
-
-function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
-  visit(node);
-  if ("children" in node && Array.isArray(node.children)) {
-    for (const child of node.children as MdastNode[]) walk(child, visit);
-  }
 }

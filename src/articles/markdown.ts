@@ -4,6 +4,10 @@ import { pathToFileURL } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import { parseFrontmatter } from "astro/markdown";
 import { alignmentClasses } from "./alignment-classes";
+import { bodyFigures } from "./body-figures";
+import { embedCards } from "./embeds";
+import { scrollBoxes } from "./scroll-boxes";
+import { taskLabels } from "./task-labels";
 import { basePathLinks } from "./base-path-links";
 import { findBodyImages, mayHoldRawHtml } from "./body-structure";
 import { summarize } from "../lib/format";
@@ -20,7 +24,7 @@ export function markdownConfig(base: string) {
     syntaxHighlight: false as const,
     processor: satteri({
       mdastPlugins: base === "/" ? [] : [basePathLinks(base)],
-      hastPlugins: [alignmentClasses],
+      hastPlugins: [alignmentClasses, taskLabels, embedCards, bodyFigures, scrollBoxes],
     }),
   };
 }
@@ -64,12 +68,23 @@ export async function renderMarkdown(
     await renderer
   ).render(body, { frontmatter: options.frontmatter, fileURL: pathToFileURL(options.filePath) });
   return {
-    html: result.code,
+    html: numericImageWidths(result.code),
     metadata: {
       ...result.metadata,
       imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths),
     },
   };
+}
+
+// The renderer passes a plugin's properties on as strings; Astro's getImage() wants the widths of
+// an image's copies (set by body-figures.ts) as numbers.
+const STRING_WIDTHS = /(&quot;widths&quot;:\[)((?:&quot;\d+&quot;,?)+)\]/g;
+
+function numericImageWidths(html: string): string {
+  return html.replace(
+    STRING_WIDTHS,
+    (_, start: string, widths: string) => `${start}${widths.replaceAll("&quot;", "")}]`,
+  );
 }
 
 /** The body of an article file, read and rendered as the content layer would (see the two functions above and below). */

@@ -6,6 +6,7 @@ import { dedupeProblems, formatFieldPath, type Problem } from "../lib/problems";
 import { isValidSlug, slugFromFilePath, slugifyName } from "../lib/slugs";
 import { findBodyImages, findBodyStructureProblems } from "./body-structure";
 import { findUnsafeMarkup } from "./unsafe-markup";
+import { findEmbedProblems } from "./embeds";
 
 /** An article file that passed every rule. */
 export interface ValidArticle {
@@ -89,7 +90,11 @@ export function validateArticleSource(
       }
     }
   }
-  for (const found of [...findBodyStructureProblems(source.body), ...findUnsafeMarkup(source.body)]) {
+  for (const found of [
+    ...findBodyStructureProblems(source.body),
+    ...findEmbedProblems(source.body),
+    ...findUnsafeMarkup(source.body),
+  ]) {
     problems.push({ file, line: source.bodyLine + found.line - 1, field: "body", message: found.message });
   }
   if (problems.length > 0 || !parsed.success || slug === undefined) {

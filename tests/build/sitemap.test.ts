@@ -53,9 +53,9 @@ describe("sitemap", () => {
   it("dates an article by its update and a list by its newest change", () => {
     expect(entries.get(`${site}/2015/03/09/night-ferry-returns/`)).toBe("2015-03-10T05:30:00.000Z");
     expect(entries.get(`${site}/2014/11/20/feeds-required-only/`)).toBe("2014-11-20T00:00:00.000Z");
-    // The newest change in the archive: 20 October 2024; a corrected article, its update.
-    expect(entries.get(`${site}/`)).toBe("2024-10-20T00:00:00.000Z");
-    expect(entries.get(`${site}/page/4/`)).toBe("2024-10-20T00:00:00.000Z");
+    // The newest change in the archive: 5 November 2024; a corrected article, its update.
+    expect(entries.get(`${site}/`)).toBe("2024-11-05T00:00:00.000Z");
+    expect(entries.get(`${site}/page/4/`)).toBe("2024-11-05T00:00:00.000Z");
     expect(entries.get(`${site}/archive/2016/06/page/2/`)).toBe("2016-06-15T04:30:00.000Z");
     expect(entries.get(`${site}/topics/corrections/`)).toBe("2021-02-09T00:00:00.000Z");
   });

@@ -1,5 +1,6 @@
 /** The public articles of the fixture site (tests/fixtures/site/articles), newest first, as their URL paths; the draft is not among them. */
 export const PUBLIC_ARTICLES = [
+  "/2024/11/05/ferry-figures-explained/",
   "/2024/10/20/ferry-timetable/",
   "/2024/10/02/moved-story/",
   "/2023/05/17/arabic-bulletin/",

@@ -52,6 +52,11 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "article with every field", family: "article", path: "/2015/03/09/night-ferry-returns/" },
   { name: "article in Arabic (right to left)", family: "article", path: "/2023/05/17/arabic-bulletin/" },
   { name: "article with corrections", family: "article", path: "/2021/02/08/corrected-report/" },
+  {
+    name: "article with every Markdown construct",
+    family: "article",
+    path: "/2024/11/05/ferry-figures-explained/",
+  },
   { name: "article with hostile text", family: "article", path: "/2013/07/04/feeds-hostile-text/" },
   { name: "article in Chinese", family: "article", path: "/2021/08/08/old-harbour-library/", site: "search" },
   { name: "archive overview", family: "archive overview", path: "/archive/" },

@@ -5,7 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { isScriptUrl } from "../../articles/unsafe-markup";
-import { splitCredit } from "./credits";
+import { splitCredit } from "../../lib/photo-credit";
 
 /** A photo found in a body: taken out of the text and kept with the article's images. */
 export interface BodyImage {

@@ -1,5 +1,5 @@
 import { htmlToMarkdown, htmlToText } from "../body/html-to-markdown";
-import { splitCredit } from "../body/credits";
+import { splitCredit } from "../../lib/photo-credit";
 import { fromIso, fromRfc822 } from "../dates";
 import type { ImportRecord } from "../imported-article";
 import {

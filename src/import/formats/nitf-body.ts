@@ -1,4 +1,4 @@
-import { splitCredit } from "../body/credits";
+import { splitCredit } from "../../lib/photo-credit";
 import {
   childElements,
   path,

@@ -1,6 +1,6 @@
 import { isValidSlug } from "../../lib/slugs";
 import { htmlToMarkdown, htmlToText } from "../body/html-to-markdown";
-import { splitCredit } from "../body/credits";
+import { splitCredit } from "../../lib/photo-credit";
 import { expandShortcodes, wrapParagraphs } from "../body/wordpress-html";
 import { fromRfc822, fromWordPress, dayOf } from "../dates";
 import type { ImportRecord } from "../imported-article";

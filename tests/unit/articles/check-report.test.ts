@@ -34,6 +34,27 @@ describe("formatCheckReport", () => {
       articles: 240,
       summary: "3 problems in 1 of 240 articles and 1 other file.",
       problems,
+      warnings: [],
+    });
+  });
+
+  it("reports warnings after the problems without counting them as problems", () => {
+    const warning = {
+      file: "content/articles/b.md",
+      line: 12,
+      field: "body",
+      message: "the image ./p.jpg has no credit",
+    };
+    const result = { problems: [], warnings: [warning], articles: 3 };
+    expect(formatCheckReport(result, "text", isArticleFile)).toBe(
+      "content/articles/b.md:12: body: warning: the image ./p.jpg has no credit\nNo problems in 3 articles; 1 warning.\n",
+    );
+    expect(formatCheckReport(result, "github", isArticleFile).split("\n")[0]).toBe(
+      "::warning file=content/articles/b.md,line=12,title=body::the image ./p.jpg has no credit",
+    );
+    expect(JSON.parse(formatCheckReport(result, "json", isArticleFile))).toMatchObject({
+      ok: true,
+      warnings: [warning],
     });
   });
 

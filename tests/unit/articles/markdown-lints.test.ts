@@ -12,13 +12,13 @@ describe("findMarkdownProblems", () => {
   it("finds nothing in a body with good links and images", () => {
     expect(
       lint(
-        "See [the talks](/2016/06/14/talks/#reactions), [harbours](/topics/harbours/?page=1), [a site](https://example.org/).\n\n![A pier at dawn](./pier.jpg)\n",
+        'See [the talks](/2016/06/14/talks/#reactions), [harbours](/topics/harbours/?page=1), [a site](https://example.org/).\n\n![A pier at dawn](./pier.jpg "The pier. Photo: Ana Lind")\n',
       ),
     ).toEqual([]);
   });
 
   it("reports an image without alt text, on its line", () => {
-    expect(lint("Text.\n\n![](./images/pier.jpg)\n")).toEqual([
+    expect(lint('Text.\n\n![](./images/pier.jpg "Credit: Ana Lind")\n')).toEqual([
       { line: 3, message: expect.stringContaining("the image ./images/pier.jpg has no alt text") },
     ]);
     expect(lint('<img src="https://example.org/a.png">\n')).toEqual([

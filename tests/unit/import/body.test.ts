@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitCredit } from "../../../src/import/body/credits";
+import { splitCredit } from "../../../src/lib/photo-credit";
 import { htmlToMarkdown, htmlToText } from "../../../src/import/body/html-to-markdown";
 import { expandShortcodes, wrapParagraphs } from "../../../src/import/body/wordpress-html";
 

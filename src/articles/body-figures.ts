@@ -1,0 +1,72 @@
+import { defineHastPlugin } from "satteri";
+import type { Element, ElementContent } from "hast";
+import { splitCredit } from "../lib/photo-credit";
+
+// The copies ArticleFigure.astro makes of a frontmatter photo, and the sizes it gives them: Astro
+// never enlarges an image, so widths beyond a photo's own are left out.
+const COPY_WIDTHS = ["480", "800", "1200"];
+const COPY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)";
+
+/**
+ * A plugin of the site's Markdown renderer that shows an image standing alone in its paragraph as
+ * the frontmatter photos are shown: a figure whose caption is the image's title and whose credit is
+ * the title's closing "Photo: …" or "Credit: …" (the convention of the importer and the wire),
+ * in the same responsive copies. An image within a line of text is left as it is.
+ */
+export const bodyFigures = defineHastPlugin({
+  name: "archive-body-figures",
+  element: {
+    filter: ["p"],
+    visit(node, ctx) {
+      const content = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+      const image = content[0];
+      if (content.length !== 1 || image?.type !== "element" || image.tagName !== "img") return;
+      const { src, title } = image.properties;
+      if (typeof src !== "string" || src === "") return;
+      const { caption, credit } = splitCredit(typeof title === "string" ? title.trim() : "");
+      const isLocal = !/^[a-z][a-z\d+.-]*:|^\/\//i.test(src);
+      const properties = { ...image.properties };
+      delete properties.title;
+      const img: Element = {
+        type: "element",
+        tagName: "img",
+        // Astro's image step passes these on to getImage() for a file beside the article (hast's
+        // types know `widths` only as the attribute of an old element, hence the cast).
+        properties: isLocal
+          ? ({
+              ...properties,
+              widths: COPY_WIDTHS,
+              sizes: COPY_SIZES,
+              format: "webp",
+            } as unknown as Element["properties"])
+          : properties,
+        children: [],
+      };
+      const captionParts: ElementContent[] = [];
+      if (caption) captionParts.push(span("figure__caption", caption));
+      if (caption && credit) captionParts.push({ type: "text", value: " " });
+      if (credit) captionParts.push(span("figure__credit", credit));
+      const figure: Element = {
+        type: "element",
+        tagName: "figure",
+        properties: { className: ["figure"] },
+        children: [
+          img,
+          ...(captionParts.length > 0
+            ? [{ type: "element", tagName: "figcaption", properties: {}, children: captionParts } as Element]
+            : []),
+        ],
+      };
+      ctx.replaceNode(node, figure);
+    },
+  },
+});
+
+function span(className: string, text: string): Element {
+  return {
+    type: "element",
+    tagName: "span",
+    properties: { className: [className] },
+    children: [{ type: "text", value: text }],
+  };
+}
