@@ -78,6 +78,8 @@ export async function checkArchive({ root, site, publicDir = "public" }: CheckOp
     const verdict = await judgeArticleFile(filePath, file, rules);
     if (verdict.status === "refused") {
       problems.push(...verdict.problems);
+      // A file that is not text has no body to lint.
+      if (verdict.problems.some((p) => p.field === "encoding")) return;
       const split = splitArticleSource(await readFile(filePath, "utf8"));
       if (split.ok) bodies.push({ file, body: split.source.body, bodyLine: split.source.bodyLine });
       return;

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { findBodyImages } from "./body-structure";
+import { decodeArticleFile } from "./encoding";
 import { decodePath } from "../lib/paths";
 import { findUnsafeRenderedHtml } from "./unsafe-markup";
 import type { Problem } from "../lib/problems";
@@ -13,7 +14,9 @@ export async function validateArticleFile(
   file: string,
   schema: Parameters<typeof validateArticleSource>[2],
 ): Promise<ValidationResult> {
-  return validateArticleSource(await readFile(filePath, "utf8"), file, schema, {
+  const decoded = decodeArticleFile(await readFile(filePath), file);
+  if ("problem" in decoded) return { ok: false, problems: [decoded.problem] };
+  return validateArticleSource(decoded.text, file, schema, {
     imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
   });
 }

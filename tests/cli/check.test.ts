@@ -62,6 +62,8 @@ describe("npm run check", () => {
     ["image-src-without-alt.md", 5, "images[0].src", "no image file at ./images/mural.jpg"],
     ["bad-published.md", 3, "published", "is not a date"],
     ["Harbour_Strike_Ends.md", 1, "slug", "does not make a valid URL slug"],
+    ["nul-byte-in-body.md", 8, "encoding", "column 38: the control character U+0000 (NUL) has no place"],
+    ["not-utf8.md", 2, "encoding", "column 11: byte 0xE9 is not UTF-8"],
   ])(
     "names the file, line and field of %s, and nothing of the good article beside it",
     async (name, line, field, message) => {
