@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { parseArchiveYears, type BuildPart } from "./parts/build-part";
 import { parsePartPages } from "./search/parts";
 import { LOCAL_SITE_URL } from "./addresses/site-address";
+import type { Repository } from "./lib/repository-links";
 
 /**
  * The one site configuration. Every page, module and tool reads it; nothing else
@@ -34,9 +35,14 @@ export interface SiteConfig {
   part: BuildPart;
   /** The most article pages one part of the search index holds (SEARCH_PART_PAGES); see src/search/parts.ts. */
   searchPartPages: number;
+  /**
+   * The repository the archive is edited in (REPOSITORY_URL, REPOSITORY_BRANCH): each article page
+   * then links to its file in the host's web editor and to a new issue reporting a correction.
+   */
+  repository?: Repository;
 }
 
-/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, ENTITIES_DIR, PAGE_SIZE, URL_MANIFEST, ARCHIVE_YEARS, SEARCH_PART_PAGES). */
+/** Reads the optional environment overrides (SITE_URL, BASE_PATH, ARTICLES_DIR, ENTITIES_DIR, PAGE_SIZE, URL_MANIFEST, ARCHIVE_YEARS, SEARCH_PART_PAGES, REPOSITORY_URL, REPOSITORY_BRANCH). */
 export function resolveSiteConfig(env: Record<string, string | undefined>): SiteConfig {
   const articlesDir = env.ARTICLES_DIR || "content/articles";
   return {
@@ -54,7 +60,22 @@ export function resolveSiteConfig(env: Record<string, string | undefined>): Site
     urlManifest: env.URL_MANIFEST || "content/urls.txt",
     part: parseArchiveYears(env.ARCHIVE_YEARS),
     searchPartPages: parsePartPages(env.SEARCH_PART_PAGES),
+    ...parseRepository(env.REPOSITORY_URL, env.REPOSITORY_BRANCH),
   };
+}
+
+function parseRepository(url: string | undefined, branch: string | undefined): { repository?: Repository } {
+  if (url === undefined || url.trim() === "") return {};
+  const address = url
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\.git$/, "");
+  if (!/^https?:\/\/[^/]+\/[^/]+\/[^/]+$/.test(address)) {
+    throw new Error(
+      `REPOSITORY_URL must be a repository's web address, like https://github.com/newsroom/archive, got "${url}"`,
+    );
+  }
+  return { repository: { url: address, branch: branch?.trim() || "main" } };
 }
 
 function parsePageSize(value: string | undefined): number {

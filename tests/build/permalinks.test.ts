@@ -109,6 +109,12 @@ describe("redirect pages for aliases", () => {
     expect(existsSync(join(dist, "old/draft-story.html"))).toBe(false);
   });
 
+  it("gives an article page no edit or correction link when the site does not say where it is edited", async () => {
+    const page = await readPage(dist, "/2019/05/02/harbour-light-returns/");
+    expect(all(page, ".article__edit")).toEqual([]);
+    expect(all(page, 'a[href*="/edit/"], a[href*="/issues/new"]')).toEqual([]);
+  });
+
   it("keeps redirect pages out of the search index", async () => {
     const urls = (await readSearchIndex(dist)).map((page) => page.url);
     expect(urls).toContain("/2022/03/04/ferry-timetable/");

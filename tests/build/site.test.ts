@@ -19,6 +19,24 @@ beforeAll(async () => {
 });
 
 describe("article pages", () => {
+  it("link to the article's file in the web editor, and to a new issue reporting a correction", async () => {
+    const page = await readPage(dist, "/2016/06/14/late-evening-filing/");
+    const [correction, edit] = all(page, "article .article__edit a");
+    expect(text(edit!)).toBe("Edit this article");
+    expect(attr(edit!, "href")).toBe(
+      "https://github.com/newsroom/archive/edit/main/tests/fixtures/site/articles/2016/late-evening-filing.md",
+    );
+    expect(text(correction!)).toBe("Report a correction");
+    const issue = new URL(attr(correction!, "href")!);
+    expect(issue.pathname).toBe("/newsroom/archive/issues/new");
+    expect(issue.searchParams.get("title")).toBe(
+      "Correction: A story filed late in the evening, New York time",
+    );
+    expect(issue.searchParams.get("body")).toContain(
+      "Article: https://archive.example.org/archive/2016/06/14/late-evening-filing/",
+    );
+  });
+
   it("builds a page for every public article at /YYYY/MM/DD/<slug>/", () => {
     for (const path of PUBLIC_ARTICLES) expect(hasPage(dist, path), path).toBe(true);
   });

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveStatic } from "../../tools/static-server";
 import { mergeParts } from "../../src/parts/merge";
-import { buildFixtureSite, projectRoot, searchFixtureArticlesDir } from "../support/site-build";
+import {
+  buildFixtureSite,
+  FIXTURE_REPOSITORY,
+  projectRoot,
+  searchFixtureArticlesDir,
+} from "../support/site-build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,7 +28,7 @@ const BASE = "/archive";
 
 /** Builds the fixture sites under a base path and serves them on loopback for the browser tests. */
 export default async function setup(project: TestProject) {
-  const dist = await buildFixtureSite({ base: BASE, pageSize: 2 });
+  const dist = await buildFixtureSite({ base: BASE, pageSize: 2, env: FIXTURE_REPOSITORY });
   const server = await serveStatic(dist, BASE);
   project.provide("siteUrl", server.url);
   const searchDist = await buildFixtureSite({

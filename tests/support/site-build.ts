@@ -51,6 +51,12 @@ export function shellEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
   return { ...env, ...extra };
 }
 
+/** Where the fixture site says it is edited: its article pages link to their files there. */
+export const FIXTURE_REPOSITORY = {
+  REPOSITORY_URL: "https://github.com/newsroom/archive",
+  REPOSITORY_BRANCH: "main",
+};
+
 export interface BuildOptions {
   /** Article folder, absolute or relative to the project. */
   articlesDir: string;
