@@ -17,7 +17,7 @@ export interface UrlManifest {
 }
 
 /** The words that mark a line as taken down on purpose. */
-const UNPUBLISHED_MARK = "unpublished:";
+export const UNPUBLISHED_MARK = "unpublished:";
 
 const HEADER = [
   "# Every address this archive has published: article pages and the old addresses in `aliases`.",

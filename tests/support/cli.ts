@@ -10,11 +10,11 @@ export interface CliResult {
 }
 
 /**
- * Runs one of the project's commands (`check`, `entities`, `new`, `import`, `bench`) as `npm run` does, in
+ * Runs one of the project's commands (`check`, `addresses`, `entities`, `new`, `import`, `bench`) as `npm run` does, in
  * `cwd` (a copy of an archive), with the project's own code and extra environment.
  */
 export function runCli(
-  name: "check" | "entities" | "new" | "import" | "bench",
+  name: "check" | "addresses" | "entities" | "new" | "import" | "bench",
   args: readonly string[],
   { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
 ): Promise<CliResult> {

@@ -97,12 +97,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ...options.env,
   });
   const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
+  return runProcess(process.execPath, [astro, "build", "--outDir", options.outDir], {
+    cwd: projectRoot,
+    env,
+  });
+}
+
+/** Runs a program to its end, with its output and errors as one text, in the order written. */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  { cwd, env }: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, "build", "--outDir", options.outDir], {
-      cwd: projectRoot,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
