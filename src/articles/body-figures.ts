@@ -1,5 +1,6 @@
 import { defineHastPlugin } from "satteri";
 import type { Element, ElementContent } from "hast";
+import { isRelativeFilePath } from "../lib/paths";
 import { splitCredit } from "../lib/photo-credit";
 
 // The copies ArticleFigure.astro makes of a frontmatter photo, and the sizes it gives them: Astro
@@ -24,7 +25,8 @@ export const bodyFigures = defineHastPlugin({
       const { src, title } = image.properties;
       if (typeof src !== "string" || src === "") return;
       const { caption, credit } = splitCredit(typeof title === "string" ? title.trim() : "");
-      const isLocal = !/^[a-z][a-z\d+.-]*:|^\/\//i.test(src);
+      // Only a file beside the article goes through Astro's image step; any other image is left as written.
+      const isLocal = isRelativeFilePath(src);
       const properties = { ...image.properties };
       delete properties.title;
       const img: Element = {

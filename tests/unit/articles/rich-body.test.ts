@@ -32,6 +32,13 @@ describe("an image standing alone in the body", () => {
     ]);
   });
 
+  it("from elsewhere than beside the article is a figure too, with no copies asked for", async () => {
+    const html = await render('![A chart](/charts/fares.png "Fares since 2010. Credit: Harbour Board")\n');
+    expect(html).toContain(
+      '<figure class="figure"><img src="/charts/fares.png" alt="A chart"><figcaption><span class="figure__caption">Fares since 2010.</span> <span class="figure__credit">Harbour Board</span></figcaption></figure>',
+    );
+  });
+
   it("with a title but no credit is captioned; within a line of text it is left as written", async () => {
     const html = await render('![A ferry](./a.jpg "Leaving Kellsport.")\n\nSee ![the map](./m.png) here.\n');
     expect(html).toContain(
