@@ -11,6 +11,7 @@ if git diff --quiet -- "$list"; then
   echo "Every address this build published is already recorded."
   exit 0
 fi
+built="$(git rev-parse --short HEAD)"
 recorded="$(mktemp)"
 cp "$list" "$recorded"
 git checkout --quiet -- "$list"
@@ -26,7 +27,7 @@ for attempt in 1 2 3 4 5; do
     exit 0
   fi
   added="$(git diff --unified=0 -- "$list" | grep '^+/' | cut -c2- || true)"
-  git commit --quiet --message "Record the addresses published from $(git rev-parse --short "${GITHUB_SHA:-HEAD}")" \
+  git commit --quiet --message "Record the addresses published from $built" \
     --message "$added" -- "$list"
   if git push --quiet origin "HEAD:refs/heads/$branch"; then
     echo "Recorded in $list:"

@@ -107,7 +107,7 @@ describe("the deploy workflow, for an editor who only uses the browser", () => {
       join(editor, ARTICLE),
       "---\ntitle: Harbour ferry adds a Sunday crossing\npublished: 2026-11-30\n---\n\nThe ferry will run on Sundays from December.\n",
     );
-    await commitAndPush("Add the Sunday ferry story");
+    const added = await commitAndPush("Add the Sunday ferry story");
     const ci = await checkout("ci-1");
 
     const report = await runStep(ci, "Addresses this change adds and loses", { BEFORE: before });
@@ -130,6 +130,9 @@ describe("the deploy workflow, for an editor who only uses the browser", () => {
     const after = await checkout("after-1", { whole: true });
     expect(await readFile(join(after, "content/urls.txt"), "utf8")).toContain(`\n${ADDRESS}\n`);
     expect(await git(after, "log", "-1", "--format=%an")).toBe("github-actions[bot]");
+    expect(await git(after, "log", "-1", "--format=%s")).toBe(
+      `Record the addresses published from ${added.slice(0, 7)}`,
+    );
     expect(await git(after, "log", "-1", "--format=%P")).toBe(meanwhile);
     // The list is complete: the next run has nothing to note or record.
     const next = await runStep(after, "Addresses this change adds and loses", { BEFORE: "" });
