@@ -2,22 +2,22 @@ import { defineHastPlugin } from "satteri";
 import type { Element, ElementContent } from "hast";
 import { isRelativeFilePath } from "../lib/paths";
 import { splitCredit } from "../lib/photo-credit";
+import { PHOTO_COPY_SIZES, PHOTO_COPY_WIDTHS } from "../lib/photo-copies";
 
-// The copies ArticleFigure.astro makes of a frontmatter photo, and the sizes it gives them: Astro
-// never enlarges an image, so widths beyond a photo's own are left out.
-const COPY_WIDTHS = ["480", "800", "1200"];
-const COPY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)";
+// The renderer passes a plugin's properties on as strings; renderMarkdown turns these back into numbers.
+const COPY_WIDTHS = PHOTO_COPY_WIDTHS.map(String);
 
 /**
- * A plugin of the site's Markdown renderer that shows an image standing alone in its paragraph as
- * the frontmatter photos are shown: a figure whose caption is the image's title and whose credit is
- * the title's closing "Photo: …" or "Credit: …" (the convention of the importer and the wire),
- * in the same responsive copies. An image within a line of text is left as it is.
+ * A plugin of the site's Markdown renderer that shows an image standing alone in its paragraph
+ * (or alone in a list item) as the frontmatter photos are shown: a figure whose caption is the
+ * image's title and whose credit is the title's closing "Photo: …" or "Credit: …" (the
+ * convention of the importer and the wire), in the same copies. An image within a line of text is
+ * left as it is.
  */
 export const bodyFigures = defineHastPlugin({
   name: "archive-body-figures",
   element: {
-    filter: ["p"],
+    filter: ["p", "li"],
     visit(node, ctx) {
       const content = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
       const image = content[0];
@@ -38,7 +38,7 @@ export const bodyFigures = defineHastPlugin({
           ? ({
               ...properties,
               widths: COPY_WIDTHS,
-              sizes: COPY_SIZES,
+              sizes: PHOTO_COPY_SIZES,
               format: "webp",
             } as unknown as Element["properties"])
           : properties,
@@ -59,7 +59,8 @@ export const bodyFigures = defineHastPlugin({
             : []),
         ],
       };
-      ctx.replaceNode(node, figure);
+      // A paragraph becomes the figure; a list item keeps its place in the list and holds it.
+      ctx.replaceNode(node, node.tagName === "p" ? figure : { ...node, children: [figure] });
     },
   },
 });

@@ -1,4 +1,5 @@
 import { markdownToMdast, type MdastNode } from "satteri";
+import { walk } from "./markdown-tree";
 import { isRelativeFilePath } from "../lib/paths";
 import type { MarkupProblem } from "./unsafe-markup";
 
@@ -41,14 +42,6 @@ function hasVisibleContent(tree: MdastNode): boolean {
     visible = true;
   });
   return visible;
-}
-
-/** Visits a Markdown tree's nodes, parents before their children. */
-export function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
-  visit(node);
-  if ("children" in node && Array.isArray(node.children)) {
-    for (const child of node.children as MdastNode[]) walk(child, visit);
-  }
 }
 
 /** An image the body shows from a file beside the article, with its body line. */

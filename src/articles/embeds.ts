@@ -1,12 +1,14 @@
 import { defineHastPlugin, markdownToMdast } from "satteri";
 import type { Element, ElementContent } from "hast";
-import { parseDocument } from "yaml";
 import type { MarkupProblem } from "./unsafe-markup";
-import { walk } from "./body-structure";
+import { walk } from "./markdown-tree";
 
 /**
  * Embeds: a post, a video, a map or a recording that a story quotes, written as a fenced block
  * of fields, shown as a static card (the words and a link) with no third-party script or frame.
+ * The fields are lines of `name: value`, the words last: everything after `text:` is the words,
+ * over as many lines and paragraphs as they take. It is not YAML, so the words of a post can
+ * hold what YAML would read otherwise (`#tags`, `@names`, `BREAKING:`, quotes).
  *
  *     ```embed
  *     url: https://video.example/watch?v=4471
@@ -26,7 +28,8 @@ export interface Embed {
 
 const KINDS = { post: "Post", video: "Video", audio: "Audio", map: "Map", document: "Document" } as const;
 export type EmbedKind = keyof typeof KINDS;
-const FIELDS = ["url", "kind", "text", "by", "date"];
+const FIELDS = ["url", "kind", "by", "date", "text"] as const;
+type Field = (typeof FIELDS)[number];
 
 // Where the kind goes without saying; any other address is a post unless the block says otherwise.
 const KIND_BY_HOST: [RegExp, EmbedKind][] = [
@@ -37,90 +40,112 @@ const KIND_BY_HOST: [RegExp, EmbedKind][] = [
 
 export const EMBED_LANGUAGE = "embed";
 
+const FIELD_LINE = /^\s*([A-Za-z][\w-]*)\s*:(.*)$/;
+const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
+
 /** An embed block's fields read, or what is wrong with them (lines within the block, from 1). */
 export function readEmbed(source: string): { embed: Embed } | { problems: MarkupProblem[] } {
-  const document = parseDocument(source, { schema: "core", prettyErrors: false });
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!;
-    return {
-      problems: [
-        {
-          line: error.linePos?.[0].line ?? 1,
-          message: `the embed's fields are not valid YAML (${error.message.split("\n")[0]})`,
-        },
-      ],
-    };
-  }
-  const fields = document.toJS() as unknown;
-  if (fields === null || typeof fields !== "object" || Array.isArray(fields)) {
-    return {
-      problems: [
-        {
-          line: 1,
-          message: `an embed is written as fields, one per line: ${FIELDS.slice(0, 3)
-            .map((f) => `${f}: …`)
-            .join(", ")}`,
-        },
-      ],
-    };
-  }
-  const record = fields as Record<string, unknown>;
+  const lines = source.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n");
   const problems: MarkupProblem[] = [];
-  const lineOf = (key: string): number => {
-    const at = source.search(new RegExp(`^\\s*${key}\\s*:`, "m"));
-    return at < 0 ? 1 : source.slice(0, at).split("\n").length;
-  };
-  for (const key of Object.keys(record)) {
-    if (!FIELDS.includes(key))
+  const values = new Map<Field, { value: string; line: number }>();
+  let textStart = -1;
+  lines.some((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === "") return false;
+    const match = FIELD_LINE.exec(raw);
+    if (!match) {
       problems.push({
-        line: lineOf(key),
-        message: `an embed has no field "${key}"; its fields are ${FIELDS.join(", ")}`,
+        line,
+        message: `"${raw.trim()}" is not a field: write each as name: value (${FIELDS.join(", ")}), the words last after text:`,
       });
-    else if (typeof record[key] !== "string" && key !== "date")
-      problems.push({ line: lineOf(key), message: `the embed's ${key} must be text` });
-  }
-  let url: URL | undefined;
-  const address = typeof record.url === "string" ? record.url.trim() : "";
-  if (address === "")
-    problems.push({ line: 1, message: "an embed needs the address of what it shows: url: https://…" });
-  else {
-    url = URL.canParse(address) ? new URL(address) : undefined;
-    if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
+      return false;
+    }
+    const name = match[1]!.toLowerCase();
+    if (!isField(name)) {
       problems.push({
-        line: lineOf("url"),
-        message: `the embed's url must be a web address (https://…), not "${address}"`,
+        line,
+        message: `an embed has no field "${match[1]}"; its fields are ${FIELDS.join(", ")}`,
+      });
+      return false;
+    }
+    if (values.has(name)) {
+      problems.push({ line, message: `the embed's ${name} is given twice` });
+      return false;
+    }
+    // The words are kept as written, quotes and all; a quoted address or name loses its quotes.
+    values.set(name, { value: name === "text" ? match[2]!.trim() : unquote(match[2]!.trim()), line });
+    if (name !== "text") return false;
+    textStart = i;
+    return true;
+  });
+  const words = textStart < 0 ? "" : wordsOf(values.get("text")!.value, lines.slice(textStart + 1));
+  const url = values.get("url");
+  let address: URL | undefined;
+  if (url === undefined || url.value === "") {
+    problems.push({
+      line: url?.line ?? 1,
+      message: "an embed needs the address of what it shows: url: https://…",
+    });
+  } else {
+    address = URL.canParse(url.value) ? new URL(url.value) : undefined;
+    if (address === undefined || (address.protocol !== "https:" && address.protocol !== "http:")) {
+      problems.push({
+        line: url.line,
+        message: `the embed's url must be a web address (https://…), not "${url.value}"`,
       });
     }
   }
-  const text = typeof record.text === "string" ? record.text.trim() : "";
-  if (text === "") {
+  if (words === "") {
     problems.push({
-      line: 1,
+      line: values.get("text")?.line ?? 1,
       message:
-        "an embed needs its words: text: what the post says, or what the video, map or recording shows",
+        "an embed needs its words, last: text: what the post says, or what the video, map or recording shows",
     });
   }
-  let kind: EmbedKind | undefined;
-  if (record.kind !== undefined) {
-    if (typeof record.kind === "string" && record.kind in KINDS) kind = record.kind as EmbedKind;
-    else
-      problems.push({
-        line: lineOf("kind"),
-        message: `the embed's kind must be one of ${Object.keys(KINDS).join(", ")}`,
-      });
+  const kind = values.get("kind");
+  if (kind !== undefined && !Object.hasOwn(KINDS, kind.value)) {
+    problems.push({
+      line: kind.line,
+      message: `the embed's kind must be one of ${Object.keys(KINDS).join(", ")}`,
+    });
   }
-  if (problems.length > 0 || url === undefined) return { problems };
-  const by = typeof record.by === "string" ? record.by.trim() : "";
-  const date = record.date === undefined || record.date === null ? "" : String(record.date).trim();
+  if (problems.length > 0 || address === undefined)
+    return { problems: problems.sort((a, b) => a.line - b.line) };
+  const by = values.get("by")?.value;
+  const date = values.get("date")?.value;
   return {
     embed: {
-      url,
-      kind: kind ?? KIND_BY_HOST.find(([host]) => host.test(url.hostname))?.[1] ?? "post",
-      text,
+      url: address,
+      kind:
+        (kind?.value as EmbedKind | undefined) ??
+        KIND_BY_HOST.find(([host]) => host.test(address.hostname))?.[1] ??
+        "post",
+      text: words,
       ...(by && { by }),
       ...(date && { date }),
     },
   };
+}
+
+/** A value as written, without quotes around it. */
+function unquote(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? quoted[2]! : value;
+}
+
+/**
+ * The words: the rest of the text: line and every line after it, paragraphs at blank lines. A
+ * lone `|` or `>` after text: (YAML's way to start a block) is taken as no words on that line.
+ */
+function wordsOf(first: string, rest: string[]): string {
+  const lines = [/^[|>][+-]?$/.test(first) ? "" : first, ...rest];
+  return lines
+    .map((line) => line.trim())
+    .join("\n")
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 /** Problems with the embed blocks of a body, lines within the body. */

@@ -1,6 +1,6 @@
 import { markdownToMdast, type MdastNode } from "satteri";
 import type { MarkupProblem } from "./unsafe-markup";
-import { walk } from "./body-structure";
+import { walk } from "./markdown-tree";
 import { splitCredit } from "../lib/photo-credit";
 
 /** How a body's links are judged: which of the site's own addresses exist. */
