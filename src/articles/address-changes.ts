@@ -130,7 +130,7 @@ export async function findAddressChanges(
 
 function readArticle(bytes: Buffer, file: string, schema: Schema): ValidArticle | undefined {
   const decoded = decodeArticleFile(bytes, file);
-  if ("problem" in decoded) return undefined;
+  if ("problems" in decoded) return undefined;
   const result = validateArticleSource(decoded.text, file, schema);
   return result.ok ? result.article : undefined;
 }

@@ -9,13 +9,19 @@ const FATAL = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const isControl = (code: number): boolean =>
   (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
 
+/** The places of a file named one by one; past them, one more line says how many there are. */
+const PLACES_NAMED = 10;
+
 /**
- * The text of an article file, or the first reason it is not one: bytes that are not UTF-8, or a
- * control character (a NUL from a binary, a form feed), named with the line and column where it
- * is. A byte-order mark is dropped, and CRLF line ends are left to the reader of the text, which
- * accepts them.
+ * The text of an article file, or why it is not one: each byte that is not UTF-8 (a file saved in
+ * another encoding) and each control character (a NUL from a binary, a form feed), with the line
+ * and column (in characters) where it is, up to ten of them. A byte-order mark is dropped, and
+ * CRLF line ends are left to the reader of the text, which accepts them.
  */
-export function decodeArticleFile(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+export function decodeArticleFile(
+  bytes: Uint8Array,
+  file: string,
+): { text: string } | { problems: Problem[] } {
   const start = BOM.every((b, i) => bytes[i] === b) ? 3 : 0;
   // The native decoder and a regular expression settle almost every file; the scan below only
   // finds where the trouble is.
@@ -25,21 +31,30 @@ export function decodeArticleFile(bytes: Uint8Array, file: string): { text: stri
   } catch {
     // Not UTF-8: found and named below.
   }
+  const problems: Problem[] = [];
+  let more = 0;
   let line = 1;
   let column = 1;
+  const report = (message: string): void => {
+    if (problems.length < PLACES_NAMED) {
+      problems.push({ file, line, field: "encoding", message: `column ${column}: ${message}` });
+    } else more += 1;
+  };
   for (let i = start; i < bytes.length;) {
     const length = sequenceLength(bytes, i);
-    const at = (message: string): { problem: Problem } => ({
-      problem: { file, line, field: "encoding", message: `column ${column}: ${message}` },
-    });
     if (length === 0) {
-      return at(
-        `byte 0x${bytes[i]!.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8: the file was saved in another encoding (save it as UTF-8) or holds binary data`,
+      report(
+        `byte 0x${bytes[i]!.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8: the file was saved in another encoding or holds binary data; save it as UTF-8 (or upload it again, saved as UTF-8)`,
       );
+      // One bad character: its stray continuation bytes are not named again.
+      i += 1;
+      for (let k = 0; k < 3 && bytes[i] !== undefined && bytes[i]! >= 0x80 && bytes[i]! <= 0xbf; k++) i += 1;
+      column += 1;
+      continue;
     }
     const code = codePoint(bytes, i, length);
     if (isControl(code)) {
-      return at(
+      report(
         `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}${code === 0 ? " (NUL)" : ""} has no place in an article: delete it (it is invisible in most editors; a NUL means binary data was pasted in)`,
       );
     }
@@ -51,7 +66,17 @@ export function decodeArticleFile(bytes: Uint8Array, file: string): { text: stri
     }
     i += length;
   }
-  return { text: FATAL.decode(bytes.subarray(start)) };
+  // Cannot happen (the scan and the decoder read UTF-8 alike), but a file is never refused unnamed.
+  if (problems.length === 0) return { text: new TextDecoder("utf-8").decode(bytes.subarray(start)) };
+  if (more > 0) {
+    problems.push({
+      file,
+      line: problems.at(-1)!.line,
+      field: "encoding",
+      message: `and ${more} more ${more === 1 ? "place" : "places"} like these further on: fix the file's encoding as a whole`,
+    });
+  }
+  return { problems };
 }
 
 /** How many bytes the UTF-8 sequence at `i` takes, or 0 when it is not valid UTF-8 (RFC 3629). */

@@ -15,7 +15,7 @@ export async function validateArticleFile(
   schema: Parameters<typeof validateArticleSource>[2],
 ): Promise<ValidationResult> {
   const decoded = decodeArticleFile(await readFile(filePath), file);
-  if ("problem" in decoded) return { ok: false, problems: [decoded.problem] };
+  if ("problems" in decoded) return { ok: false, problems: decoded.problems };
   return validateArticleSource(decoded.text, file, schema, {
     imageExists: (src) => existsSync(resolve(dirname(filePath), src)),
   });
