@@ -9,7 +9,7 @@ import { validateArticleSource, type ValidArticle } from "./validate-article";
 import { decodeArticleFile } from "./encoding";
 import { loadEntityRegistry } from "../entities/load";
 import { entityRedirectPaths } from "../entities/label-redirects";
-import { isPublic } from "../lib/articles";
+import { addressKey, isPublic } from "../lib/articles";
 import type { Problem } from "../lib/problems";
 import { articlePath } from "../lib/urls";
 import type { SiteConfig } from "../site.config";
@@ -60,11 +60,13 @@ export async function findAddressChanges(
   const given: GivenAddress[] = [];
   const published: (ValidArticle & { file: string; path: string })[] = [];
   const unreadable: string[] = [];
+  const drafts = new Set<string>();
   for (const path of files) {
     const file = toFile(path);
     const article = readArticle(await readFile(join(baseDir, path)), file, schema);
     if (article === undefined) unreadable.push(file);
-    else if (isPublic({ file, data: article.data })) {
+    else if (!isPublic({ file, data: article.data })) drafts.add(file);
+    else {
       published.push({ ...article, file, path: articlePath(article.data) });
       given.push(...addressesOf(article, file));
     }
@@ -79,41 +81,52 @@ export async function findAddressChanges(
     ...entityRedirectPaths(published, site.pageSize, entities),
   ]);
   const lost: Problem[] = [];
+  // Addresses are told apart as the build tells them (a trailing slash or index.html aside).
   const explained = new Set<string>();
-  const lineInList = new Map(manifest.entries.map((entry) => [entry.url, entry]));
+  const lineInList = new Map(manifest.entries.map((entry) => [addressKey(entry.url), entry]));
   if (base !== undefined) {
     for (const change of await changedArticleFiles(root, base, site.articlesDir)) {
       const before = await gitShow(root, base, change.before);
       const article = before === undefined ? undefined : readArticle(before, change.before, schema);
       if (article === undefined || !isPublic({ file: change.before, data: article.data })) continue;
       for (const { url } of addressesOf(article, change.before)) {
-        if (served(url) || explained.has(url)) continue;
-        explained.add(url);
-        const marked = lineInList.get(url)?.unpublished !== undefined;
-        if (marked) continue;
-        lost.push(
-          change.after === undefined
-            ? {
-                file: listFile,
-                line: lineInList.get(url)?.line ?? 1,
-                field: "url",
-                message: `${change.before} was deleted, and its address ${url} would stop working: to take it down on purpose, write "${url} ${UNPUBLISHED_MARK} <why>" in ${listFile}; if the article moved, add the address to its aliases`,
-              }
-            : {
-                file: change.after,
-                line: 1,
-                field: "aliases",
-                message: `this article was at ${url}, which would stop working: keep the old address with aliases: [${url}]`,
-              },
-        );
+        const key = addressKey(url);
+        if (served(url) || explained.has(key)) continue;
+        explained.add(key);
+        const listed = lineInList.get(key);
+        if (listed?.unpublished !== undefined) continue;
+        const takeDown = `to take it down on purpose, write "${url} ${UNPUBLISHED_MARK} <why>" in ${listFile}`;
+        if (change.after === undefined) {
+          lost.push({
+            file: listFile,
+            line: listed?.line ?? 1,
+            field: "url",
+            message: `${change.before} was deleted, and its address ${url} would stop working: ${takeDown}; if the article moved, add the address to its aliases`,
+          });
+        } else if (drafts.has(change.after)) {
+          // A draft gets no page and no redirect: an alias cannot keep its address.
+          lost.push({
+            file: change.after,
+            line: 1,
+            field: "draft",
+            message: `this article is now a draft, so its address ${url} would stop working: publish it again (remove draft: true), or ${takeDown}`,
+          });
+        } else {
+          lost.push({
+            file: change.after,
+            line: 1,
+            field: "aliases",
+            message: `this article was at ${url}, which would stop working: keep the old address with aliases: [${url}]`,
+          });
+        }
       }
     }
     const before = await gitShow(root, base, site.urlManifest);
     if (before !== undefined) {
       const now = addressSet(manifest.entries.map((entry) => entry.url));
       for (const entry of parseUrlManifest(before.toString("utf8"), listFile).entries) {
-        if (now(entry.url) || explained.has(entry.url)) continue;
-        explained.add(entry.url);
+        if (now(entry.url) || explained.has(addressKey(entry.url))) continue;
+        explained.add(addressKey(entry.url));
         lost.push({
           file: listFile,
           line: 1,
@@ -123,7 +136,7 @@ export async function findAddressChanges(
       }
     }
   }
-  const unexplained = manifest.entries.filter((entry) => !explained.has(entry.url));
+  const unexplained = manifest.entries.filter((entry) => !explained.has(addressKey(entry.url)));
   lost.push(...findBrokenUrls({ ...manifest, entries: unexplained }, served, listFile));
   return { added, lost, unreadable };
 }

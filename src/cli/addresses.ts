@@ -51,7 +51,7 @@ try {
         line: 1,
         field: "file",
         message:
-          "has problems (npm run check names them): the addresses it gives are unknown until they are fixed",
+          "has problems (npm run check, the Check and test step in CI, names them): the addresses it gives are unknown until they are fixed",
       };
       out.push(format === "github" ? annotation("warning", problem) : formatProblem(problem));
     }
@@ -68,12 +68,15 @@ try {
     }
     if (format !== "json") {
       const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      const added = count(changes.added.length, "new address", "new addresses");
       out.push(
-        `${count(changes.added.length, "new address", "new addresses")}, ${count(changes.lost.length, "published address", "published addresses")} lost.`,
+        changes.unreadable.length > 0
+          ? `${added}; published addresses not checked until ${count(changes.unreadable.length, "file is", "files are")} fixed.`
+          : `${added}, ${count(changes.lost.length, "published address", "published addresses")} lost.`,
       );
     }
     process.stdout.write(`${out.join("\n")}\n`);
-    process.exitCode = changes.lost.length > 0 ? 1 : 0;
+    process.exitCode = changes.lost.length > 0 || changes.unreadable.length > 0 ? 1 : 0;
   }
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -14,14 +14,15 @@ interface Step {
   name?: string;
   run?: string;
 }
+type Job = "build" | "record";
 const workflow = parse(await readFile(join(projectRoot, ".github/workflows/site.yml"), "utf8")) as {
-  jobs: { build: { steps: Step[] } };
+  jobs: Record<Job, { steps: Step[] }>;
 };
 
-/** The shell script of the build job's step called `name`. */
-function stepScript(name: string): string {
-  const run = workflow.jobs.build.steps.find((step) => step.name === name)?.run;
-  if (run === undefined) throw new Error(`site.yml has no step "${name}" with a run script`);
+/** The shell script of the step called `name` in `job`. */
+function stepScript(job: Job, name: string): string {
+  const run = workflow.jobs[job].steps.find((step) => step.name === name)?.run;
+  if (run === undefined) throw new Error(`site.yml's ${job} job has no step "${name}" with a run script`);
   return run;
 }
 
@@ -54,8 +55,8 @@ let origin: string;
 let editor: string;
 
 /** Runs a step's script in `cwd` as a GitHub runner does (bash -eo pipefail), with the step's env. */
-function runStep(cwd: string, name: string, env: Record<string, string>) {
-  return runProcess("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", stepScript(name)], {
+function runStep(cwd: string, job: Job, name: string, env: Record<string, string>) {
+  return runProcess("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", stepScript(job, name)], {
     cwd,
     env: shellEnvironment({
       ...env,
@@ -99,6 +100,40 @@ beforeAll(async () => {
   await commitAndPush("The archive");
 });
 
+/** The commit the build job's "Note the commit built" step gives the record job. */
+async function builtCommit(ci: string): Promise<string> {
+  const output = join(ci, ".github-output");
+  await writeFile(output, "");
+  const step = await runStep(ci, "build", "Note the commit built", { GITHUB_OUTPUT: output });
+  expect(step.code, step.output).toBe(0);
+  return /^commit=(\w+)$/m.exec(await readFile(output, "utf8"))![1]!;
+}
+
+/** The build's content/urls.txt, as the record job downloads it. */
+async function builtList(ci: string): Promise<string> {
+  const dir = await mkdtemp(join(work, "artifact-"));
+  await cp(join(ci, "content/urls.txt"), join(dir, "urls.txt"));
+  return join(dir, "urls.txt");
+}
+
+/**
+ * A `git` that, on the first push, first pushes the editor's waiting commit: another change
+ * reaches the branch between the record job's fetch and its push, as it can on GitHub.
+ */
+async function gitRacingAnEditor(): Promise<Record<string, string>> {
+  const bin = join(work, "bin");
+  await mkdir(bin, { recursive: true });
+  const real = await promisify(execFile)("bash", ["-c", "command -v git"]).then(({ stdout }) =>
+    stdout.trim(),
+  );
+  await writeFile(
+    join(bin, "git"),
+    `#!/usr/bin/env bash\nif [ "$1" = push ] && [ ! -e "${bin}/raced" ]; then\n  touch "${bin}/raced"\n  "${real}" -C "${editor}" push --quiet origin main\nfi\nexec "${real}" "$@"\n`,
+    { mode: 0o755 },
+  );
+  return { PATH: `${bin}:${process.env.PATH ?? ""}` };
+}
+
 describe("the deploy workflow, for an editor who only uses the browser", () => {
   it("publishes an article committed without content/urls.txt, records its address, and leaves the list complete", async () => {
     const before = await git(editor, "rev-parse", "HEAD");
@@ -110,22 +145,35 @@ describe("the deploy workflow, for an editor who only uses the browser", () => {
     const added = await commitAndPush("Add the Sunday ferry story");
     const ci = await checkout("ci-1");
 
-    const report = await runStep(ci, "Addresses this change adds and loses", { BEFORE: before });
+    const report = await runStep(ci, "build", "Addresses this change adds and loses", {
+      EVENT: "push",
+      BEFORE: before,
+    });
     expect(report.output).toContain(
       `::notice file=${ARTICLE},line=1,title=address::publishes ${ADDRESS}, a new address (recorded in content/urls.txt when published)`,
     );
     expect(report.code).toBe(0);
 
-    const build = await runStep(ci, "Build", {});
+    const build = await runStep(ci, "build", "Build", {});
     expect(build.code, build.output).toBe(0);
+    const commit = await builtCommit(ci);
+    expect(commit).toBe(added);
 
-    // Another editor's change lands while the site builds: the record goes on top of it.
+    // Another editor's change is waiting, and lands between the record job's fetch and its push.
     await writeFile(join(editor, "content/README.md"), "# Editors' guide\n\nShortened.\n");
-    const meanwhile = await commitAndPush("Shorten the guide");
+    await git(editor, "commit", "--quiet", "--all", "--message", "Shorten the guide");
+    const meanwhile = await git(editor, "rev-parse", "HEAD");
 
-    const record = await runStep(ci, "Record the new addresses", { BRANCH: "main" });
+    const recorder = await checkout("record-1");
+    const record = await runStep(recorder, "record", "Record the new addresses", {
+      BRANCH: "main",
+      BUILT_LIST: await builtList(ci),
+      BUILT_COMMIT: commit,
+      ...(await gitRacingAnEditor()),
+    });
     expect(record.code, record.output).toBe(0);
-    expect(record.output).toContain(ADDRESS);
+    expect(record.output).toContain("Another commit reached main first; recording on top of it.");
+    expect(record.output).toContain(`Recorded in content/urls.txt:\n${ADDRESS}`);
 
     const after = await checkout("after-1", { whole: true });
     expect(await readFile(join(after, "content/urls.txt"), "utf8")).toContain(`\n${ADDRESS}\n`);
@@ -134,27 +182,37 @@ describe("the deploy workflow, for an editor who only uses the browser", () => {
       `Record the addresses published from ${added.slice(0, 7)}`,
     );
     expect(await git(after, "log", "-1", "--format=%P")).toBe(meanwhile);
-    // The list is complete: the next run has nothing to note or record.
-    const next = await runStep(after, "Addresses this change adds and loses", { BEFORE: "" });
+    expect(await git(after, "rev-parse", "addresses-recorded^{commit}")).toBe(commit);
+    // The list is complete: the next deploy has nothing to note or record.
+    const next = await runStep(after, "build", "Addresses this change adds and loses", {
+      EVENT: "push",
+      BEFORE: "",
+    });
     expect(next.output).toContain("0 new addresses, 0 published addresses lost.");
     expect(next.code).toBe(0);
     await git(editor, "pull", "--quiet", "--rebase", "origin", "main");
   });
 
-  it("fails a rename that loses a published address, naming the address and the file to fix", async () => {
-    const before = await git(editor, "rev-parse", "HEAD");
+  it("fails a rename that loses a published address, naming the address and the file to fix, even after a newer push", async () => {
     const renamed = "content/articles/2026/harbour-ferry-sundays.md";
     await rename(join(editor, ARTICLE), join(editor, renamed));
-    await commitAndPush("Rename the ferry story");
+    const renaming = await commitAndPush("Rename the ferry story");
+    // A newer push comes before the rename's own run: that run is skipped, this one compares
+    // with the last recorded commit, not just with the commit before it.
+    await writeFile(join(editor, "content/README.md"), "# Editors' guide\n\nShortened again.\n");
+    await commitAndPush("Shorten the guide again");
     const ci = await checkout("ci-2");
 
-    const report = await runStep(ci, "Addresses this change adds and loses", { BEFORE: before });
+    const report = await runStep(ci, "build", "Addresses this change adds and loses", {
+      EVENT: "push",
+      BEFORE: renaming,
+    });
     expect(report.output).toContain(
       `::error file=${renamed},line=1,title=aliases::this article was at ${ADDRESS}, which would stop working: keep the old address with aliases: [${ADDRESS}]`,
     );
     expect(report.code).toBe(1);
 
-    const build = await runStep(ci, "Build", {});
+    const build = await runStep(ci, "build", "Build", {});
     expect(build.code).not.toBe(0);
     expect(build.output).toContain(`${ADDRESS} was published and would no longer resolve`);
   });

@@ -90,6 +90,38 @@ describe("npm run addresses", () => {
     expect(removed.code).toBe(1);
   });
 
+  it("tells an article turned into a draft to be published again or taken down, not given an alias", async () => {
+    await writeFile(
+      join(cwd, "content/articles/2020/pier.md"),
+      article("Pier reopens", "2020-05-01", "draft: true\n"),
+    );
+    const { code, stdout } = await addresses(["--base", "base"]);
+    expect(stdout).toContain(
+      'content/articles/2020/pier.md:1: draft: this article is now a draft, so its address /2020/05/01/pier/ would stop working: publish it again (remove draft: true), or to take it down on purpose, write "/2020/05/01/pier/ unpublished: <why>" in content/urls.txt',
+    );
+    expect(code).toBe(1);
+    // A take-down written without the final slash is the same address.
+    await writeFile(
+      join(cwd, "content/urls.txt"),
+      "/2020/05/01/pier unpublished: on hold\n/2020/06/01/quay/\n",
+    );
+    expect(await addresses(["--base", "base"])).toMatchObject({
+      code: 0,
+      stdout: "0 new addresses, 0 published addresses lost.\n",
+    });
+  });
+
+  it("does not call addresses safe while an article has problems", async () => {
+    await writeFile(join(cwd, "content/articles/2020/quay.md"), "---\ntitle: Quay\n---\n\nNo date.\n");
+    const { code, stdout } = await addresses(["--base", "base"]);
+    expect(stdout.split("\n")).toEqual([
+      "content/articles/2020/quay.md:1: file: has problems (npm run check, the Check and test step in CI, names them): the addresses it gives are unknown until they are fixed",
+      "0 new addresses; published addresses not checked until 1 file is fixed.",
+      "",
+    ]);
+    expect(code).toBe(1);
+  });
+
   it("adds the addresses another list holds to the project's, keeping its lines as written", async () => {
     const other = join(cwd, "built-urls.txt");
     await writeFile(
