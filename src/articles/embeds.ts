@@ -84,7 +84,7 @@ export function readEmbed(source: string): { embed: Embed } | { problems: Markup
   if (url === undefined || url.value === "") {
     problems.push({
       line: url?.line ?? 1,
-      message: "an embed needs the address of what it shows: url: https://…",
+      message: `an embed needs the address of what it shows: url: https://…${textStart < 0 ? "" : ", on a line before text: (everything after text: is the words)"}`,
     });
   } else {
     address = URL.canParse(url.value) ? new URL(url.value) : undefined;

@@ -107,6 +107,13 @@ describe("an embed block", () => {
       },
       { line: 7, message: 'an embed has no field "size"; its fields are url, kind, by, date, text' },
     ]);
+    expect(findEmbedProblems(block("text: Sailing today.\nurl: https://social.example/@port/1"))).toEqual([
+      {
+        line: 4,
+        message:
+          "an embed needs the address of what it shows: url: https://…, on a line before text: (everything after text: is the words)",
+      },
+    ]);
     expect(findEmbedProblems(block("url: https://social.example/@port/1"))).toEqual([
       {
         line: 4,
