@@ -73,13 +73,14 @@ export async function findAddressChanges(
   }
   const { manifest, file: listFile } = await readUrlManifest(root, site.urlManifest);
   const listed = addressSet(manifest.entries.map((entry) => entry.url));
-  const added = given.filter((address) => !listed(address.url));
+  // The pages of an entity's other names lead to its page; the build records them too.
+  const otherNames = entityRedirectPaths(published, site.pageSize, entities);
+  const added = [...given, ...otherNames.map((url) => ({ url, file: listFile, line: 1 }))].filter(
+    (address) => !listed(address.url),
+  );
   if (unreadable.length > 0) return { added, lost: [], unreadable };
 
-  const served = addressSet([
-    ...given.map((address) => address.url),
-    ...entityRedirectPaths(published, site.pageSize, entities),
-  ]);
+  const served = addressSet([...given.map((address) => address.url), ...otherNames]);
   const lost: Problem[] = [];
   // Addresses are told apart as the build tells them (a trailing slash or index.html aside).
   const explained = new Set<string>();

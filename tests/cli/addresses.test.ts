@@ -122,6 +122,23 @@ describe("npm run addresses", () => {
     expect(code).toBe(1);
   });
 
+  it("names the pages of an entity's other names as new addresses, as the build records them", async () => {
+    await writeFile(
+      join(cwd, "content/articles/2020/pier.md"),
+      article("Pier reopens", "2020-05-01", "places: [Kellsport]\n"),
+    );
+    await mkdir(join(cwd, "content/entities"));
+    await writeFile(
+      join(cwd, "content/entities/places.yaml"),
+      "- name: Kellsport\n  aliases: [Kellsport Harbour]\n",
+    );
+    const { code, stdout } = await addresses();
+    expect(stdout).toContain(
+      "content/urls.txt:1: address: publishes /places/kellsport-harbour/, a new address (recorded in content/urls.txt when published)",
+    );
+    expect(code).toBe(0);
+  });
+
   it("adds the addresses another list holds to the project's, keeping its lines as written", async () => {
     const other = join(cwd, "built-urls.txt");
     await writeFile(
