@@ -20,7 +20,8 @@ export interface UrlManifest {
 export const UNPUBLISHED_MARK = "unpublished:";
 
 const HEADER = [
-  "# Every address this archive has published: article pages and the old addresses in `aliases`.",
+  "# Every address this archive has published: article pages, the old addresses in `aliases`,",
+  "# and the pages of entities' other names.",
   "# The build adds new ones and fails when one of them would stop working.",
   "# Never delete a line. To take a page down on purpose, add ` unpublished: <why>` after its address.",
 ];
