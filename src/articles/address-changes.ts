@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { isArticleFile } from "./article-files";
-import { listArticleFolder } from "./pipeline";
+import { readArticleFiles } from "./check-archive";
 import { createArticleSchema } from "./schema/article";
 import { validateArticleSource, type ValidArticle } from "./validate-article";
 import { decodeArticleFile } from "./encoding";
@@ -49,26 +48,16 @@ export async function findAddressChanges(
   base?: string,
 ): Promise<AddressChanges> {
   const { registry: entities } = loadEntityRegistry(resolve(root, site.entitiesDir), root);
-  const schema = createArticleSchema({
-    defaultLanguage: site.defaultLanguage,
-    timezone: site.timezone,
-    entities,
-  });
-  const baseDir = resolve(root, site.articlesDir);
-  const files = (await listArticleFolder(baseDir)).filter(isArticleFile);
-  const toFile = (path: string) => relative(root, join(baseDir, path)).split("\\").join("/");
   const given: GivenAddress[] = [];
   const published: (ValidArticle & { file: string; path: string })[] = [];
   const unreadable: string[] = [];
   const drafts = new Set<string>();
-  for (const path of files) {
-    const file = toFile(path);
-    const article = readArticle(await readFile(join(baseDir, path)), file, schema);
-    if (article === undefined) unreadable.push(file);
-    else if (!isPublic({ file, data: article.data })) drafts.add(file);
+  for (const { file, result } of await readArticleFiles({ root, site }, entities)) {
+    if (!result.ok) unreadable.push(file);
+    else if (!isPublic({ file, data: result.article.data })) drafts.add(file);
     else {
-      published.push({ ...article, file, path: articlePath(article.data) });
-      given.push(...addressesOf(article, file));
+      published.push({ ...result.article, file, path: articlePath(result.article.data) });
+      given.push(...addressesOf(result.article, file));
     }
   }
   const { manifest, file: listFile } = await readUrlManifest(root, site.urlManifest);
@@ -86,6 +75,11 @@ export async function findAddressChanges(
   const explained = new Set<string>();
   const lineInList = new Map(manifest.entries.map((entry) => [addressKey(entry.url), entry]));
   if (base !== undefined) {
+    const schema = createArticleSchema({
+      defaultLanguage: site.defaultLanguage,
+      timezone: site.timezone,
+      entities,
+    });
     for (const change of await changedArticleFiles(root, base, site.articlesDir)) {
       const before = await gitShow(root, base, change.before);
       const article = before === undefined ? undefined : readArticle(before, change.before, schema);

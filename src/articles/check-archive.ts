@@ -15,6 +15,7 @@ import { loadEntityRegistry } from "../entities/load";
 import type { EntityRegistry } from "../entities/registry";
 import type { LabelledArticle } from "../lib/labels";
 import { validateArticleFile } from "./validate-file";
+import type { ValidationResult } from "./validate-article";
 import { entityRedirectPaths } from "../entities/label-redirects";
 
 /** Article files read at the same time. */
@@ -140,9 +141,23 @@ async function listStaticFiles(dir: string): Promise<string[]> {
  * them: what `npm run entities` advises on.
  */
 export async function readLabelledArticles(
-  { root, site }: Pick<CheckOptions, "root" | "site">,
+  scope: Pick<CheckOptions, "root" | "site">,
   entities: EntityRegistry,
 ): Promise<LabelledArticle[]> {
+  return (await readArticleFiles(scope, entities)).flatMap(({ result }) =>
+    result.ok ? [result.article] : [],
+  );
+}
+
+/**
+ * Every article file, named relative to `root`, with what the per-file rules make of it (its
+ * frontmatter, body and the existence of its images; not the archive-wide rules), a bounded
+ * number of files at a time.
+ */
+export async function readArticleFiles(
+  { root, site }: Pick<CheckOptions, "root" | "site">,
+  entities: EntityRegistry,
+): Promise<{ file: string; result: ValidationResult }[]> {
   const baseDir = resolve(root, site.articlesDir);
   if (!existsSync(baseDir)) {
     throw new Error(
@@ -155,9 +170,9 @@ export async function readLabelledArticles(
     entities,
   });
   const files = (await listArticleFolder(baseDir)).filter(isArticleFile);
-  const read = await pLimit(FILES_AT_ONCE).map(files, async (path) => {
-    const result = await validateArticleFile(join(baseDir, path), path, schema);
-    return result.ok ? [result.article] : [];
+  return pLimit(FILES_AT_ONCE).map(files, async (path) => {
+    const filePath = join(baseDir, path);
+    const file = relative(root, filePath).split("\\").join("/");
+    return { file, result: await validateArticleFile(filePath, file, schema) };
   });
-  return read.flat();
 }

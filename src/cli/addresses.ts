@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { annotation } from "../articles/check-report";
-import { findAddressChanges } from "../articles/address-changes";
+import { findAddressChanges, type AddressChanges } from "../articles/address-changes";
 import { parseUrlManifest } from "../addresses/url-manifest";
 import { writeUrlManifest } from "../addresses/url-manifest-check";
-import { formatProblem } from "../lib/problems";
+import { formatProblem, type Problem } from "../lib/problems";
 import { site } from "../site.config";
 import { readArgs } from "./args";
 
@@ -43,42 +43,41 @@ try {
       process.exit(2);
     }
     const changes = await findAddressChanges(root, site, values.base);
-    const out: string[] = [];
-    if (format === "json") out.push(JSON.stringify(changes, null, 2));
-    for (const file of format === "json" ? [] : changes.unreadable) {
-      const problem = {
-        file,
-        line: 1,
-        field: "file",
-        message:
-          "has problems (npm run check, the Check and test step in CI, names them): the addresses it gives are unknown until they are fixed",
-      };
-      out.push(format === "github" ? annotation("warning", problem) : formatProblem(problem));
-    }
-    for (const address of format === "json" ? [] : changes.added) {
-      const problem = {
-        ...address,
-        field: "address",
-        message: `publishes ${address.url}, a new address (recorded in ${site.urlManifest} when published)`,
-      };
-      out.push(format === "github" ? annotation("notice", problem) : formatProblem(problem));
-    }
-    for (const problem of format === "json" ? [] : changes.lost) {
-      out.push(format === "github" ? annotation("error", problem) : formatProblem(problem));
-    }
-    if (format !== "json") {
-      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-      const added = count(changes.added.length, "new address", "new addresses");
-      out.push(
-        changes.unreadable.length > 0
-          ? `${added}; published addresses not checked until ${count(changes.unreadable.length, "file is", "files are")} fixed.`
-          : `${added}, ${count(changes.lost.length, "published address", "published addresses")} lost.`,
-      );
-    }
-    process.stdout.write(`${out.join("\n")}\n`);
+    process.stdout.write(`${formatAddressChanges(changes, format)}\n`);
     process.exitCode = changes.lost.length > 0 || changes.unreadable.length > 0 ? 1 : 0;
   }
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
+}
+
+/** The report: one JSON document, or a line (a GitHub annotation) per file to look at and a summary. */
+function formatAddressChanges(changes: AddressChanges, format: "text" | "github" | "json"): string {
+  if (format === "json") return JSON.stringify(changes, null, 2);
+  const show = (level: "error" | "warning" | "notice", problem: Problem): string =>
+    format === "github" ? annotation(level, problem) : formatProblem(problem);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const added = count(changes.added.length, "new address", "new addresses");
+  return [
+    ...changes.unreadable.map((file) =>
+      show("warning", {
+        file,
+        line: 1,
+        field: "file",
+        message:
+          "has problems (npm run check, the Check and test step in CI, names them): the addresses it gives are unknown until they are fixed",
+      }),
+    ),
+    ...changes.added.map((address) =>
+      show("notice", {
+        ...address,
+        field: "address",
+        message: `publishes ${address.url}, a new address (recorded in ${site.urlManifest} when published)`,
+      }),
+    ),
+    ...changes.lost.map((problem) => show("error", problem)),
+    changes.unreadable.length > 0
+      ? `${added}; published addresses not checked until ${count(changes.unreadable.length, "file is", "files are")} fixed.`
+      : `${added}, ${count(changes.lost.length, "published address", "published addresses")} lost.`,
+  ].join("\n");
 }

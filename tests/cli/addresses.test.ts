@@ -54,6 +54,15 @@ describe("npm run addresses", () => {
       "",
     ]);
     expect(code).toBe(0);
+    const json = await addresses(["--base", "base", "--format", "json"]);
+    expect(JSON.parse(json.stdout)).toEqual({
+      added: [
+        { url: "/2020/07/01/ferry/", file: "content/articles/2020/ferry.md", line: 1 },
+        { url: "/news/ferry.html", file: "content/articles/2020/ferry.md", line: 5 },
+      ],
+      lost: [],
+      unreadable: [],
+    });
   });
 
   it("puts a lost address on the file to fix: the edited article, the deleted one's list line, a removed line", async () => {
