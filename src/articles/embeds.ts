@@ -39,6 +39,8 @@ const KIND_BY_HOST: [RegExp, EmbedKind][] = [
 ];
 
 export const EMBED_LANGUAGE = "embed";
+// A fence (``` or ~~~, in a quote or list too) whose info string starts with the language.
+const MAY_HOLD_EMBED = new RegExp(`(\`{3,}|~{3,})\\s*${EMBED_LANGUAGE}\\b`);
 
 const FIELD_LINE = /^\s*([A-Za-z][\w-]*)\s*:(.*)$/;
 const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
@@ -150,7 +152,8 @@ function wordsOf(first: string, rest: string[]): string {
 
 /** Problems with the embed blocks of a body, lines within the body. */
 export function findEmbedProblems(body: string): MarkupProblem[] {
-  if (!body.includes(EMBED_LANGUAGE)) return [];
+  // Only a fence opening with "embed" can be one: a body that merely says "embedded" is not parsed.
+  if (!MAY_HOLD_EMBED.test(body)) return [];
   const problems: MarkupProblem[] = [];
   walk(markdownToMdast(body), (node) => {
     if (node.type !== "code" || !("lang" in node) || node.lang !== EMBED_LANGUAGE) return;
