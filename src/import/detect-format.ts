@@ -48,11 +48,14 @@ function detectFrom(head: Buffer): Detection | undefined {
   if (head.includes(0)) return { ok: false, reason: "the file is not text (it holds NUL bytes)" };
   const text = head.toString("utf8").replace(/^\uFEFF/, "");
   if (!text.trimStart().startsWith("<")) return { ok: true, format: "wire-text" };
-  const declaration = /<!ENTITY/i.exec(text);
-  if (declaration && /<!DOCTYPE/i.test(text.slice(0, declaration.index))) {
-    return { ok: false, reason: ENTITY_REFUSAL, line: text.slice(0, declaration.index).split("\n").length };
-  }
   const root = rootElement(text);
+  // Only the document type, before the root element, declares entities; a post that quotes one
+  // is text. Until the root shows, all that was read is before it.
+  const prolog = root ? text.slice(0, root.start) : text;
+  const declaration = /<!ENTITY/i.exec(prolog);
+  if (declaration && /<!DOCTYPE/i.test(prolog.slice(0, declaration.index))) {
+    return { ok: false, reason: ENTITY_REFUSAL, line: prolog.slice(0, declaration.index).split("\n").length };
+  }
   if (!root) return undefined;
   const { name, attributes } = root;
   const local = name.replace(/^.*:/, "");
@@ -77,8 +80,10 @@ function detectFrom(head: Buffer): Detection | undefined {
   };
 }
 
-/** The name and attributes of the first element, past the declaration, comments and document type. */
-function rootElement(text: string): { name: string; attributes: Record<string, string> } | undefined {
+/** The name, attributes and offset of the first element, past the declaration, comments and document type. */
+function rootElement(
+  text: string,
+): { name: string; attributes: Record<string, string>; start: number } | undefined {
   let rest = text.trimStart();
   for (;;) {
     const end = rest.startsWith("<?")
@@ -99,7 +104,7 @@ function rootElement(text: string): { name: string; attributes: Record<string, s
   for (const [, key, double, single] of tag[2]!.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
     attributes[key!] = double ?? single ?? "";
   }
-  return { name: tag[1]!, attributes };
+  return { name: tag[1]!, attributes, start: text.length - rest.length };
 }
 
 /** Where a document type declaration ends, past an internal subset in brackets. */

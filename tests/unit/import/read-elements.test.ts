@@ -69,6 +69,11 @@ describe("detectFormat", () => {
       ['<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"/>', "newsml-g2"],
       ['<?xml version="1.0"?>\n<!DOCTYPE nitf SYSTEM "nitf-3-5.dtd">\n<nitf/>', "nitf"],
       ["\uFEFFHarbour reopens\n\nMarch 3 2021, by Ann Lee", "wire-text"],
+      // A post that quotes a document type declaring entities is text, not the feed's own.
+      [
+        '<!DOCTYPE rss>\n<rss version="2.0"><channel><item><description><![CDATA[<!DOCTYPE x [<!ENTITY a "b">]>]]></description></item></channel></rss>',
+        "rss",
+      ],
     ];
     for (const [text, format] of cases)
       expect(await detectFormat(await file(text))).toEqual({ ok: true, format });
