@@ -88,7 +88,7 @@ const RESERVED_FILES = new Set([
 ]);
 
 /** True for an address the site's own pages or files use, which no alias may claim. */
-function isReservedAddress(path: string): boolean {
+export function isReservedAddress(path: string): boolean {
   const key = addressKey(path);
   return (
     key === "/" ||

@@ -1,9 +1,10 @@
+import { isReservedAddress } from "../../lib/articles";
 import { findAliasProblem, isSitePath } from "../../lib/paths";
 
 /**
  * The old address of a story that was on this archive's own site, as an alias, so that links to it
  * keep working; none for another site's story, or an address an alias cannot hold (`?p=123`, a
- * %-escaped space): `source.url` keeps it.
+ * %-escaped space, one of the archive's own pages such as `/archive/…`): `source.url` keeps it.
  */
 export function ownAlias(link: string | undefined, ownHosts: readonly string[]): string[] {
   if (link === undefined) return [];
@@ -23,5 +24,5 @@ export function ownAlias(link: string | undefined, ownHosts: readonly string[]):
   } catch {
     return [];
   }
-  return isSitePath(path) && findAliasProblem(path) === undefined ? [path] : [];
+  return isSitePath(path) && findAliasProblem(path) === undefined && !isReservedAddress(path) ? [path] : [];
 }

@@ -15,6 +15,8 @@ describe("ownAlias", () => {
     expect(ownAlias("https://courier.example.org/?p=41", own)).toEqual([]);
     expect(ownAlias("https://courier.example.org/", own)).toEqual([]);
     expect(ownAlias("https://courier.example.org/old%20page/", own)).toEqual([]);
+    expect(ownAlias("https://courier.example.org/archive/2016/06/harbour-light/", own)).toEqual([]);
+    expect(ownAlias("https://courier.example.org/page/2/", own)).toEqual([]);
     expect(ownAlias("not a link", own)).toEqual([]);
     expect(ownAlias(undefined, own)).toEqual([]);
   });
