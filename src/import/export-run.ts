@@ -426,6 +426,8 @@ export class ExportRun {
   }
 
   private async event(event: ArticleEvent): Promise<void> {
+    // Nobody to tell (--json gives the counts only): nothing to keep.
+    if (!this.context.onArticle) return;
     this.log.push(JSON.stringify(event));
     // Told after the export is written; kept on disk meanwhile, so that a large export's log does not fill memory.
     if (this.log.length >= 500) await this.flushLog();

@@ -148,6 +148,13 @@ for (const size of sizes) {
       imported: number;
       unchanged: number;
     };
+    // The figures are of a whole import and of one that writes nothing; anything else is another run.
+    const expected = run === "first" ? summary.imported : summary.unchanged;
+    if (expected !== size) {
+      throw new Error(
+        `the ${run} import of ${size} posts ${run === "first" ? "imported" : "left unchanged"} ${expected}, not all of them`,
+      );
+    }
     if (run === "first") peaks.set(size, measured.peakRssBytes);
     rows.push(
       `| ${size.toLocaleString("en").padStart(8)} | ${megabytes.toFixed(0).padStart(5)} | ${run.padEnd(5)} | ${(measured.wallMs / 1000).toFixed(1).padStart(8)} | ${Math.round(
