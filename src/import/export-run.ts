@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { createReadStream, existsSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -18,7 +17,7 @@ import type { FormatContext, XmlFormatReader } from "./formats/format";
 import { createAtomReader, createRssReader } from "./formats/feeds";
 import { createNewsMlReader, createNitfReader } from "./formats/news-industry";
 import { createWordPressReader } from "./formats/wordpress";
-import { parseWireExport } from "./formats/wire-text";
+import { parseWireExport, wireImportedArticle } from "./formats/wire-text";
 import {
   formatImportedArticle,
   type ImportedArticle,
@@ -216,38 +215,9 @@ export class ExportRun {
       const [first, ...more] = parsed.problems.map((p) => ({ line: p.line, reason: p.message }));
       throw new ExportFailure(first!.reason, first!.line, more);
     }
-    const { article } = parsed;
     this.wholeFile = true;
-    // A wire text export names no story identifier: the story is its headline, day and source address.
-    const story = `${article.published}\n${article.title}\n${article.source?.url ?? ""}`;
-    const id = `wire-text:${createHash("sha256").update(story).digest("hex").slice(0, 20)}`;
     this.records++;
-    await this.take({
-      kind: "article",
-      line: 1,
-      article: {
-        sourceId: id,
-        title: article.title,
-        published: article.published,
-        byline: article.byline,
-        ...(article.agency && { agency: article.agency }),
-        topics: [],
-        people: [],
-        organizations: [],
-        places: [],
-        codes: [],
-        images: article.images,
-        source: article.source ?? {
-          publisher: article.agency ?? "Wire text export",
-          retrieved: this.context.today,
-        },
-        ...(article.rights && { rights: article.rights }),
-        aliases: [],
-        body: article.body,
-        removed: [],
-        notes: parsed.notes.map((n) => ({ line: n.line, message: n.message })),
-      },
-    });
+    await this.take({ kind: "article", line: 1, article: wireImportedArticle(parsed, this.context.today) });
   }
 
   /** Turns one record into a staged article file, or counts why not. */

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { toMarkdown } from "mdast-util-to-markdown";
-import { stringify } from "yaml";
 import { daysInMonth } from "../../lib/dates";
 import { bylineNames } from "../byline-names";
+import type { ImportedArticle } from "../imported-article";
 
 /** What a wire text export holds, in the archive's fields. */
 export interface WireArticle {
@@ -181,19 +182,35 @@ export function parseWireExport(text: string): WireParseResult {
   return { ok: true, article, notes };
 }
 
-/** The article file for an imported story: its frontmatter and body. A draft unless `publish`. */
-export function formatWireArticle(article: WireArticle, { publish = false } = {}): string {
-  const data: Record<string, unknown> = {
+/**
+ * A wire text export's story as the importer writes every story. The export names no story
+ * identifier: the story is its headline, day and source address. Without a citation line the
+ * source is the agency (or the export itself), retrieved `today`.
+ */
+export function wireImportedArticle(
+  { article, notes }: { article: WireArticle; notes: readonly WireProblem[] },
+  today: string,
+): ImportedArticle {
+  const story = `${article.published}\n${article.title}\n${article.source?.url ?? ""}`;
+  return {
+    sourceId: `wire-text:${createHash("sha256").update(story).digest("hex").slice(0, 20)}`,
     title: article.title,
     published: article.published,
-    ...(article.byline.length > 0 ? { byline: article.byline } : {}),
-    ...(article.agency ? { agency: article.agency } : {}),
-    ...(article.images.length > 0 ? { images: article.images } : {}),
-    ...(article.source ? { source: article.source } : {}),
-    ...(article.rights ? { rights: article.rights } : {}),
-    ...(publish ? {} : { draft: true }),
+    byline: article.byline,
+    ...(article.agency && { agency: article.agency }),
+    topics: [],
+    people: [],
+    organizations: [],
+    places: [],
+    codes: [],
+    images: article.images,
+    source: article.source ?? { publisher: article.agency ?? "Wire text export", retrieved: today },
+    ...(article.rights && { rights: article.rights }),
+    aliases: [],
+    body: article.body,
+    removed: [],
+    notes: notes.map((n) => ({ line: n.line, message: n.message })),
   };
-  return `---\n${stringify(data, { lineWidth: 100 })}---\n\n${article.body}`;
 }
 
 /** Paragraphs of the export, each joined onto one line, with their first line and the blank lines before them. */

@@ -2,22 +2,26 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateArticleSource } from "../../../src/articles/validate-article";
-import { formatWireArticle, parseWireExport, type WireArticle } from "../../../src/import/formats/wire-text";
+import { parseWireExport, wireImportedArticle } from "../../../src/import/formats/wire-text";
+import { formatImportedArticle } from "../../../src/import/imported-article";
 import { createArticleSchema } from "../../../src/articles/schema/article";
 
 const wireDir = join(import.meta.dirname, "../../fixtures/wire");
 const readExport = (name: string): string => readFileSync(join(wireDir, name), "utf8");
 const schema = createArticleSchema({ defaultLanguage: "en", timezone: "UTC" });
 
-function convert(text: string): WireArticle {
+const TODAY = "2026-12-06";
+
+/** The article file an export becomes, as `npm run import` writes it (a draft unless `publish`). */
+function convert(text: string, options: { publish?: boolean } = {}): string {
   const result = parseWireExport(text);
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.article;
+  return formatImportedArticle(wireImportedArticle(result, TODAY), options);
 }
 
 /** The article file an export becomes, checked by the archive's own rules. */
 function convertAndValidate(text: string) {
-  const file = formatWireArticle(convert(text));
+  const file = convert(text);
   const result = validateArticleSource(file, "imported.md", schema, { imageExists: () => false });
   if (!result.ok)
     throw new Error(result.problems.map((p) => `${p.line}: ${p.field}: ${p.message}`).join("\n"));
@@ -36,6 +40,7 @@ describe("parseWireExport", () => {
       publisher: "News.example.org",
       url: "https://news.example.org/2021-03-kellsport-ferry-returns.html",
       retrieved: expect.objectContaining({ written: "2024-05-05" }),
+      id: expect.stringMatching(/^wire-text:[0-9a-f]{20}$/),
     });
     expect(article.data.images).toEqual([
       {
@@ -97,9 +102,13 @@ describe("parseWireExport", () => {
     expect(article.body.trim().split("\n\n")).toHaveLength(2);
   });
 
-  it("converts an export without a citation line: no source", () => {
+  it("converts an export without a citation line: the agency is the source, retrieved on the day of the import", () => {
     const article = convertAndValidate(readExport("no-citation.txt"));
-    expect(article.data.source).toBeUndefined();
+    expect(article.data.source).toEqual({
+      publisher: article.data.agency ?? "Wire text export",
+      retrieved: expect.objectContaining({ written: TODAY }),
+      id: expect.stringMatching(/^wire-text:/),
+    });
     expect(article.data.images).toHaveLength(1);
   });
 
@@ -154,9 +163,9 @@ describe("parseWireExport", () => {
     ["Sept 14 2016, by Ann Lee, Bo Chen, and Cy Dunn", ["Ann Lee", "Bo Chen", "Cy Dunn"]],
     ["June 14 2016, by Ann Lee & Bo Chen", ["Ann Lee", "Bo Chen"]],
   ])("reads the date line %j", (line, byline) => {
-    const article = convert(`# Headline\n\n${line}\n\n---\n\nText.\n`);
-    expect(article.published).toMatch(/^2016-0[69]-14$/);
-    expect(article.byline).toEqual(byline);
+    const article = convertAndValidate(`# Headline\n\n${line}\n\n---\n\nText.\n`);
+    expect(article.data.published.written).toMatch(/^2016-0[69]-14$/);
+    expect(article.data.byline).toEqual(byline);
   });
 
   it("refuses a date that is not a day of the calendar", () => {
@@ -167,16 +176,14 @@ describe("parseWireExport", () => {
   });
 });
 
-describe("formatWireArticle", () => {
-  it("writes a draft unless asked to publish", () => {
-    const article = convert(readExport("no-photos.txt"));
-    expect(formatWireArticle(article)).toMatch(/\ndraft: true\n---\n/);
-    expect(formatWireArticle(article, { publish: true })).not.toContain("draft");
+describe("the article file of a wire text export", () => {
+  it("is a draft unless asked to publish", () => {
+    expect(convert(readExport("no-photos.txt"))).toMatch(/\ndraft: true\n/);
+    expect(convert(readExport("no-photos.txt"), { publish: true })).not.toContain("draft");
   });
 
   it("quotes what YAML would misread", () => {
-    const article = convert("# Talks: what comes next #1\n\nMarch 3 2021, by O'Neil\n\n---\n\nText.\n");
-    const file = formatWireArticle(article);
+    const file = convert("# Talks: what comes next #1\n\nMarch 3 2021, by O'Neil\n\n---\n\nText.\n");
     const result = validateArticleSource(file, "x.md", schema);
     expect(result.ok && result.article.data.title).toBe("Talks: what comes next #1");
     expect(result.ok && result.article.data.byline).toEqual(["O'Neil"]);
