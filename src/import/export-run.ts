@@ -184,18 +184,16 @@ export class ExportRun {
         for await (const element of readXmlElements(this.file, { keep, onProgress: progress(0) }))
           read(element);
       }
-      let found = 0;
       for await (const element of readXmlElements(this.file, {
         keep: reader.keep,
         onProgress: progress(passes - 1),
       })) {
         const record = reader.read(element);
         if (!record) continue;
-        found++;
         this.records++;
         await this.take(record);
       }
-      if (found === 0) {
+      if (this.records === 0) {
         throw new ExportFailure(`a ${FORMAT_LABELS[detection.format]} with no stories in it`, 1);
       }
     } catch (error) {

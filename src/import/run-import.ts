@@ -10,7 +10,6 @@ import { addToRegistry } from "./registry-additions";
 import { RunState } from "./run-state";
 
 export type { ArticleEvent, ImportOptions, ImportSummary } from "./export-run";
-export { fingerprintOf, isNewer, isNewerThan } from "./versions";
 
 /**
  * Imports exports into the archive: each export is read as a stream, its articles written to a

@@ -3,6 +3,7 @@ import { splitCredit } from "../../lib/photo-credit";
 import { fromIso, fromRfc822 } from "../dates";
 import type { ImportRecord } from "../imported-article";
 import {
+  escapeMarkup,
   child,
   childElements,
   rawTextOf,
@@ -164,7 +165,7 @@ function atomHtml(element: XmlElement | undefined): string {
     const div = childElements(element)[0];
     return div ? serializeChildren(div) : "";
   }
-  return rawTextOf(element).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  return escapeMarkup(rawTextOf(element));
 }
 
 /** Reads an Atom feed: entries with their content, authors, categories and Media RSS photos. */

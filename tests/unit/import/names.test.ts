@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EntityRegistry, parseEntityFile } from "../../../src/entities/registry";
 import type { ImportedArticle } from "../../../src/import/imported-article";
 import { ImportNames } from "../../../src/import/names";
-import { fingerprintOf, isNewer, isNewerThan } from "../../../src/import/run-import";
+import { fingerprintOf, isNewer, isNewerThan } from "../../../src/import/versions";
 
 function registry(yaml: Record<string, string>): EntityRegistry {
   return new EntityRegistry(
