@@ -242,15 +242,16 @@ export class ExportRun {
   }
 
   private async takeArticle(imported: ImportedArticle, line: number, from: string): Promise<void> {
-    const article = this.context.names.fileArticle(imported);
     const fail = (reason: string) => this.failures.push({ file: this.file, line, reason });
-    const known = this.context.state.knownItem(article.sourceId);
-    const fingerprint = fingerprintOf(article);
-    if (known && !isNewerThan(article.version, fingerprint, known)) {
+    const known = this.context.state.knownItem(imported.sourceId);
+    // Of the words only, which filing the names does not touch: an unchanged story is not filed.
+    const fingerprint = fingerprintOf(imported);
+    if (known && !isNewerThan(imported.version, fingerprint, known)) {
       this.counts.unchanged++;
       await this.event({ action: "unchanged", from, file: known.file, removed: [], notes: [] });
       return;
     }
+    const article = this.context.names.fileArticle(imported);
     const placed = known ? await this.update(article, fingerprint, known) : this.place(article, fingerprint);
     if (typeof placed === "string") return void fail(placed);
     const { file, text } = placed;
